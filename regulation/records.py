@@ -303,6 +303,8 @@ class Assessment(Record):
     duration_kind: DurationKind | None = None  # 9.1.2; None: one year, limited by the opinion
     months: int | None = Field(default=None, ge=1, le=12)  # with duration_kind "months"
     start: dt.date | None = None  # service start; None: the decision date
+    institution_transport_help: bool | None = None  # 11.1: help to get in and out of the institution's transport
+    opinion_in_information_system: bool = False  # 7.2: the opinion is in the municipal IS, no copy needed
 
 
 # ---------------------------------------------------------------- decision (points 9–13)
