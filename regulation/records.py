@@ -380,6 +380,16 @@ class Contract(Record):
     hours_per_week: Hours
     activities: list[ContractActivity] = Field(default_factory=list)
     suspensions: list[Suspension] = Field(default_factory=list)
+    # When the contract was signed (29.¹ and the 2021-07-01 repeal depend on it); None: taken as `start`.
+    concluded_on: dt.date | None = None
+    # How the assistant is engaged: 22.2 contributions are paid by the employer for an employment or a
+    # service contract (uzņēmuma līgums), not for a self-employed assistant, who pays their own.
+    engagement: Literal["employment", "service_contract", "self_employed"] = "employment"
+
+    @property
+    def contributions_apply(self) -> bool:
+        """22.2: "ja darba devējam šādas iemaksas jāveic" — not for a self-employed assistant."""
+        return self.engagement != "self_employed"
 
     @model_validator(mode="after")
     def _order(self) -> "Contract":
