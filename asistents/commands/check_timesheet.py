@@ -1,0 +1,68 @@
+"""`asistents check-timesheet FILE [--contract FILE] [--others FILE…]`: findings for one monthly timesheet (20).
+
+Exit code 0 without error findings, 1 with error findings, 2 on bad input.
+"""
+from __future__ import annotations
+
+from asistents.datafile import read_record
+from asistents.output import add_json_flag, emit
+from regulation.records import Contract, Timesheet
+from regulation.timesheet import TimesheetCheck, check_timesheet
+
+def _h(value) -> str:
+    """Hours as Latvian text writes them: 2.50 → "2,5"."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
+_SEVERITY_LV = {"error": "KĻŪDA", "warning": "BRĪDINĀJUMS", "info": "INFORMĀCIJA"}
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "check-timesheet",
+        help="pārbauda mēneša uzskaites lapu / check a monthly timesheet",
+        description="Pakalpojuma uzskaites lapas pārbaude (MK 942 20. punkts) pret līgumu un asistenta citām uzskaites "
+                    "lapām; izejas kods 0 — kļūdu nav, 1 — ir kļūdas, 2 — nederīgi ievaddati.",
+    )
+    p.add_argument("file", metavar="FILE", help="uzskaites lapa (JSON/YAML) / the timesheet (JSON/YAML)")
+    p.add_argument("--contract", metavar="FILE", help="līgums (JSON/YAML) / the contract (JSON/YAML)")
+    p.add_argument("--others", metavar="FILE", nargs="+", default=[],
+                   help="tā paša asistenta citas uzskaites lapas (citi saņēmēji, iepriekšējais mēnesis) / "
+                        "the assistant's other timesheets")
+    add_json_flag(p)
+    p.set_defaults(run=run)
+
+
+def text(result: TimesheetCheck) -> str:
+    lines = [f"Uzskaites lapa {result.month} — {result.rules_version or 'noteikumu redakcija nav nosakāma'}"]
+    for f in result.findings:
+        where = f" [{f.field}]" if f.field else ""
+        lines.append(f"  {_SEVERITY_LV[f.severity]} {f.rule}{where}: {f.message_lv}")
+    if not result.findings:
+        lines.append("  Neatbilstību nav.")
+    lines.append("Stundas pa nedēļām (ISO):")
+    for w in result.weeks:
+        granted = "—" if w.granted is None else _h(w.granted)
+        lines.append(f"  {w.iso_year}. g. {w.iso_week}. nedēļa: uzskaitītas {_h(w.hours)} h, piešķirtas {granted} h, "
+                     f"apmaksājamas {_h(w.paid)} h; asistentam kopā {_h(w.assistant_total)} h")
+    lines.append(f"Uzskaitītas {_h(result.hours_provided)} h, apmaksājamas {_h(result.hours_paid)} h, "
+                 f"neapmaksātas {_h(result.hours_cut)} h")
+    for c in result.cuts:
+        lines.append(f"  - {c.entry + 1}. ieraksts: {_h(c.hours)} h ({c.rule}: {c.reason_lv})")
+    m = result.payable
+    if m is not None:
+        eur = lambda v: format(v, "f").replace(".", ",")  # noqa: E731
+        lines.append(f"Apmaksa: {_h(m.hours)} h × {eur(m.rate)} EUR = {eur(m.remuneration)} EUR (22.1); darba devēja VSAOI "
+                     f"{eur(m.contributions)} EUR (22.2); transports {eur(m.transport)} EUR (22.3); kopā {eur(m.total)} EUR")
+    else:
+        lines.append("Apmaksa nav aprēķināta (skat. kļūdas).")
+    return "\n".join(lines)
+
+
+def run(args) -> int:
+    timesheet = read_record(Timesheet, args.file)
+    contract = read_record(Contract, args.contract) if args.contract else None
+    others = [read_record(Timesheet, f) for f in args.others]
+    result = check_timesheet(timesheet, contract, others)
+    emit(result, args.json, text)
+    return 1 if result.errors else 0

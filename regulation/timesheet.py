@@ -1,0 +1,635 @@
+"""The monthly timesheet check (point 20): findings with citations, hours per ISO week, and what is payable.
+
+20: "Asistents vai asistenta pakalpojuma sniedzējs, kas ir juridiska persona, reizi mēnesī iesniedz sociālajā
+dienestā pakalpojuma uzskaites lapu par iepriekšējā mēnesī sniegto asistenta pakalpojumu, un sociālais dienests
+kontrolē šo noteikumu 14. punktā minētā līguma saistību izpildi."
+
+Each rule is a small pure function returning findings. Payment follows 20 and 22.1: only hours actually provided
+are paid, never above the hours granted in the contract, and never above 40 hours a week per assistant; every
+hour not paid is listed as a `Cut` with its reason.
+
+Design choices (REGULATION.md does not settle them; said in the findings):
+- the point 7 four-week pool runs in blocks of four ISO weeks counted from the contract's first week;
+- the assistant's 40 hours a week across recipients are taken in time order: the hours past the 40th are cut;
+- a week that crosses the month boundary is checked with the hours this check can see (this timesheet and the
+  `others` given, e.g. the previous month's timesheet of the same recipient).
+
+>>> import datetime as dt
+>>> from regulation.records import load, Timesheet
+>>> ts = load(Timesheet, {"month": "2019-03", "recipient": {"given_name": "Anna", "surname": "Kalniņa",
+...     "personal_code": "161175-19997"}, "assistant": {"given_name": "Ilze", "surname": "Ozola"},
+...     "entries": [{"date": "2019-03-04", "start": "09:00", "end": "12:00", "hours": 3, "annex1_point": 5}],
+...     "signed_by_assistant": True, "signed_by_recipient": True})
+>>> [f.rule for f in check_timesheet(ts).findings]
+['MK942 14']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+from typing import Sequence
+
+from regulation import calendar as cal
+from regulation import parameters as _parameters
+from regulation.parameters import OutOfForce, Parameters
+from regulation.rates import Payable, parse_month, payable
+from regulation.records import Assistant, Contract, Finding, Record, Timesheet, TimesheetEntry
+
+ZERO = Decimal("0")
+HUNDREDTH = Decimal("0.01")
+TOLERANCE_MINUTES = Decimal("0.6")  # 0.01 h
+
+
+# ---------------------------------------------------------------- result records
+
+
+class WeekHours(Record):
+    """The hours of one ISO week ("stundas nedēļā") as this timesheet reports them."""
+
+    iso_year: int
+    iso_week: int
+    days_in_month: list[dt.date]  # the week's days that fall in the timesheet's month
+    hours: Decimal  # declared on this timesheet
+    by_point: dict[int, Decimal]  # declared, by Annex 1 point
+    granted: Decimal | None  # the contract's hours per week (None without a contract)
+    assistant_total: Decimal  # this assistant's declared hours that week, all recipients given
+    paid: Decimal
+
+
+class Cut(Record):
+    """Hours of one entry that are not paid, and why."""
+
+    entry: int  # index into `entries`
+    field: str
+    hours: Decimal
+    rule: str
+    reason_lv: str
+    reason_en: str
+
+
+class TimesheetCheck(Record):
+    month: str
+    findings: list[Finding]
+    weeks: list[WeekHours]
+    hours_provided: Decimal  # as declared on the timesheet
+    hours_paid: Decimal
+    paid_by_entry: list[Decimal]
+    cuts: list[Cut]
+    payable: Payable | None  # None when there is no contract or the month's rules are not encoded
+    rules_version: str | None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def hours_cut(self) -> Decimal:
+        return sum((c.hours for c in self.cuts), ZERO).quantize(HUNDREDTH)
+
+
+def _value(params: Parameters, name: str, on: dt.date):
+    """A parameter's value on `on`, or its first value for an earlier date (such a month already has an
+    out-of-force finding; the weekly figures are still reported)."""
+    return params.param(name, max(on, params.series[name][0].start)).value
+
+
+def _finding(rule: str, severity: str, lv: str, en: str, field: str | None = None) -> Finding:
+    return Finding(rule=rule, severity=severity, message_lv=lv, message_en=en, field=field)
+
+
+def _q(value: Decimal) -> Decimal:
+    """Hours to hundredths, as the timesheet writes them."""
+    return value.quantize(HUNDREDTH)
+
+
+def _e(value: Decimal) -> str:
+    """Hours without trailing zeros: 40.00 → '40', 2.50 → '2.5'."""
+    return format(value.normalize(), "f")
+
+
+def _h(value: Decimal) -> str:
+    """Hours as a Latvian text shows them: 2.5 → '2,5'."""
+    return _e(value).replace(".", ",")
+
+
+# ---------------------------------------------------------------- entries as intervals
+
+
+def _minutes(t: dt.time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def interval_minutes(entry: TimesheetEntry) -> tuple[int, int]:
+    """(start, end) in minutes from the entry day's midnight; an end not after the start runs past midnight."""
+    start, end = _minutes(entry.start), _minutes(entry.end)
+    if end <= start:
+        end += 24 * 60
+    return start, end
+
+
+def same_person(a: Assistant, b: Assistant) -> bool:
+    """The same assistant: by personal code where both have one, else by name (case-insensitive)."""
+    if a.personal_code and b.personal_code:
+        return a.personal_code == b.personal_code
+    return (a.given_name.casefold(), a.surname.casefold()) == (b.given_name.casefold(), b.surname.casefold())
+
+
+def _absolute(entry: TimesheetEntry) -> tuple[int, int]:
+    start, end = interval_minutes(entry)
+    base = entry.date.toordinal() * 1440
+    return base + start, base + end
+
+
+# ---------------------------------------------------------------- rules on single entries
+
+
+def rule_20_hours_match_times(entries: Sequence[TimesheetEntry]) -> list[Finding]:
+    """20: the timesheet reports the service "par iepriekšējā mēnesī sniegto asistenta pakalpojumu" — an entry's
+    hours must equal its end minus its start (tolerance 0.01 h); an end before the start runs past midnight."""
+    out = []
+    for i, e in enumerate(entries):
+        start, end = interval_minutes(e)
+        if abs(e.hours * 60 - (end - start)) > TOLERANCE_MINUTES:
+            actual = Decimal(end - start) / 60
+            out.append(_finding(
+                "MK942 20", "error",
+                f"{e.date.isoformat()}: norādītas {_h(e.hours)} h, bet laiks {e.start:%H:%M}–{e.end:%H:%M} ir "
+                f"{_h(actual.quantize(Decimal('0.01')))} h; apmaksā mazāko",
+                f"{e.date.isoformat()}: {_e(e.hours)} h given but {e.start:%H:%M}–{e.end:%H:%M} is "
+                f"{actual.quantize(Decimal('0.01'))} h; the smaller is paid",
+                f"entries.{i}.hours"))
+    return out
+
+
+def rule_20_entries_in_month(timesheet: Timesheet) -> list[Finding]:
+    """20: "reizi mēnesī iesniedz … pakalpojuma uzskaites lapu par iepriekšējā mēnesī sniegto asistenta
+    pakalpojumu" — every entry belongs to the timesheet's month."""
+    first = timesheet.first_day
+    return [
+        _finding("MK942 20", "error",
+                 f"ieraksts {e.date.isoformat()} nav uzskaites lapas mēnesī {timesheet.month}; to neapmaksā šajā lapā",
+                 f"entry {e.date.isoformat()} is outside the timesheet's month {timesheet.month}; not paid on this sheet",
+                 f"entries.{i}.date")
+        for i, e in enumerate(timesheet.entries) if (e.date.year, e.date.month) != (first.year, first.month)
+    ]
+
+
+def rule_14_entries_in_contract(timesheet: Timesheet, contract: Contract) -> list[Finding]:
+    """14: "Līgumā nosaka asistenta pakalpojuma apjomu, tā sniegšanas ilgumu un kārtību" — hours outside the
+    contract's period are not the contract's service."""
+    return [
+        _finding("MK942 14", "error",
+                 f"ieraksts {e.date.isoformat()} ir ārpus līguma Nr. {contract.number} darbības laika "
+                 f"({contract.start.isoformat()}–{contract.end.isoformat()}); to neapmaksā",
+                 f"entry {e.date.isoformat()} is outside contract {contract.number}'s period "
+                 f"({contract.start.isoformat()}–{contract.end.isoformat()}); not paid",
+                 f"entries.{i}.date")
+        for i, e in enumerate(timesheet.entries) if not contract.start <= e.date <= contract.end
+    ]
+
+
+def rule_9_2_4_outside_latvia(entries: Sequence[TimesheetEntry]) -> list[Finding]:
+    """9.2.4 and 17.4: the service is refused "izmantošanai ārpus Latvijas Republikas teritorijas – atsakot
+    pakalpojumu daļā, kas paredzēta izmantošanai ārpus Latvijas Republikas teritorijas"."""
+    return [
+        _finding("MK942 9.2.4", "error",
+                 f"{e.date.isoformat()}: pakalpojums sniegts ārpus Latvijas; šīs stundas neapmaksā (9.2.4., 17.4.)",
+                 f"{e.date.isoformat()}: service provided outside Latvia; these hours are not paid (9.2.4, 17.4)",
+                 f"entries.{i}.outside_latvia")
+        for i, e in enumerate(entries) if e.outside_latvia
+    ]
+
+
+def suspended(day: dt.date, contract: Contract) -> bool:
+    return any(s.start <= day and (s.end is None or day <= s.end) for s in contract.suspensions)
+
+
+_SUSPENSION_LV = {"long_term_care": "ilgstošas sociālās aprūpes institūcijā", "hospital": "stacionārā ārstniecības iestādē",
+                  "prison": "ieslodzījuma vietā"}
+
+
+def rule_18_suspended_days(entries: Sequence[TimesheetEntry], contract: Contract) -> list[Finding]:
+    """18: "Asistenta pakalpojuma sniegšana personai tiek pārtraukta uz laiku, kamēr asistenta pakalpojuma
+    saņēmējs atrodas ilgstošas sociālās aprūpes institūcijā, stacionārā ārstniecības iestādē vai ieslodzījuma
+    vietā." """
+    out = []
+    for i, e in enumerate(entries):
+        for s in contract.suspensions:
+            if s.start <= e.date and (s.end is None or e.date <= s.end):
+                out.append(_finding(
+                    "MK942 18", "error",
+                    f"{e.date.isoformat()}: pakalpojums pārtraukts, jo saņēmējs atrodas {_SUSPENSION_LV[s.reason]} "
+                    f"(no {s.start.isoformat()}); šīs stundas neapmaksā",
+                    f"{e.date.isoformat()}: the service is suspended while the recipient is in {s.reason.replace('_', ' ')} "
+                    f"(from {s.start.isoformat()}); these hours are not paid",
+                    f"entries.{i}.date"))
+                break
+    return out
+
+
+def rule_20_signatures(timesheet: Timesheet) -> list[Finding]:
+    """20: the assistant (or the legal-entity provider) "iesniedz sociālajā dienestā pakalpojuma uzskaites lapu";
+    the social service checks the contract is kept — a sheet signed by the assistant and the recipient."""
+    out = []
+    if not timesheet.signed_by_assistant:
+        out.append(_finding("MK942 20", "error", "uzskaites lapu nav parakstījis asistents; lūdziet parakstīt",
+                            "the timesheet is not signed by the assistant; ask for the signature", "signed_by_assistant"))
+    if not timesheet.signed_by_recipient:
+        out.append(_finding("MK942 20", "error",
+                            "uzskaites lapu nav parakstījis pakalpojuma saņēmējs (vai likumiskais pārstāvis); lūdziet parakstīt",
+                            "the timesheet is not signed by the recipient (or the legal representative); ask for the signature",
+                            "signed_by_recipient"))
+    return out
+
+
+def rule_14_no_contract() -> list[Finding]:
+    """14: "sociālais dienests slēdz līgumu ar asistenta pakalpojuma pieprasītāju un asistenta pakalpojuma
+    sniedzēju. Līgumā nosaka asistenta pakalpojuma apjomu" — without it the granted hours are unknown."""
+    return [_finding("MK942 14", "error",
+                     "reģistrā nav līguma ar šo saņēmēju un asistentu: piešķirtās stundas nav zināmas, apmaksu neaprēķina; "
+                     "reģistrējiet līgumu vai norādiet to (--contract)",
+                     "the register has no contract for this recipient and assistant: the granted hours are unknown and "
+                     "nothing is priced; register the contract or give it (--contract)", "recipient")]
+
+
+def rule_14_contract_parties(timesheet: Timesheet, contract: Contract) -> list[Finding]:
+    """14: the three-party contract names "asistenta pakalpojuma pieprasītāju un asistenta pakalpojuma
+    sniedzēju" — the timesheet's recipient and assistant must be the contract's."""
+    out = []
+    if timesheet.recipient.personal_code != contract.recipient.personal_code:
+        out.append(_finding("MK942 14", "error",
+                            f"uzskaites lapas saņēmējs nav līguma Nr. {contract.number} saņēmējs",
+                            f"the timesheet's recipient is not the recipient of contract {contract.number}",
+                            "recipient.personal_code"))
+    if contract.provider is None and not same_person(timesheet.assistant, contract.assistant):
+        out.append(_finding("MK942 14", "error",
+                            f"uzskaites lapas asistents nav līguma Nr. {contract.number} asistents",
+                            f"the timesheet's assistant is not the assistant of contract {contract.number}",
+                            "assistant"))
+    return out
+
+
+def rule_in_force(timesheet: Timesheet, contract: Contract | None, params: Parameters) -> tuple[list[Finding], str | None]:
+    """Which redaction prices the month; 29.¹: "Līdz šo noteikumu 14. punktā minēto līgumu darbības termiņa
+    beigām, bet ne ilgāk kā līdz 2016. gada 30. jūnijam … atbilstoši šo noteikumu normām, kas bija spēkā līdz
+    2015. gada 31. decembrim, tiek apmaksāts asistenta pakalpojums atbilstoši līgumiem, kas noslēgti līdz 2015.
+    gada 31. decembrim." Per the ministry's deck, a contract concluded in 2015 whose service starts on
+    2016-01-01 follows the new norms, so 29.¹ is applied to contracts that started before 2016.
+
+    Returns the findings and the rules version (None when the month cannot be priced)."""
+    first = timesheet.first_day
+    concluded = None if contract is None else (contract.concluded_on or contract.start)
+    try:
+        version = params.rules_version(first, contract_concluded_on=concluded)
+    except OutOfForce as e:
+        return [_finding("MK942", "error", f"{e.message_lv}; uzskaites lapu šis rīks nevar izvērtēt",
+                         f"{e.message_en}; this tool cannot assess the timesheet", "month")], None
+    if contract is not None and contract.start < params.transition_concluded_by + dt.timedelta(days=1):
+        try:
+            params.check_transition_29_1(concluded, first)
+        except OutOfForce as e:
+            return [_finding("MK942 29.¹", "error", e.message_lv, e.message_en, "month")], None
+    return [], version
+
+
+# ---------------------------------------------------------------- rules on weeks
+
+
+def _week_of(day: dt.date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso[0], iso[1]
+
+
+def rule_9_1_1_weekly_per_activity(week: tuple[int, int], by_point: dict[int, Decimal], contract: Contract,
+                                   pooled_point: int = 7) -> list[Finding]:
+    """9.1.1 and 14: the decision and the contract fix "asistenta pakalpojuma apjomu (stundas nedēļā)" per
+    activity; hours of an activity the contract does not grant, or above its weekly hours, are not paid (20).
+    Point 7 is checked by its four-week pool instead."""
+    if not contract.activities:
+        return []
+    granted = {a.annex1_point: a.hours_per_week for a in contract.activities}
+    out = []
+    for point, hours in sorted(by_point.items()):
+        if point == pooled_point and point in granted:
+            continue
+        limit = granted.get(point, ZERO)
+        if hours > limit:
+            what_lv = (f"līgumā šim pasākumam piešķirtas {_h(limit)} h nedēļā" if point in granted
+                       else "līgumā šis pasākums nav piešķirts")
+            what_en = f"the contract grants {_e(limit)} h a week for it" if point in granted else "the contract does not grant it"
+            out.append(_finding(
+                "MK942 9.1.1", "error",
+                f"{week[0]}. gada {week[1]}. nedēļā 1. pielikuma {point}. punkta pasākumam uzskaitītas {_h(hours)} h, bet "
+                f"{what_lv}; pārsniegums netiek apmaksāts (20., 22.1.)",
+                f"ISO week {week[0]}-W{week[1]:02d}: {_e(hours)} h for Annex 1 point {point}, but {what_en}; the excess is not paid",
+                "entries"))
+    return out
+
+
+def rule_9_1_1_weekly_total(week: tuple[int, int], hours: Decimal, contract: Contract) -> list[Finding]:
+    """9.1.1 and 14: "asistenta pakalpojuma apjomu (stundas nedēļā)" — the week's hours within the contract's
+    total (point 7 counted up to its weekly hours: its pool is checked separately)."""
+    if hours <= contract.hours_per_week:
+        return []
+    return [_finding(
+        "MK942 9.1.1", "error",
+        f"{week[0]}. gada {week[1]}. nedēļā uzskaitītas {_h(hours)} h, bet līgumā Nr. {contract.number} piešķirtas "
+        f"{_h(contract.hours_per_week)} h nedēļā; pārsniegums netiek apmaksāts",
+        f"ISO week {week[0]}-W{week[1]:02d}: {_e(hours)} h, but contract {contract.number} grants {_e(contract.hours_per_week)} h "
+        "a week; the excess is not paid",
+        "entries")]
+
+
+def rule_11_3_recipient_40_hours(week: tuple[int, int], hours: Decimal, limit: Decimal) -> list[Finding]:
+    """11.3 and Invaliditātes likums 12(1)3: "nepārsniedzot … asistenta pakalpojuma maksimālo stundu skaitu –
+    40 stundu nedēļā"."""
+    if hours <= limit:
+        return []
+    return [_finding("MK942 11.3", "error",
+                     f"{week[0]}. gada {week[1]}. nedēļā saņēmējam uzskaitītas {_h(hours)} h — vairāk nekā {_h(limit)} h nedēļā",
+                     f"ISO week {week[0]}-W{week[1]:02d}: {_e(hours)} h for the recipient — more than {_e(limit)} h a week", "entries")]
+
+
+def rule_annex1_7_pool(block: int, hours: Decimal, weekly: Decimal, weeks: int, emergency: bool) -> list[Finding]:
+    """1. pielikuma 7. punkts: "līdz 2 stundām nedēļā - četru nedēļu stundu normu (8 stundas) var apvienot,
+    izmantojot vienā vai vairākās reizēs." During a declared emergency 11.¹ lets unused hours of points 1–6 be
+    used for point 7: then the excess is a warning to check, not an error."""
+    limit = weekly * weeks
+    if hours <= limit:
+        return []
+    if emergency:
+        return [_finding("MK942 11.¹", "warning",
+                         f"{block + 1}. četru nedēļu posmā 7. punkta pasākumiem uzskaitītas {_h(hours)} h (norma {_h(limit)} h); "
+                         "ārkārtējās situācijas laikā neizmantotās 1.–6. punkta stundas var izmantot 7. punktam — pārbaudiet",
+                         f"four-week block {block + 1}: {_e(hours)} h of point 7 (norm {_e(limit)} h); during the emergency unused "
+                         "hours of points 1–6 may be used for point 7 — please check", "entries")]
+    return [_finding("MK942 1. pielikuma 7. punkts", "error",
+                     f"{block + 1}. četru nedēļu posmā 7. punkta pasākumiem uzskaitītas {_h(hours)} h, bet četru nedēļu "
+                     f"norma ir {_h(limit)} h; pārsniegums netiek apmaksāts",
+                     f"four-week block {block + 1}: {_e(hours)} h of Annex 1 point 7, but the four-week norm is {_e(limit)} h; "
+                     "the excess is not paid", "entries")]
+
+
+def rule_3_assistant_40_hours(week: tuple[int, int], hours: Decimal, limit: Decimal) -> list[Finding]:
+    """3: "Asistenta pakalpojumu persona var sniegt vairākām personām ar invaliditāti, nepārsniedzot 40 stundu
+    nedēļā"; 22.1: paid "kopā ne vairāk kā par 40 stundām nedēļā vienam asistentam"."""
+    if hours <= limit:
+        return []
+    return [_finding("MK942 3", "error",
+                     f"{week[0]}. gada {week[1]}. nedēļā asistents kopā visiem saņēmējiem uzskaitījis {_h(hours)} h — vairāk "
+                     f"nekā {_h(limit)} h nedēļā; stundas pēc {_h(limit)}. netiek apmaksātas (22.1.)",
+                     f"ISO week {week[0]}-W{week[1]:02d}: the assistant reports {_e(hours)} h across all recipients — more than "
+                     f"{_e(limit)} h a week; the hours past the {_e(limit)}th are not paid (22.1)", "entries")]
+
+
+def rule_20_overlaps(timesheet: Timesheet, others: Sequence[Timesheet]) -> list[Finding]:
+    """20 and 19.2: an assistant cannot serve two recipients at once, nor report the same time twice ("ja sniegta
+    nepatiesa informācija par sniegto pakalpojumu" the assistant repays)."""
+    mine = [(_absolute(e), i) for i, e in enumerate(timesheet.entries)]
+    out = []
+    by_day: dict[dt.date, list[tuple[tuple[int, int], int]]] = defaultdict(list)
+    for span, i in mine:
+        by_day[timesheet.entries[i].date].append((span, i))
+    for day, spans in by_day.items():
+        spans.sort()
+        for (a, i), (b, j) in zip(spans, spans[1:]):
+            if b[0] < a[1]:
+                out.append(_finding("MK942 20", "error",
+                                    f"{day.isoformat()}: ieraksti {i + 1} un {j + 1} pārklājas laikā; pārklāšanās stundas apmaksā vienreiz",
+                                    f"{day.isoformat()}: entries {i + 1} and {j + 1} overlap in time; the overlap is paid once",
+                                    f"entries.{j}.start"))
+    for other in others:
+        if not same_person(other.assistant, timesheet.assistant) or other.recipient.personal_code == timesheet.recipient.personal_code:
+            continue
+        theirs = [_absolute(e) for e in other.entries]
+        for (a, i) in mine:
+            for b in theirs:
+                if a[0] < b[1] and b[0] < a[1]:
+                    out.append(_finding(
+                        "MK942 20", "error",
+                        f"{timesheet.entries[i].date.isoformat()}: asistents tajā pašā laikā uzskaitījis pakalpojumu citam "
+                        f"saņēmējam ({other.recipient.given_name} {other.recipient.surname}); pārbaudiet (19.2.)",
+                        f"{timesheet.entries[i].date.isoformat()}: the assistant reports service to another recipient at the "
+                        "same time; please check (19.2)", f"entries.{i}.start"))
+                    break
+    return out
+
+
+# ---------------------------------------------------------------- the check
+
+
+def _cut(i: int, hours: Decimal, rule: str, lv: str, en: str) -> Cut:
+    return Cut(entry=i, field=f"entries.{i}.hours", hours=_q(hours), rule=rule, reason_lv=lv, reason_en=en)
+
+
+def _valid_hours(e: TimesheetEntry) -> Decimal:
+    """The hours an entry can be paid for: the declared hours, not more than its time interval."""
+    start, end = interval_minutes(e)
+    return min(e.hours, (Decimal(end - start) / 60).quantize(Decimal("0.01")))
+
+
+def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, others: Sequence[Timesheet] = (),
+                    params: Parameters | None = None) -> TimesheetCheck:
+    """Check one monthly timesheet against its contract and the assistant's other timesheets (`others`)."""
+    params = params or _parameters.load()
+    entries = timesheet.entries
+    first = timesheet.first_day
+    findings: list[Finding] = []
+    cuts: list[Cut] = []
+
+    in_force, version = rule_in_force(timesheet, contract, params)
+    findings += in_force
+    findings += rule_20_signatures(timesheet)
+    findings += rule_20_hours_match_times(entries)
+    findings += rule_20_entries_in_month(timesheet)
+    findings += rule_9_2_4_outside_latvia(entries)
+    findings += rule_20_overlaps(timesheet, others)
+    if contract is None:
+        findings += rule_14_no_contract()
+    else:
+        findings += rule_14_contract_parties(timesheet, contract)
+        findings += rule_14_entries_in_contract(timesheet, contract)
+        findings += rule_18_suspended_days(entries, contract)
+
+    # Hours that can be paid at all, entry by entry.
+    paid = [_valid_hours(e) for e in entries]
+    for i, e in enumerate(entries):
+        if paid[i] < e.hours:
+            cuts.append(_cut(i, e.hours - paid[i], "MK942 20", "norādīts vairāk stundu nekā laika posmā",
+                             "more hours than the time interval"))
+        reason = None
+        if (e.date.year, e.date.month) != (first.year, first.month):
+            reason = ("MK942 20", "ārpus uzskaites lapas mēneša", "outside the timesheet's month")
+        elif e.outside_latvia:
+            reason = ("MK942 9.2.4", "ārpus Latvijas", "outside Latvia")
+        elif contract is not None and not contract.start <= e.date <= contract.end:
+            reason = ("MK942 14", "ārpus līguma darbības laika", "outside the contract's period")
+        elif contract is not None and suspended(e.date, contract):
+            reason = ("MK942 18", "pakalpojums pārtraukts", "the service is suspended")
+        if reason and paid[i] > 0:
+            cuts.append(_cut(i, paid[i], *reason))
+            paid[i] = ZERO
+
+    # Time reported twice on this sheet is paid once.
+    order = sorted(range(len(entries)), key=lambda k: _absolute(entries[k]))
+    reach = None
+    for k in order:
+        if paid[k] == 0:
+            continue
+        s, t = _absolute(entries[k])
+        if reach is not None and s < reach:
+            overlap = min(Decimal(min(t, reach) - s) / 60, paid[k]).quantize(Decimal("0.01"))
+            if overlap > 0:
+                paid[k] -= overlap
+                cuts.append(_cut(k, overlap, "MK942 20", "laiks jau uzskaitīts citā ierakstā", "time already reported in another entry"))
+        reach = t if reach is None else max(reach, t)
+
+    weeks_of = [_week_of(e.date) for e in entries]
+    week_keys = sorted({_week_of(d) for d in cal.month_days(first.year, first.month)})
+
+    # Same recipient and assistant on other sheets (e.g. the previous month's): they use the same week's grant.
+    earlier = defaultdict(lambda: defaultdict(lambda: ZERO))  # week → point → hours already reported elsewhere
+    assistant_other = defaultdict(list)  # week → [(start minute, hours)] of this assistant for other recipients
+    for other in others:
+        if not same_person(other.assistant, timesheet.assistant) or other is timesheet:
+            continue
+        same_recipient = other.recipient.personal_code == timesheet.recipient.personal_code
+        for e in other.entries:
+            w = _week_of(e.date)
+            if same_recipient and other.month != timesheet.month:
+                earlier[w][e.annex1_point] += _valid_hours(e)
+            elif not same_recipient:
+                assistant_other[w].append((_absolute(e)[0], _valid_hours(e)))
+
+    if contract is not None:
+        granted = {a.annex1_point: a.hours_per_week for a in contract.activities}
+        pool_weeks = int(_value(params, "point7_pool_weeks", first))
+        g7 = granted.get(7)
+        start_monday = contract.start - dt.timedelta(days=contract.start.weekday())
+
+        def block_of(day: dt.date) -> int:
+            return (day - start_monday).days // 7 // pool_weeks
+
+        # Point 7's pool, by blocks of four weeks from the contract's first week.
+        used7: dict[int, Decimal] = defaultdict(lambda: ZERO)  # block → hours already paid (earlier sheets first)
+        for other in others:
+            if (same_person(other.assistant, timesheet.assistant) and other.month != timesheet.month
+                    and other.recipient.personal_code == timesheet.recipient.personal_code):
+                for e in other.entries:
+                    if e.annex1_point == 7 and e.date >= contract.start:
+                        used7[block_of(e.date)] += _valid_hours(e)
+        reported7 = defaultdict(lambda: ZERO, used7)  # block → hours reported, for the finding
+        last = cal.add_month(first) - dt.timedelta(days=1)
+        emergencies = (params.value("emergency_periods", last)
+                       if last >= params.series["emergency_periods"][0].start else [])
+        in_emergency: dict[int, bool] = defaultdict(bool)
+        for k in order:
+            e = entries[k]
+            if e.annex1_point != 7 or g7 is None:
+                continue
+            b = block_of(e.date)
+            reported7[b] += e.hours
+            in_emergency[b] |= any(p["start"] <= e.date <= p["end"] for p in emergencies)
+            room = max(g7 * pool_weeks - used7[b], ZERO)
+            if paid[k] > room:
+                cuts.append(_cut(k, paid[k] - room, "MK942 1. pielikuma 7. punkts", "pārsniegta četru nedēļu norma",
+                                 "the four-week norm is exceeded"))
+                paid[k] = room
+            used7[b] += paid[k]
+        if g7 is not None:
+            for b in sorted({block_of(entries[k].date) for k in order if entries[k].annex1_point == 7}):
+                findings += rule_annex1_7_pool(b, reported7[b], g7, pool_weeks, in_emergency[b])
+
+        # Per week: each activity within its grant, then the week's total.
+        for w in week_keys:
+            ks = [k for k in order if weeks_of[k] == w]
+            by_point: dict[int, Decimal] = defaultdict(lambda: ZERO)
+            for k in ks:
+                by_point[entries[k].annex1_point] += entries[k].hours
+            findings += rule_9_1_1_weekly_per_activity(w, dict(by_point), contract)
+            if granted:
+                used = defaultdict(lambda: ZERO, earlier[w])
+                for k in ks:
+                    p = entries[k].annex1_point
+                    if p == 7 and g7 is not None:
+                        continue
+                    room = max(granted.get(p, ZERO) - used[p], ZERO)
+                    if paid[k] > room:
+                        over = paid[k] - room
+                        paid[k] = room
+                        rule_lv = "pārsniegtas pasākumam piešķirtās stundas nedēļā" if p in granted else "pasākums līgumā nav piešķirts"
+                        rule_en = "the activity's weekly hours are exceeded" if p in granted else "the activity is not granted"
+                        cuts.append(_cut(k, over, "MK942 9.1.1", rule_lv, rule_en))
+                    used[p] += paid[k]
+            # Total: point 7 counts up to its weekly grant (its pool is checked above).
+            counted = sum((h for p, h in by_point.items() if p != 7 or g7 is None), ZERO) + (
+                min(by_point.get(7, ZERO), g7) if g7 is not None else ZERO)
+            findings += rule_9_1_1_weekly_total(w, counted, contract)
+            total_used = sum((h for p, h in earlier[w].items() if p != 7 or g7 is None), ZERO)
+            for k in ks:
+                if entries[k].annex1_point == 7 and g7 is not None:
+                    continue
+                room = max(contract.hours_per_week - total_used, ZERO)
+                if paid[k] > room:
+                    over = paid[k] - room
+                    paid[k] = room
+                    cuts.append(_cut(k, over, "MK942 9.1.1", "pārsniegtas līgumā piešķirtās stundas nedēļā",
+                                     "the contract's weekly hours are exceeded"))
+                total_used += paid[k]
+
+    # The recipient's 40 h and the assistant's 40 h a week across recipients (3, 22.1), in time order.
+    assistant_limit = Decimal(_value(params, "assistant_weekly_max", first))
+    weeks: list[WeekHours] = []
+    for w in week_keys:
+        ks = [k for k in order if weeks_of[k] == w]
+        declared = sum((entries[k].hours for k in ks), ZERO)
+        by_point: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for k in ks:
+            by_point[entries[k].annex1_point] += entries[k].hours
+        if contract is None:
+            findings += rule_11_3_recipient_40_hours(w, declared, Decimal(_value(params, "weekly_total_max", first)))
+        theirs = sorted(assistant_other[w])
+        assistant_total = declared + sum((h for _, h in theirs), ZERO)
+        findings += rule_3_assistant_40_hours(w, assistant_total, assistant_limit)
+        timeline = [(s, h, None) for s, h in theirs] + [(_absolute(entries[k])[0], paid[k], k) for k in ks]
+        timeline.sort(key=lambda x: (x[0], x[2] is not None))
+        running = ZERO
+        for _, h, k in timeline:
+            if k is not None:
+                room = max(assistant_limit - running, ZERO)
+                if paid[k] > room:
+                    over = paid[k] - room
+                    paid[k] = room
+                    cuts.append(_cut(k, over, "MK942 22.1", "asistentam pārsniegtas 40 stundas nedēļā visiem saņēmējiem kopā",
+                                     "the assistant's 40 hours a week across recipients are exceeded"))
+                h = paid[k]
+            running += h
+        days = [d for d in cal.month_days(first.year, first.month) if _week_of(d) == w]
+        weeks.append(WeekHours(
+            iso_year=w[0], iso_week=w[1], days_in_month=days, hours=_q(declared),
+            by_point={p: _q(h) for p, h in sorted(by_point.items())},
+            granted=None if contract is None else contract.hours_per_week, assistant_total=_q(assistant_total),
+            paid=_q(sum((paid[k] for k in ks), ZERO))))
+
+    paid = [_q(h) for h in paid]
+    provided = _q(sum((e.hours for e in entries), ZERO))
+    total_paid = _q(sum(paid, ZERO))
+    money = None
+    if contract is not None and version is not None:
+        minor = timesheet.assistant.is_minor or contract.assistant.is_minor
+        transport = sum((e.transport_eur for i, e in enumerate(entries) if paid[i] > 0), ZERO)
+        try:
+            money = payable(total_paid, timesheet.month, minor, contract.contributions_apply, transport, params)
+        except OutOfForce as e:
+            findings.append(_finding("MK942 22.1", "error", e.message_lv, e.message_en, "month"))
+    cut_total = _q(sum((c.hours for c in cuts), ZERO))
+    if cut_total > 0:
+        findings.append(_finding(
+            "MK942 20", "info",
+            f"no {_h(provided)} uzskaitītajām stundām apmaksājamas {_h(total_paid)} h; nav apmaksātas {_h(cut_total)} h "
+            "(tikai faktiski sniegtās un ne vairāk par piešķirtajām stundām, 20., 22.1.)",
+            f"of {_e(provided)} hours reported {_e(total_paid)} h are payable; {_e(cut_total)} h are not paid "
+            "(only hours actually provided, never above the granted hours, 20, 22.1)", "entries"))
+    return TimesheetCheck(month=timesheet.month, findings=findings, weeks=weeks, hours_provided=provided,
+                          hours_paid=total_paid, paid_by_entry=paid, cuts=cuts, payable=money, rules_version=version)
