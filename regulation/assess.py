@@ -225,8 +225,7 @@ def assess(application: Application, assessment: Assessment, on: dt.date | None 
         lines, r = emergency_transfer(lines, period, assessment.hours_used_previous_months)
         result += r
         lines, r = weekly_total_rule(lines, limit, application.visual_benefit)
-        result += r
-        result += visual_benefit_note(application.visual_benefit, limit)
+        result += r if r.findings else visual_benefit_note(application.visual_benefit, limit)
 
     total = sum((l.granted for l in lines), ZERO)
     grounds = sorted(set(result.grounds) | {l.refused for l in lines if l.refused}, key=_point_key)

@@ -84,7 +84,8 @@ def opinion_rule(opinion: Opinion | None, wanted: str, on: dt.date) -> RuleResul
                "special_care": "opinion on the need for special care"}[wanted]
     point = "8.1.1" if wanted == "assistance_need" else "8.1.2"
     if opinion is None:
-        lv, en = f"nav komisijas izsniegta dokumenta: {name_lv}", f"there is no commission {name_en}"
+        lv = f"nav komisijas {name_lv.replace('atzinums', 'atzinuma', 1)}"
+        en = f"there is no commission {name_en}"
     elif opinion.kind != wanted:
         lv, en = f"komisijas atzinums ir cita veida; nepieciešams {name_lv}", f"the opinion is of the wrong kind; a {name_en} is needed"
     elif opinion.issued_on > on:
