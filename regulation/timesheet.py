@@ -155,9 +155,9 @@ def rule_20_hours_match_times(entries: Sequence[TimesheetEntry]) -> list[Finding
             out.append(_finding(
                 "MK942 20", "error",
                 f"{e.date.isoformat()}: norādītas {_h(e.hours)} h, bet laiks {e.start:%H:%M}–{e.end:%H:%M} ir "
-                f"{_h(actual.quantize(Decimal('0.01')))} h; apmaksā mazāko",
+                f"{_h(actual.quantize(HUNDREDTH))} h; apmaksā mazāko",
                 f"{e.date.isoformat()}: {_e(e.hours)} h given but {e.start:%H:%M}–{e.end:%H:%M} is "
-                f"{actual.quantize(Decimal('0.01'))} h; the smaller is paid",
+                f"{_e(actual.quantize(HUNDREDTH))} h; the smaller is paid",
                 f"entries.{i}.hours"))
     return out
 
@@ -505,7 +505,8 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
     if contract is not None:
         granted = {a.annex1_point: a.hours_per_week for a in contract.activities}
         pool_weeks = int(_value(params, "point7_pool_weeks", first))
-        g7 = granted.get(7)
+        # point 7's weekly share can never be above the weekly total
+        g7 = None if 7 not in granted else min(granted[7], contract.hours_per_week)
         start_monday = contract.start - dt.timedelta(days=contract.start.weekday())
 
         def block_of(day: dt.date) -> int:
@@ -544,7 +545,8 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
         # Per week: each activity within its grant, then the week's total.
         for w in week_keys:
             ks = [k for k in order if weeks_of[k] == w]
-            by_point: dict[int, Decimal] = defaultdict(lambda: ZERO)
+            # Declared hours of the week, with those on the same recipient's other sheets (a week across months).
+            by_point: dict[int, Decimal] = defaultdict(lambda: ZERO, earlier[w])
             for k in ks:
                 by_point[entries[k].annex1_point] += entries[k].hours
             findings += rule_9_1_1_weekly_per_activity(w, dict(by_point), contract)
@@ -567,6 +569,8 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
                 min(by_point.get(7, ZERO), g7) if g7 is not None else ZERO)
             findings += rule_9_1_1_weekly_total(w, counted, contract)
             total_used = sum((h for p, h in earlier[w].items() if p != 7 or g7 is None), ZERO)
+            if g7 is not None:  # the week's point 7 hours take their weekly share of the total first
+                total_used += min(earlier[w].get(7, ZERO) + sum((paid[k] for k in ks if entries[k].annex1_point == 7), ZERO), g7)
             for k in ks:
                 if entries[k].annex1_point == 7 and g7 is not None:
                     continue
