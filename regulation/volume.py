@@ -63,7 +63,7 @@ class Line:
     requested: Decimal
     granted: Decimal
     reasons: tuple[str, ...] = ()
-    refused: str | None = None  # the refusal ground when the whole line is refused ("9.2.4", "9.2.2")
+    refused: str | None = None  # the point on which the whole line is refused ("9.2.4", "9.2.2", "11.1")
 
 
 def lines_for(activities: Sequence[Activity]) -> tuple[Line, ...]:
@@ -164,7 +164,7 @@ def institution_transport_rule(lines: tuple[Line, ...], activities: Sequence[Act
     out = list(lines)
     found = []
     for line, _ in affected:
-        out[line.index] = _cut(line, ZERO, "nokļūšanai izmanto institūcijas transportu (MK 942 11.1. apakšpunkts)")
+        out[line.index] = _cut(line, ZERO, "nokļūšanai izmanto institūcijas transportu (MK 942 11.1. apakšpunkts)", "11.1")
         found.append(finding("11.1", "warning",
                              f"{activity_lv(line.point)}: nokļūšanai izmanto institūcijas transportu un "
                              "palīdzība iekļūt un izkļūt ir pieejama — stundas nokļūšanai nepiešķir",
