@@ -1,0 +1,179 @@
+"""From field readings to a `ParseResult`: per-field issues, the form's own checks, the regulation record.
+
+The record is built only from what was read and only when it validates (`regulation.records.load`); its
+`RecordError` problems become issues on the fields they name. On a scan, a field that fails a check may be a
+misreading, so it is also flagged `uncertain`: a person looks at it instead of the parser guessing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from regulation.records import RECORD_KINDS, RecordError, load
+
+from parser.result import FieldReading, Issue, ParseResult
+
+UNCERTAIN_BELOW = 0.80  # a reading less sure than this goes to review
+_ENTRY = re.compile(r"^entries\.(\d+)\.(\w+)$")
+
+
+def _issue(field: str | None, code: str, lv: str, en: str, page: int | None, severity: str = "error") -> Issue:
+    return Issue(field=field, severity=severity, code=code, message_lv=lv, message_en=en, page=page)
+
+
+def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str, FieldReading]) -> ParseResult:
+    kind = definition.kind
+    fields = {f.name: f for f in definition.fields}
+    issues: list[Issue] = []
+    flagged: set[str] = set()
+    readings = dict(readings)
+
+    def flag(name: str, code: str, lv: str, en: str, severity: str = "error") -> None:
+        page = fields[name].page if name in fields else None
+        issues.append(_issue(name, code, lv, en, page, severity))
+        flagged.add(name)
+
+    def doubt(name: str, why_lv: str, why_en: str) -> None:
+        """On a scan, a failed check may be a misreading: mark the field uncertain (once)."""
+        if shape != "scanned" or name not in readings or any(
+                i.field == name and i.code in ("uncertain", "unreadable") for i in issues):
+            return
+        r = readings[name]
+        readings[name] = r.model_copy(update={"confidence": min(r.confidence, 0.5)})
+        flag(name, "uncertain", f"nolasītā vērtība «{r.raw}» var būt kļūdaina ({why_lv}) — pārbaudiet pēc oriģināla",
+             f"the value read, '{r.raw}', may be misread ({why_en}) — check it against the original", "warning")
+
+    for name, f in fields.items():
+        r = readings.get(name)
+        label = getattr(f, "label_lv", name)
+        if r is None:
+            continue
+        if f.type != "checkbox" and r.raw and r.value is None:
+            if r.source.method == "ocr":
+                flag(name, "unreadable", f"lauku «{label}» neizdevās droši nolasīt («{r.raw}») — ievadiet to ar roku",
+                     f"the field '{name}' could not be read reliably ('{r.raw}') — enter it by hand")
+            else:
+                flag(name, "invalid", f"laukā «{label}» ir nederīga vērtība «{r.raw}» ({_expected_lv(f.type)}) — "
+                                      "lūdziet iesniedzējam to izlabot",
+                     f"the field '{name}' holds an invalid value '{r.raw}' ({_expected_en(f.type)}) — ask the sender to correct it")
+            continue
+        if r.confidence < UNCERTAIN_BELOW:
+            flag(name, "uncertain", f"lauks «{label}» nolasīts nedroši («{r.raw or ''}») — pārbaudiet pēc oriģināla",
+                 f"the field '{name}' was read with low confidence ('{r.raw or ''}') — check it against the original",
+                 "warning")
+        value = r.value
+        if isinstance(value, str):
+            allowed = getattr(f, "allowed", None)
+            if allowed and value not in [str(a) for a in allowed]:
+                flag(name, "invalid", f"laukā «{label}» vērtība «{value}» nav atļauta (atļauts: {', '.join(map(str, allowed))})",
+                     f"the field '{name}' value '{value}' is not allowed (allowed: {', '.join(map(str, allowed))})")
+                doubt(name, "nav atļauto vērtību vidū", "not among the allowed values")
+            max_length = getattr(f, "max_length", None)
+            if max_length and len(value) > max_length:
+                flag(name, "invalid", f"laukā «{label}» ir par garš teksts (līdz {max_length} zīmēm)",
+                     f"the field '{name}' is too long (up to {max_length} characters)")
+
+    for name, f in fields.items():
+        r = readings.get(name)
+        empty = r is None or r.value in (None, False) and f.type != "checkbox" or (r is not None and r.value is None)
+        if getattr(f, "required", False) and empty and name not in flagged:
+            flag(name, "missing", f"obligātais lauks «{getattr(f, 'label_lv', name)}» nav aizpildīts — lūdziet to aizpildīt",
+                 f"the required field '{name}' is empty — ask for it to be filled in")
+
+    if kind == "timesheet":
+        _timesheet_checks(readings, fields, flag, doubt)
+
+    flat = {name: r.value for name, r in readings.items()}
+    record = None
+    try:
+        from forms.definition import to_record
+
+        record = load(RECORD_KINDS[kind], to_record(kind, flat))
+    except RecordError as e:
+        for p in e.problems:
+            name = p.field if p.field in fields else _nearest_field(p.field, fields)
+            if name in flagged and p.field == name:
+                continue
+            issues.append(_issue(p.field, "missing" if "obligāts" in p.message_lv else "invalid",
+                                 p.message_lv, p.message_en, fields[name].page if name in fields else None))
+            if name in fields:
+                doubt(name, p.message_lv, p.message_en)
+
+    if any(i.severity == "error" for i in issues):
+        record = None  # never a half-right record that looks valid
+    needs_review = any(i.code in ("uncertain", "unreadable") for i in issues)
+    return ParseResult(**base, kind=kind, shape=shape, form_version=definition.version, record=record,
+                       fields=readings, issues=issues, needs_review=needs_review)
+
+
+def _nearest_field(path: str, fields: dict[str, Any]) -> str:
+    """The form field a record path points into (a problem on "applicant" → the first applicant field)."""
+    return next((name for name in fields if name.startswith(path + ".")), path)
+
+
+def _expected_lv(kind: str) -> str:
+    return {"date": "gaidīts datums DD.MM.GGGG", "time": "gaidīts laiks SS:MM", "money": "gaidīta summa euro, piem. 12,50",
+            "number": "gaidīts skaitlis", "personal_code": "gaidīts personas kods DDMMGG-NNNNN",
+            "month": "gaidīts mēnesis GGGG-MM", "email": "gaidīta e-pasta adrese",
+            "phone": "gaidīts tālruņa numurs"}.get(kind, "nederīgs teksts")
+
+
+def _expected_en(kind: str) -> str:
+    return {"date": "a date DD.MM.YYYY expected", "time": "a time HH:MM expected", "money": "an amount in euro expected, e.g. 12.50",
+            "number": "a number expected", "personal_code": "a personal code DDMMYY-NNNNN expected",
+            "month": "a month YYYY-MM expected", "email": "an e-mail address expected",
+            "phone": "a phone number expected"}.get(kind, "invalid text")
+
+
+def _minutes(text: str) -> int:
+    h, m = text.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any], flag, doubt) -> None:
+    """Point 20 timesheet rows: the hours written must equal end − start; a total must equal the rows' sum."""
+    rows: dict[int, dict[str, Any]] = {}
+    for name, r in readings.items():
+        m = _ENTRY.match(name)
+        if m and r.value not in (None, False):
+            rows.setdefault(int(m.group(1)), {})[m.group(2)] = r.value
+    total = Decimal(0)
+    for i, row in sorted(rows.items()):
+        hours = _decimal(row.get("hours"))
+        if hours is not None:
+            total += hours
+        if "start" in row and "end" in row and hours is not None:
+            span = _minutes(row["end"]) - _minutes(row["start"])
+            if span <= 0 or Decimal(span) / 60 != hours:
+                name = f"entries.{i}.hours"
+                worked = Decimal(span) / 60
+                flag(name, "inconsistent",
+                     f"{i + 1}. rindā stundu skaits {hours} nesakrīt ar laiku no {row['start']} līdz {row['end']} "
+                     f"({worked.quantize(Decimal('0.01'))} h) — pārbaudiet rindu",
+                     f"row {i + 1}: hours {hours} do not match {row['start']}–{row['end']} "
+                     f"({worked.quantize(Decimal('0.01'))} h) — check the row")
+                for part in ("start", "end", "hours"):
+                    doubt(f"entries.{i}.{part}", "stundas nesakrīt ar laiku", "hours do not match the times")
+        if "date" in row and isinstance(row["date"], str):
+            try:
+                dt.date.fromisoformat(row["date"])
+            except ValueError:
+                pass
+    for name in fields:
+        if name in ("total_hours", "totals.hours", "hours_total"):
+            written = _decimal(readings[name].value) if name in readings else None
+            if written is not None and written != total:
+                flag(name, "inconsistent", f"kopējais stundu skaits {written} nesakrīt ar rindu summu {total} — pārbaudiet",
+                     f"the total hours {written} do not match the sum of the rows {total} — check them")
+                doubt(name, "kopsumma nesakrīt", "the total does not match")
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value in (None, "", False):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None

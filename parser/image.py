@@ -1,0 +1,175 @@
+"""Image primitives for scanned forms (OpenCV): registration squares, alignment to the blank form, field
+crops without their borders, and checkbox darkness.
+
+Coordinates: form boxes are PDF points (x0, y0, x1, y1) with the origin bottom-left; images are pixels with
+the origin top-left. `dpi` converts between them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+cv2.setNumThreads(1)  # the machine is shared; OpenCV's thread pool only adds overhead for these sizes
+
+Box = tuple[float, float, float, float]
+
+
+def binarize(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255, paper as 0 (Otsu's threshold; scans vary in brightness)."""
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def corner_squares(gray: np.ndarray) -> np.ndarray | None:
+    """Centres of the four solid registration squares nearest the image corners, as [tl, tr, br, bl], or None.
+
+    A candidate is a filled, square connected component between 0.6 % and 6 % of the shorter image side;
+    each corner takes the candidate closest to it within a third of the page.
+    """
+    h, w = gray.shape
+    ink = binarize(gray)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    side_min, side_max = 0.006 * min(h, w), 0.06 * min(h, w)
+    candidates = []
+    for i in range(1, count):
+        x, y, bw, bh, area = stats[i]
+        if not (side_min <= bw <= side_max and side_min <= bh <= side_max):
+            continue
+        if not 0.75 <= bw / bh <= 1.33 or area < 0.85 * bw * bh:
+            continue
+        candidates.append((centroids[i], max(bw, bh)))
+    if len(candidates) < 4:
+        return None
+    corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=float)
+    chosen = []
+    for corner in corners:
+        best = min(candidates, key=lambda c: np.hypot(*(c[0] - corner)))
+        if abs(best[0][0] - corner[0]) > w / 3 or abs(best[0][1] - corner[1]) > h / 3:
+            return None
+        chosen.append(best)
+    if len({id(c) for c in chosen}) < 4:
+        return None
+    sizes = [c[1] for c in chosen]
+    if max(sizes) > 1.6 * min(sizes):  # the four marks are printed alike; a blob of ink is not one of them
+        return None
+    return np.array([c[0] for c in chosen], dtype=np.float32)
+
+
+@dataclass
+class Alignment:
+    image: np.ndarray  # the scan warped onto the blank form's pixel grid
+    rotation: int  # 0, 90, 180 or 270: how the scan was turned
+    score: float  # correlation with the blank form (0–1); low means another document
+
+
+def _small(img: np.ndarray, width: int = 200) -> np.ndarray:
+    h, w = img.shape
+    return cv2.resize(img, (width, max(1, round(h * width / w))), interpolation=cv2.INTER_AREA)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Normalised correlation of two same-size grey images after blurring (tolerates small shifts)."""
+    a = cv2.GaussianBlur(a.astype(np.float32), (5, 5), 0)
+    b = cv2.GaussianBlur(b.astype(np.float32), (5, 5), 0)
+    a, b = a - a.mean(), b - b.mean()
+    den = float(np.sqrt((a * a).sum() * (b * b).sum()))
+    return float((a * b).sum() / den) if den else 0.0
+
+
+def align(scan: np.ndarray, blank: np.ndarray, blank_squares: np.ndarray) -> Alignment | None:
+    """Warp `scan` onto the grid of `blank` (the rendered blank form page) using the four corner squares.
+
+    The squares alone do not tell 0° from 180° (nor 90° from 270°), so each turn that fits the page's
+    orientation is tried on small images and the one most like the blank form wins.
+    """
+    found = corner_squares(scan)
+    if found is None:
+        return None
+    h, w = blank.shape
+    sh, sw = scan.shape
+    portrait_blank, portrait_scan = h >= w, sh >= sw
+    turns = (0, 180) if portrait_blank == portrait_scan else (90, 270)
+    small_blank = _small(blank)
+    scale = small_blank.shape[1] / w
+    best: tuple[float, int, np.ndarray] | None = None
+    for turn in turns:
+        shift = turn // 90
+        # Corner i of the blank is found at corner (i + shift) of the scan when the scan is turned by `turn`.
+        src = np.roll(found, -shift, axis=0)
+        matrix = cv2.getPerspectiveTransform(src, blank_squares)
+        small_matrix = np.diag([scale, scale, 1.0]) @ matrix
+        warped = cv2.warpPerspective(scan, small_matrix, small_blank.shape[::-1], borderValue=255)
+        score = similarity(warped, small_blank)
+        if best is None or score > best[0]:
+            best = (score, turn, matrix)
+    assert best is not None
+    score, turn, matrix = best
+    image = cv2.warpPerspective(scan, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    return Alignment(image, turn, score)
+
+
+def to_pixels(box: Box, page_height_pt: float, dpi: float) -> tuple[int, int, int, int]:
+    """A PDF-point box as pixel bounds (left, top, right, bottom) on an image rendered at `dpi`."""
+    s = dpi / 72.0
+    x0, y0, x1, y1 = box
+    return round(x0 * s), round((page_height_pt - y1) * s), round(x1 * s), round((page_height_pt - y0) * s)
+
+
+def crop(image: np.ndarray, box: Box, page_height_pt: float, dpi: float, inset: float = 0.0) -> np.ndarray:
+    """The pixels inside `box`, shrunk by `inset` points on every side (to stay inside the printed border)."""
+    x0, y0, x1, y1 = box
+    left, top, right, bottom = to_pixels((x0 + inset, y0 + inset, x1 - inset, y1 - inset), page_height_pt, dpi)
+    h, w = image.shape
+    return image[max(top, 0):min(bottom, h), max(left, 0):min(right, w)]
+
+
+def remove_lines(ink: np.ndarray) -> np.ndarray:
+    """Ink without long horizontal and vertical strokes (box borders that crept into a crop)."""
+    h, w = ink.shape
+    out = ink.copy()
+    if w >= 20:
+        horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(w * 6 // 10, 10), 1)))
+        out[horizontal > 0] = 0
+    if h >= 20:
+        vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h * 8 // 10, 10))))
+        out[vertical > 0] = 0
+    return out
+
+
+def ink_share(gray: np.ndarray, threshold: int = 128) -> float:
+    """The share of dark pixels (0–1): how much of a checkbox is marked."""
+    if gray.size == 0:
+        return 0.0
+    return float((gray < threshold).mean())
+
+
+def ink_bounds(ink: np.ndarray, min_pixels: int) -> tuple[int, int, int, int] | None:
+    """Bounds (left, top, right, bottom) of the ink in a binary crop after dropping specks; None if blank."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= 4]
+    if not keep or sum(int(stats[i, cv2.CC_STAT_AREA]) for i in keep) < min_pixels:
+        return None
+    xs0 = min(stats[i, cv2.CC_STAT_LEFT] for i in keep)
+    ys0 = min(stats[i, cv2.CC_STAT_TOP] for i in keep)
+    xs1 = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in keep)
+    ys1 = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in keep)
+    return int(xs0), int(ys0), int(xs1), int(ys1)
+
+
+def binarize_fixed(gray: np.ndarray, threshold: int = 140) -> np.ndarray:
+    """Ink as 255 by a fixed threshold: Otsu on a nearly empty field would turn paper grain into ink."""
+    return np.where(gray < threshold, 255, 0).astype(np.uint8)
+
+
+def drop_specks(black_on_white: np.ndarray, min_area: int = 4) -> np.ndarray:
+    """Scanner dust (dark components smaller than `min_area` pixels) painted white."""
+    ink = (black_on_white < 128).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    small = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < min_area]
+    if not small:
+        return black_on_white
+    out = black_on_white.copy()
+    out[np.isin(labels, small)] = 255
+    return out

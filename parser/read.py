@@ -1,0 +1,75 @@
+"""One file in, one `ParseResult` out: open and check the PDF, tell its shape and kind, read the fields the
+way the shape allows, then build and validate the regulation record.
+
+Shapes: **fillable** (AcroForm values, exact), **flattened** (the text layer inside each field's box),
+**scanned** (no text layer: align the page image to the blank form, OCR and OMR each field zone).
+This module runs inside the sandbox's child; `parser.parse_file` is the public entry point.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from parser import acroform, assemble, scan, textlayer
+from parser.catalog import Catalog, catalog
+from parser.errors import error
+from parser.pdf import open_pdf
+from parser.result import Issue, Limits, ParseResult
+
+MIN_TEXT_CHARS = 20  # fewer characters than this in the text layer: treat the pages as images
+
+
+def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = None) -> ParseResult:
+    """Read `data` (the bytes of file `name`) in this process. Raises `ParseError` for unreadable files."""
+    limits = limits or Limits()
+    sha = hashlib.sha256(data).hexdigest()
+    pdf = open_pdf(data, name, limits)
+    forms = catalog()
+    base = {"file": name, "sha256": sha, "pages": pdf.pages}
+
+    values = acroform.field_values(pdf.reader)
+    if values:
+        definition = forms.by_field_names(values.keys())
+        if definition is not None:
+            readings = acroform.readings(definition, values)
+            return assemble.result(base, definition, "fillable", readings)
+
+    try:
+        with textlayer.document(pdf.data) as doc:
+            texts = textlayer.page_texts(doc)
+            text = "\n".join(texts)
+            if len(text.strip()) >= MIN_TEXT_CHARS:
+                definition = forms.by_text(text)
+                if definition is None:
+                    return _unknown(base, "flattened", text, forms)
+                readings = textlayer_readings(doc, definition)
+                return assemble.result(base, definition, "flattened", readings)
+            return scan.parse(doc, base, forms, limits)
+    except MemoryError:
+        raise
+    except Exception as e:  # pdfium's own errors on a damaged file
+        if type(e).__name__ == "PdfiumError":
+            raise error("damaged", name, detail=str(e)[:200]) from None
+        raise
+
+
+def textlayer_readings(doc, definition):
+    from parser import flattened
+
+    return flattened.readings(doc, definition)
+
+
+def _unknown(base: dict, shape: str | None, text: str, forms: Catalog) -> ParseResult:
+    expected = ", ".join(forms.versions())
+    return ParseResult(
+        **base, kind="unknown", shape=shape, text=text.strip() or None,
+        issues=[Issue(
+            field=None, severity="error", code="missing",
+            message_lv=f"dokuments nav atpazīts kā asistenta pakalpojuma veidlapa (gaidīta viena no: {expected}) — "
+                       "pārbaudiet, vai tas ir pareizais dokuments, un ievadiet datus ar roku",
+            message_en=f"the document is not recognised as an assistant-service form (expected one of: {expected}) — "
+                       "check it is the right document and enter the data by hand",
+        )],
+    )
+
+
+unknown = _unknown

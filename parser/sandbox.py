@@ -1,0 +1,203 @@
+"""Parsing untrusted files in a child process with CPU, address-space and wall-time limits.
+
+The child is a separate Python interpreter (`python -m parser.sandbox`), the leader of its own process group,
+so a timeout kills it together with any Tesseract it started. It reads one JSON request per line on stdin and
+answers one JSON line per file on a private copy of its stdout (anything a library prints goes to stderr).
+A `Sandbox` keeps one child for a batch and starts a fresh one after any failure: the next file still parses.
+
+Per-file CPU is bounded by lowering the child's own RLIMIT_CPU soft limit to "used so far + budget" before
+each file (the kernel sends SIGXCPU past it); memory by RLIMIT_AS for the whole child; wall time by the parent.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from parser.errors import error
+from parser.result import Limits, ParseError, ParseResult
+
+_CHILD_ENV = {"OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1", "OPENCV_FOR_THREADS_NUM": "1"}
+
+
+def _limit_child(memory_bytes: int) -> None:  # runs in the child between fork and exec
+    os.setpgid(0, 0)
+    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+class Sandbox:
+    """A reusable child process that parses files one at a time under `limits`.
+
+    >>> with Sandbox() as box:  # doctest: +SKIP
+    ...     result = box.parse("form.pdf")
+    """
+
+    def __init__(self, limits: Limits | None = None):
+        self.limits = limits or Limits()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._buffer = b""
+
+    # -- lifecycle
+    def _start(self) -> subprocess.Popen[bytes]:
+        env = {**os.environ, **_CHILD_ENV}
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        memory = self.limits.memory_bytes
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "parser.sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=env, cwd=root, preexec_fn=lambda: _limit_child(memory),
+        )
+        self._buffer = b""
+        return self._proc
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            if proc.poll() is None and proc.stdin:
+                proc.stdin.close()  # the child's loop ends at end of input
+                try:
+                    proc.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    pass
+        finally:
+            self._kill(proc)
+
+    @staticmethod
+    def _kill(proc: subprocess.Popen[bytes]) -> None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (proc.stdin, proc.stdout):
+            if stream:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- one file
+    def parse(self, path: str | os.PathLike[str]) -> ParseResult:
+        """Parse one file in the child; raise `ParseError` for files that cannot be read."""
+        name = str(path)
+        proc = self._proc if self._proc and self._proc.poll() is None else self._start()
+        request = {"path": os.path.abspath(name), "name": name, "limits": self.limits.__dict__}
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write((json.dumps(request) + "\n").encode())
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self._kill(proc)
+            self._proc = None
+            raise error("crashed", name, detail="the sandbox did not accept the file") from None
+        line = self._read_line(proc, self.limits.wall_seconds)
+        if line is None:  # timed out or died: this child is finished
+            code = proc.poll()
+            self._kill(proc)
+            self._proc = None
+            if code is None:
+                raise error("timeout", name, detail=f"wall time over {self.limits.wall_seconds:g} s")
+            if code in (-signal.SIGXCPU, -signal.SIGKILL):
+                raise error("timeout", name, detail=f"CPU time over {self.limits.cpu_seconds} s")
+            raise error("crashed", name, detail=f"exit status {code}")
+        answer = json.loads(line)
+        if "error" in answer:
+            err = ParseError.from_dict(answer["error"])
+            if err.code in ("memory", "crashed"):  # its heap may be in a bad state: start afresh next time
+                self._kill(proc)
+                self._proc = None
+            raise err
+        return ParseResult.model_validate(answer["result"])
+
+    def _read_line(self, proc: subprocess.Popen[bytes], timeout: float) -> bytes | None:
+        assert proc.stdout is not None
+        fd = proc.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line
+
+
+def parse_in_sandbox(path: str | os.PathLike[str], limits: Limits | None = None) -> ParseResult:
+    """Parse one file in a fresh child process."""
+    with Sandbox(limits) as box:
+        return box.parse(path)
+
+
+# ---------------------------------------------------------------- the child
+
+
+def _serve() -> None:
+    # Keep a private copy of stdout for answers; whatever a library prints goes to stderr instead.
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    from parser.read import parse_bytes_unsandboxed  # imported here: only the child pays for OpenCV etc.
+
+    hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        request = json.loads(line)
+        limits = Limits(**request["limits"])
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = int(usage.ru_utime + usage.ru_stime) + limits.cpu_seconds
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+        name = request["name"]
+        try:
+            data = _read(request["path"], name, limits)
+            result = parse_bytes_unsandboxed(data, name, limits=limits)
+            answer: dict[str, Any] = {"result": json.loads(result.model_dump_json())}
+        except ParseError as e:
+            answer = {"error": e.to_dict()}
+        except MemoryError:
+            answer = {"error": error("memory", name).to_dict()}
+        except RecursionError:
+            answer = {"error": error("damaged", name, detail="nesting too deep").to_dict()}
+        except Exception as e:  # a library failing on a hostile file: report it, keep the batch going
+            answer = {"error": error("damaged", name, detail=f"{type(e).__name__}: {e}"[:300]).to_dict()}
+        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def _read(path: str, name: str, limits: Limits) -> bytes:
+    try:
+        size = os.path.getsize(path)
+        if size > limits.max_bytes:
+            raise error("too_large", name, detail=f"{size} bytes, the limit is {limits.max_bytes}")
+        with open(path, "rb") as f:
+            return f.read()
+    except (FileNotFoundError, PermissionError, IsADirectoryError) as e:
+        raise error("not_found", name, detail=type(e).__name__) from None
+
+
+if __name__ == "__main__":
+    _serve()

@@ -1,0 +1,206 @@
+"""Scanned forms (pages that are images): align each page to the blank form by its four corner registration
+squares, then read every field zone — checkboxes by their ink (OMR), text by Tesseract `lav` in single-line
+mode with a character whitelist where the field's type allows — and flag every reading that is not sure.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from parser import image, ocr
+from parser.catalog import SCAN_DPI, Catalog
+from parser.errors import error
+from parser.flattened import checkbox_reading
+from parser.normalize import normalize
+from parser.result import FieldReading, Issue, Limits, ParseResult, Source
+from parser.textlayer import render_gray
+
+MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
+MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
+TEXT_INSET_PT = 1.5  # points to stay inside a text box's printed border
+PAD = 12  # white pixels around a crop handed to Tesseract
+
+# Characters each type can hold on the form: Tesseract then cannot read a "|" or "O" in a date.
+WHITELIST = {
+    "date": "0123456789.-",
+    "time": "0123456789:.",
+    "number": "0123456789,.",
+    "money": "0123456789,.",
+    "personal_code": "0123456789-",
+    "month": "0123456789.-",
+}
+
+
+@dataclass
+class Zone:
+    name: str
+    type: str
+    page: int
+    box: tuple[float, float, float, float]
+    pixels: np.ndarray  # black on white, padded, ready for Tesseract
+
+
+def _scan_dpi(page: Any) -> float:
+    """Render at the resolution the page's largest image was scanned at (150–400 dpi; 300 if unknown)."""
+    width_pt = page.get_width()
+    best = 0
+    for obj in page.get_objects():
+        if obj.type == 3:  # FPDF_PAGEOBJ_IMAGE
+            w, _ = obj.get_px_size()
+            best = max(best, w)
+    dpi = best / width_pt * 72 if best else SCAN_DPI
+    return float(min(max(dpi, 150), 400))
+
+
+def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> ParseResult:
+    scans = []
+    for index in range(len(doc)):
+        page = doc[index]
+        if page.get_width() * page.get_height() * (400 / 72) ** 2 > limits.max_image_pixels * 4:
+            raise error("too_large", base["file"], page=index, detail="page size")
+        scans.append(render_gray(page, _scan_dpi(page)))
+        page.close()
+
+    best = None
+    for kind, definition in forms.definitions.items():
+        blanks = forms.blank(kind)
+        aligned = []
+        for i, gray in enumerate(scans[: len(blanks)]):
+            a = image.align(gray, blanks[i].gray, blanks[i].squares)
+            aligned.append(a)
+        scores = [a.score if a else 0.0 for a in aligned]
+        score = sum(scores) / max(len(blanks), 1)
+        if best is None or score > best[0]:
+            best = (score, definition, aligned)
+    if best is None or best[0] < MIN_ALIGN_SCORE:
+        from parser.read import unknown
+
+        return unknown(base, "scanned", _page_text(scans), forms)
+    _, definition, aligned = best
+    blanks = forms.blank(definition.kind)
+    readings, issues = read_fields(definition, aligned, blanks)
+    from parser import assemble
+
+    result = assemble.result(base, definition, "scanned", readings)
+    if issues:
+        result = result.model_copy(update={"issues": issues + result.issues,
+                                           "needs_review": True, "record": None})
+    return result
+
+
+def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: list[Any]) \
+        -> tuple[dict[str, FieldReading], list[Issue]]:
+    height = definition.page_size[1]
+    readings: dict[str, FieldReading] = {}
+    issues: list[Issue] = []
+    zones: list[Zone] = []
+    for i, a in enumerate(aligned):
+        if a is None:
+            issues.append(Issue(
+                field=None, severity="error", code="unreadable", page=i,
+                message_lv=f"{i + 1}. lapā neatrada četrus stūru reģistrācijas kvadrātus — skenējiet lapu vēlreiz "
+                           "visu (ar malām) vai ievadiet datus ar roku",
+                message_en=f"page {i + 1}: the four corner registration squares were not found — scan the whole "
+                           "page again (with its margins) or enter the data by hand"))
+    missing_pages = {i for i in range(len(blanks)) if i >= len(aligned) or aligned[i] is None}
+    for i in sorted(missing_pages):
+        if i >= len(aligned):
+            issues.append(Issue(
+                field=None, severity="error", code="missing", page=i,
+                message_lv=f"trūkst veidlapas {i + 1}. lapas — skenējiet visas lapas",
+                message_en=f"page {i + 1} of the form is missing — scan all pages"))
+
+    for f in definition.fields:
+        box = tuple(f.rect)
+        if f.page in missing_pages:
+            continue
+        page = aligned[f.page].image
+        source = Source(page=f.page, box=box, method="omr" if f.type == "checkbox" else "ocr")
+        if f.type == "checkbox":
+            inset = min(box[2] - box[0], box[3] - box[1]) / 5
+            zone = image.crop(page, box, height, SCAN_DPI, inset=inset)
+            readings[f.name] = checkbox_reading(image.ink_share(zone), source)
+            continue
+        pixels = _text_zone(page, box, height)
+        if pixels is None:
+            readings[f.name] = FieldReading(value=None, raw=None, confidence=0.97, source=source)
+            continue
+        zones.append(Zone(f.name, f.type, f.page, box, pixels))
+
+    groups: dict[str | None, list[Zone]] = {}
+    fields = {f.name: f for f in definition.fields}
+    for z in zones:
+        wl = getattr(fields[z.name], "ocr_whitelist", None) or WHITELIST.get(z.type)
+        groups.setdefault(_group_key(wl), []).append(z)
+    for key, group in groups.items():
+        lines = ocr.read_lines([z.pixels for z in group], whitelist=key)
+        for z, line in zip(group, lines):
+            readings[z.name] = _reading(z, line)
+
+    # The version mark on each page: a scan of another edition of the form is not read as this one.
+    for i, a in enumerate(aligned):
+        mark = blanks[i].mark_box if i < len(blanks) else None
+        if a is None or mark is None:
+            continue
+        pixels = _text_zone(a.image, (mark[0] - 2, mark[1] - 2, mark[2] + 2, mark[3] + 2), height, inset=0.0)
+        text = ocr.read_lines([pixels])[0].text if pixels is not None else ""
+        if definition.version.replace(" ", "") not in text.replace(" ", ""):
+            issues.append(Issue(
+                field=None, severity="warning", code="uncertain", page=i,
+                message_lv=f"{i + 1}. lapas versijas atzīmi nevarēja apstiprināt (nolasīts «{text}», gaidīts "
+                           f"«{definition.version}») — pārbaudiet, vai veidlapa ir pareizā versija",
+                message_en=f"page {i + 1}: the version mark could not be confirmed (read '{text}', expected "
+                           f"'{definition.version}') — check the form is the right edition"))
+    return readings, issues
+
+
+def _group_key(whitelist: str | None) -> str | None:
+    """Numeric fields share one Tesseract call with the union of digit whitelists (fewer model loads)."""
+    if whitelist and set(whitelist) <= set("0123456789.,:-"):
+        return "0123456789.,:-"
+    return whitelist
+
+
+def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height: float,
+               inset: float = TEXT_INSET_PT) -> np.ndarray | None:
+    """The field's ink as black on white, borders removed and trimmed, or None when the field is empty."""
+    gray = image.crop(page, box, height, SCAN_DPI, inset=inset)
+    if gray.size == 0:
+        return None
+    ink = image.remove_lines(image.binarize_fixed(gray))
+    bounds = image.ink_bounds(ink, MIN_INK_PIXELS)
+    if bounds is None:
+        return None
+    x0, y0, x1, y1 = bounds
+    clean = np.where(ink[y0:y1, x0:x1] > 0, 0, 255).astype(np.uint8)
+    clean = image.drop_specks(clean)
+    return cv2.copyMakeBorder(clean, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
+
+
+def _reading(z: Zone, line: ocr.OcrLine) -> FieldReading:
+    source = Source(page=z.page, box=z.box, method="ocr")
+    raw = line.text or None
+    value = normalize(z.type, raw) if raw else None
+    confidence = line.confidence if value is not None else min(line.confidence, 0.2)
+    if raw is None:  # ink but no characters: a scribble or a stain
+        confidence = 0.0
+    return FieldReading(value=value, raw=raw, confidence=round(confidence, 3), source=source)
+
+
+def _page_text(scans: list[np.ndarray]) -> str:
+    """The text of pages that are no known form (full-page OCR, only for documents set aside as unknown)."""
+    texts = []
+    with tempfile.TemporaryDirectory(prefix="asistents-ocr-") as tmp:
+        for i, gray in enumerate(scans):
+            name = os.path.join(tmp, f"{i}.png")
+            cv2.imwrite(name, gray)
+            done = subprocess.run(["tesseract", name, "stdout", "-l", "lav", "--psm", "3"], capture_output=True,
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=120, check=False)
+            texts.append(done.stdout.decode("utf-8", errors="replace").strip())
+    return "\n\n".join(t for t in texts if t)
