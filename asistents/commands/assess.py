@@ -38,12 +38,21 @@ def _read_application(path: str) -> Application:
     if not path.lower().endswith(".pdf"):
         return read_record(Application, path)
     import parser  # the PDF reader is heavy: loaded only for PDFs
+    from parser.result import ParseError
 
-    record = parser.parse_file(path).record
-    if not isinstance(record, Application):
-        raise UserError("PDF fails nav asistenta pakalpojuma iesniegums", "the PDF is not an application form", file=path,
-                        hint_lv="norādiet iesnieguma veidlapu vai tās datus JSON/YAML formā")
-    return record
+    try:
+        result = parser.parse_file(path)
+    except ParseError as e:
+        raise UserError(e.message_lv, e.message_en, file=path, page=None if e.page is None else e.page + 1) from None
+    if not isinstance(result.record, Application):
+        issue = next((i for i in result.issues if i.severity == "error"), None)
+        raise UserError(
+            "no PDF neizdevās nolasīt derīgu iesniegumu" + (f": {issue.message_lv}" if issue else ""),
+            "no valid application could be read from the PDF" + (f": {issue.message_en}" if issue else ""),
+            file=path, field=issue.field if issue else None,
+            page=None if issue is None or issue.page is None else issue.page + 1,
+            hint_lv="pārbaudiet veidlapu (asistents parse) vai ievadiet iesnieguma datus JSON/YAML failā")
+    return result.record
 
 
 def _date(value: str) -> dt.date:

@@ -91,3 +91,10 @@ def test_cli_bad_date_exit_2():
 def test_cli_missing_assessment_file_exit_2(tmp_path):
     r = run(SAMPLES / "adult_work_25h.json", "--assessment", tmp_path / "nav.json")
     assert r.returncode == 2 and "nav.json" in r.stderr
+
+
+def test_cli_pdf_that_is_not_a_pdf_exit_2(tmp_path):
+    path = tmp_path / "iesniegums.pdf"
+    path.write_text("nav PDF", encoding="utf-8")
+    r = run(path)
+    assert r.returncode == 2 and str(path) in r.stderr and "PDF" in r.stderr
