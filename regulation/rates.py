@@ -1,12 +1,12 @@
 """The hourly remuneration rate of point 22.1 and the money a number of hours costs (22.1–22.3).
 
-22.1 (MK 592 redakcijā): "asistentu atlīdzībai atbilstoši minimālajai stundas tarifa likmei, bet kopā ne vairāk
-kā par 40 stundām nedēļā vienam asistentam"; from 2021 (MK 814 redakcijā): "asistentu atlīdzībai atbilstoši
-vienas pakalpojuma sniegšanas stundas izcenojumam šo noteikumu 4. pielikumā noteiktajā apmērā, bet kopā ne
-vairāk kā par 40 stundām nedēļā vienam asistentam".
+22.1 (MK 814 redakcijā, from 2021): "asistentu atlīdzībai atbilstoši vienas pakalpojuma sniegšanas stundas
+izcenojumam šo noteikumu 4. pielikumā noteiktajā apmērā, bet kopā ne vairāk kā par 40 stundām nedēļā vienam
+asistentam" — the Annex 4 table, verbatim from the parameters.
 
-2016–2020: MK 656 (24.11.2015) — the ministry's deck: "TLmin = 370 / 168 = 2,2024 kur; … 168 - normālā darba
-laika stundu skaits mēnesī". 2021: the Annex 4 table, verbatim from the parameters.
+2016–2020 (MK 592 redakcijā) the hour was paid at the minimum hourly tariff rate; the ministry's deck: "2016.gadā
+mainās minimālā stundas tarifa likme. Aprēķina katru mēnesi, atbilstoši 24.11.2015. MK noteikumiem Nr.656 …
+TLmin = 370 / 168 = 2,2024 kur; … 168 - normālā darba laika stundu skaits mēnesī."
 
 >>> rate("2016-01").rate
 Decimal('2.2024')

@@ -229,8 +229,9 @@ def rule_18_suspended_days(entries: Sequence[TimesheetEntry], contract: Contract
 
 
 def rule_20_signatures(timesheet: Timesheet) -> list[Finding]:
-    """20: the assistant (or the legal-entity provider) "iesniedz sociālajā dienestā pakalpojuma uzskaites lapu";
-    the social service checks the contract is kept — a sheet signed by the assistant and the recipient."""
+    """20: the assistant (or the legal-entity provider) "iesniedz sociālajā dienestā pakalpojuma uzskaites lapu",
+    and the service "kontrolē … līguma saistību izpildi". Point 20 does not itself name signatures: treating an
+    unsigned sheet as an error (the form has both signature lines) is our reading (L)."""
     out = []
     if not timesheet.signed_by_assistant:
         out.append(_finding("MK942 20", "error", "uzskaites lapu nav parakstījis asistents; lūdziet parakstīt",
@@ -426,34 +427,18 @@ def _cut(i: int, hours: Decimal, rule: str, lv: str, en: str) -> Cut:
 def _valid_hours(e: TimesheetEntry) -> Decimal:
     """The hours an entry can be paid for: the declared hours, not more than its time interval."""
     start, end = interval_minutes(e)
-    return min(e.hours, (Decimal(end - start) / 60).quantize(Decimal("0.01")))
+    return min(e.hours, (Decimal(end - start) / 60).quantize(HUNDREDTH))
 
 
-def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, others: Sequence[Timesheet] = (),
-                    params: Parameters | None = None) -> TimesheetCheck:
-    """Check one monthly timesheet against its contract and the assistant's other timesheets (`others`)."""
-    params = params or _parameters.load()
-    entries = timesheet.entries
-    first = timesheet.first_day
-    findings: list[Finding] = []
-    cuts: list[Cut] = []
+# ---------------------------------------------------------------- what is paid
+# Each step below takes the hours still payable per entry (`paid`, lowered in place) and returns its cuts.
 
-    in_force, version = rule_in_force(timesheet, contract, params)
-    findings += in_force
-    findings += rule_20_signatures(timesheet)
-    findings += rule_20_hours_match_times(entries)
-    findings += rule_20_entries_in_month(timesheet)
-    findings += rule_9_2_4_outside_latvia(entries)
-    findings += rule_20_overlaps(timesheet, others)
-    if contract is None:
-        findings += rule_14_no_contract()
-    else:
-        findings += rule_14_contract_parties(timesheet, contract)
-        findings += rule_14_entries_in_contract(timesheet, contract)
-        findings += rule_18_suspended_days(entries, contract)
 
-    # Hours that can be paid at all, entry by entry.
-    paid = [_valid_hours(e) for e in entries]
+def _cut_unpayable_entries(entries: Sequence[TimesheetEntry], first: dt.date, contract: Contract | None,
+                           paid: list[Decimal]) -> list[Cut]:
+    """20: more hours than the interval are not paid; nor are entries outside the month, abroad (9.2.4),
+    outside the contract (14) or in a suspension (18)."""
+    cuts = []
     for i, e in enumerate(entries):
         if paid[i] < e.hours:
             cuts.append(_cut(i, e.hours - paid[i], "MK942 20", "norādīts vairāk stundu nekā laika posmā",
@@ -470,149 +455,216 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
         if reason and paid[i] > 0:
             cuts.append(_cut(i, paid[i], *reason))
             paid[i] = ZERO
+    return cuts
 
-    # Time reported twice on this sheet is paid once.
-    order = sorted(range(len(entries)), key=lambda k: _absolute(entries[k]))
-    reach = None
+
+def _cut_same_sheet_overlaps(entries: Sequence[TimesheetEntry], order: list[int], paid: list[Decimal]) -> list[Cut]:
+    """20: time reported twice on one sheet is paid once (the later-starting entry loses the overlap)."""
+    cuts, reach = [], None
     for k in order:
         if paid[k] == 0:
             continue
         s, t = _absolute(entries[k])
         if reach is not None and s < reach:
-            overlap = min(Decimal(min(t, reach) - s) / 60, paid[k]).quantize(Decimal("0.01"))
+            overlap = min(Decimal(min(t, reach) - s) / 60, paid[k]).quantize(HUNDREDTH)
             if overlap > 0:
                 paid[k] -= overlap
-                cuts.append(_cut(k, overlap, "MK942 20", "laiks jau uzskaitīts citā ierakstā", "time already reported in another entry"))
+                cuts.append(_cut(k, overlap, "MK942 20", "laiks jau uzskaitīts citā ierakstā",
+                                 "time already reported in another entry"))
         reach = t if reach is None else max(reach, t)
+    return cuts
 
-    weeks_of = [_week_of(e.date) for e in entries]
-    week_keys = sorted({_week_of(d) for d in cal.month_days(first.year, first.month)})
 
-    # Same recipient and assistant on other sheets (e.g. the previous month's): they use the same week's grant.
-    earlier = defaultdict(lambda: defaultdict(lambda: ZERO))  # week → point → hours already reported elsewhere
-    assistant_other = defaultdict(list)  # week → [(start minute, hours)] of this assistant for other recipients
-    for other in others:
-        if not same_person(other.assistant, timesheet.assistant) or other is timesheet:
+class _Elsewhere:
+    """Hours of this assistant on the other sheets given: the same recipient's other months (they share a
+    week's grant and point 7's pool) and other recipients (they share the assistant's 40 hours)."""
+
+    def __init__(self, timesheet: Timesheet, others: Sequence[Timesheet]):
+        self.same_recipient: list[TimesheetEntry] = []
+        self.assistant: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
+        for other in others:
+            if other is timesheet or not same_person(other.assistant, timesheet.assistant):
+                continue
+            same = other.recipient.personal_code == timesheet.recipient.personal_code
+            if same and other.month == timesheet.month:
+                continue  # a second copy of this month's sheet: not hours of their own
+            for e in other.entries:
+                if same:
+                    self.same_recipient.append(e)
+                self.assistant[_week_of(e.date)].append((_absolute(e)[0], _valid_hours(e)))
+
+    def week_by_point(self, week: tuple[int, int]) -> dict[int, Decimal]:
+        out: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for e in self.same_recipient:
+            if _week_of(e.date) == week:
+                out[e.annex1_point] += _valid_hours(e)
+        return out
+
+
+def _cut_point7_pool(entries: Sequence[TimesheetEntry], order: list[int], paid: list[Decimal], contract: Contract,
+                     g7: Decimal, pool_weeks: int, elsewhere: _Elsewhere,
+                     emergencies: list[dict]) -> tuple[list[Cut], list[Finding]]:
+    """1. pielikuma 7. punkts: the four-week norm, in blocks of `pool_weeks` ISO weeks from the contract's first
+    week (our reading, L), hours of earlier sheets of the block first."""
+    start_monday = contract.start - dt.timedelta(days=contract.start.weekday())
+
+    def block_of(day: dt.date) -> int:
+        return (day - start_monday).days // 7 // pool_weeks
+
+    used: dict[int, Decimal] = defaultdict(lambda: ZERO)  # block → hours paid so far
+    for e in elsewhere.same_recipient:
+        if e.annex1_point == 7 and e.date >= contract.start:
+            used[block_of(e.date)] += _valid_hours(e)
+    reported = defaultdict(lambda: ZERO, used)  # block → hours reported, for the finding
+    in_emergency: dict[int, bool] = defaultdict(bool)
+    cuts = []
+    for k in order:
+        e = entries[k]
+        if e.annex1_point != 7:
             continue
-        same_recipient = other.recipient.personal_code == timesheet.recipient.personal_code
-        for e in other.entries:
-            w = _week_of(e.date)
-            if same_recipient and other.month != timesheet.month:
-                earlier[w][e.annex1_point] += _valid_hours(e)
-            elif not same_recipient:
-                assistant_other[w].append((_absolute(e)[0], _valid_hours(e)))
+        b = block_of(e.date)
+        reported[b] += e.hours
+        in_emergency[b] |= any(p["start"] <= e.date <= p["end"] for p in emergencies)
+        room = max(g7 * pool_weeks - used[b], ZERO)
+        if paid[k] > room:
+            cuts.append(_cut(k, paid[k] - room, "MK942 1. pielikuma 7. punkts", "pārsniegta četru nedēļu norma",
+                             "the four-week norm is exceeded"))
+            paid[k] = room
+        used[b] += paid[k]
+    findings = []
+    for b in sorted({block_of(entries[k].date) for k in order if entries[k].annex1_point == 7}):
+        findings += rule_annex1_7_pool(b, reported[b], g7, pool_weeks, in_emergency[b])
+    return cuts, findings
+
+
+def _cut_week_grants(entries: Sequence[TimesheetEntry], ks: list[int], paid: list[Decimal], contract: Contract,
+                     g7: Decimal | None, before: dict[int, Decimal]) -> list[Cut]:
+    """9.1.1, 14, 20: within one week, each activity within its grant, then the contract's weekly total (point 7
+    takes its weekly share of the total first; `before` are the week's hours on earlier sheets)."""
+    granted = {a.annex1_point: a.hours_per_week for a in contract.activities}
+    cuts = []
+    if granted:
+        used = defaultdict(lambda: ZERO, before)
+        for k in ks:
+            p = entries[k].annex1_point
+            if p == 7 and g7 is not None:
+                continue
+            room = max(granted.get(p, ZERO) - used[p], ZERO)
+            if paid[k] > room:
+                lv = "pārsniegtas pasākumam piešķirtās stundas nedēļā" if p in granted else "pasākums līgumā nav piešķirts"
+                en = "the activity's weekly hours are exceeded" if p in granted else "the activity is not granted"
+                cuts.append(_cut(k, paid[k] - room, "MK942 9.1.1", lv, en))
+                paid[k] = room
+            used[p] += paid[k]
+    total_used = sum((h for p, h in before.items() if p != 7 or g7 is None), ZERO)
+    if g7 is not None:
+        total_used += min(before.get(7, ZERO) + sum((paid[k] for k in ks if entries[k].annex1_point == 7), ZERO), g7)
+    for k in ks:
+        if entries[k].annex1_point == 7 and g7 is not None:
+            continue
+        room = max(contract.hours_per_week - total_used, ZERO)
+        if paid[k] > room:
+            cuts.append(_cut(k, paid[k] - room, "MK942 9.1.1", "pārsniegtas līgumā piešķirtās stundas nedēļā",
+                             "the contract's weekly hours are exceeded"))
+            paid[k] = room
+        total_used += paid[k]
+    return cuts
+
+
+def _cut_assistant_week(entries: Sequence[TimesheetEntry], ks: list[int], paid: list[Decimal],
+                        elsewhere: list[tuple[int, Decimal]], limit: Decimal) -> list[Cut]:
+    """3, 22.1: the assistant's hours of a week, all recipients, taken in time order (ties: the other sheet
+    first); the hours past `limit` on this sheet are cut."""
+    timeline = [(s, h, None) for s, h in elsewhere] + [(_absolute(entries[k])[0], paid[k], k) for k in ks]
+    timeline.sort(key=lambda x: (x[0], x[2] is not None))
+    cuts, running = [], ZERO
+    for _, h, k in timeline:
+        if k is not None:
+            room = max(limit - running, ZERO)
+            if paid[k] > room:
+                cuts.append(_cut(k, paid[k] - room, "MK942 22.1",
+                                 "asistentam pārsniegtas 40 stundas nedēļā visiem saņēmējiem kopā",
+                                 "the assistant's 40 hours a week across recipients are exceeded"))
+                paid[k] = room
+            h = paid[k]
+        running += h
+    return cuts
+
+
+# ---------------------------------------------------------------- the check
+
+
+def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, others: Sequence[Timesheet] = (),
+                    params: Parameters | None = None) -> TimesheetCheck:
+    """Check one monthly timesheet against its contract and the assistant's other timesheets (`others`:
+    other recipients' sheets of the same weeks, the same recipient's neighbouring months)."""
+    params = params or _parameters.load()
+    entries = timesheet.entries
+    first = timesheet.first_day
+    last = cal.add_month(first) - dt.timedelta(days=1)
+
+    findings, version = rule_in_force(timesheet, contract, params)
+    findings += rule_20_signatures(timesheet)
+    findings += rule_20_hours_match_times(entries)
+    findings += rule_20_entries_in_month(timesheet)
+    findings += rule_9_2_4_outside_latvia(entries)
+    findings += rule_20_overlaps(timesheet, others)
+    if contract is None:
+        findings += rule_14_no_contract()
+    else:
+        findings += rule_14_contract_parties(timesheet, contract)
+        findings += rule_14_entries_in_contract(timesheet, contract)
+        findings += rule_18_suspended_days(entries, contract)
+
+    paid = [_valid_hours(e) for e in entries]
+    order = sorted(range(len(entries)), key=lambda k: _absolute(entries[k]))
+    cuts = _cut_unpayable_entries(entries, first, contract, paid)
+    cuts += _cut_same_sheet_overlaps(entries, order, paid)
+    elsewhere = _Elsewhere(timesheet, others)
+    week_keys = sorted({_week_of(d) for d in cal.month_days(first.year, first.month)})
+    in_week: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for k in order:
+        in_week[_week_of(entries[k].date)].append(k)
 
     if contract is not None:
         granted = {a.annex1_point: a.hours_per_week for a in contract.activities}
-        pool_weeks = int(_value(params, "point7_pool_weeks", first))
-        # point 7's weekly share can never be above the weekly total
-        g7 = None if 7 not in granted else min(granted[7], contract.hours_per_week)
-        start_monday = contract.start - dt.timedelta(days=contract.start.weekday())
-
-        def block_of(day: dt.date) -> int:
-            return (day - start_monday).days // 7 // pool_weeks
-
-        # Point 7's pool, by blocks of four weeks from the contract's first week.
-        used7: dict[int, Decimal] = defaultdict(lambda: ZERO)  # block → hours already paid (earlier sheets first)
-        for other in others:
-            if (same_person(other.assistant, timesheet.assistant) and other.month != timesheet.month
-                    and other.recipient.personal_code == timesheet.recipient.personal_code):
-                for e in other.entries:
-                    if e.annex1_point == 7 and e.date >= contract.start:
-                        used7[block_of(e.date)] += _valid_hours(e)
-        reported7 = defaultdict(lambda: ZERO, used7)  # block → hours reported, for the finding
-        last = cal.add_month(first) - dt.timedelta(days=1)
-        emergencies = (params.value("emergency_periods", last)
-                       if last >= params.series["emergency_periods"][0].start else [])
-        in_emergency: dict[int, bool] = defaultdict(bool)
-        for k in order:
-            e = entries[k]
-            if e.annex1_point != 7 or g7 is None:
-                continue
-            b = block_of(e.date)
-            reported7[b] += e.hours
-            in_emergency[b] |= any(p["start"] <= e.date <= p["end"] for p in emergencies)
-            room = max(g7 * pool_weeks - used7[b], ZERO)
-            if paid[k] > room:
-                cuts.append(_cut(k, paid[k] - room, "MK942 1. pielikuma 7. punkts", "pārsniegta četru nedēļu norma",
-                                 "the four-week norm is exceeded"))
-                paid[k] = room
-            used7[b] += paid[k]
+        g7 = None if 7 not in granted else min(granted[7], contract.hours_per_week)  # within the weekly total
         if g7 is not None:
-            for b in sorted({block_of(entries[k].date) for k in order if entries[k].annex1_point == 7}):
-                findings += rule_annex1_7_pool(b, reported7[b], g7, pool_weeks, in_emergency[b])
-
-        # Per week: each activity within its grant, then the week's total.
+            emergencies = (params.value("emergency_periods", last)
+                           if last >= params.series["emergency_periods"][0].start else [])
+            pool_cuts, pool_findings = _cut_point7_pool(entries, order, paid, contract, g7,
+                                                        int(_value(params, "point7_pool_weeks", first)), elsewhere,
+                                                        emergencies)
+            cuts += pool_cuts
+            findings += pool_findings
         for w in week_keys:
-            ks = [k for k in order if weeks_of[k] == w]
-            # Declared hours of the week, with those on the same recipient's other sheets (a week across months).
-            by_point: dict[int, Decimal] = defaultdict(lambda: ZERO, earlier[w])
-            for k in ks:
-                by_point[entries[k].annex1_point] += entries[k].hours
-            findings += rule_9_1_1_weekly_per_activity(w, dict(by_point), contract)
-            if granted:
-                used = defaultdict(lambda: ZERO, earlier[w])
-                for k in ks:
-                    p = entries[k].annex1_point
-                    if p == 7 and g7 is not None:
-                        continue
-                    room = max(granted.get(p, ZERO) - used[p], ZERO)
-                    if paid[k] > room:
-                        over = paid[k] - room
-                        paid[k] = room
-                        rule_lv = "pārsniegtas pasākumam piešķirtās stundas nedēļā" if p in granted else "pasākums līgumā nav piešķirts"
-                        rule_en = "the activity's weekly hours are exceeded" if p in granted else "the activity is not granted"
-                        cuts.append(_cut(k, over, "MK942 9.1.1", rule_lv, rule_en))
-                    used[p] += paid[k]
-            # Total: point 7 counts up to its weekly grant (its pool is checked above).
-            counted = sum((h for p, h in by_point.items() if p != 7 or g7 is None), ZERO) + (
-                min(by_point.get(7, ZERO), g7) if g7 is not None else ZERO)
+            before = elsewhere.week_by_point(w)
+            declared = defaultdict(lambda: ZERO, before)  # the week's hours, other months' sheets included
+            for k in in_week[w]:
+                declared[entries[k].annex1_point] += entries[k].hours
+            findings += rule_9_1_1_weekly_per_activity(w, dict(declared), contract)
+            counted = sum((h for p, h in declared.items() if p != 7 or g7 is None), ZERO) + (
+                min(declared.get(7, ZERO), g7) if g7 is not None else ZERO)
             findings += rule_9_1_1_weekly_total(w, counted, contract)
-            total_used = sum((h for p, h in earlier[w].items() if p != 7 or g7 is None), ZERO)
-            if g7 is not None:  # the week's point 7 hours take their weekly share of the total first
-                total_used += min(earlier[w].get(7, ZERO) + sum((paid[k] for k in ks if entries[k].annex1_point == 7), ZERO), g7)
-            for k in ks:
-                if entries[k].annex1_point == 7 and g7 is not None:
-                    continue
-                room = max(contract.hours_per_week - total_used, ZERO)
-                if paid[k] > room:
-                    over = paid[k] - room
-                    paid[k] = room
-                    cuts.append(_cut(k, over, "MK942 9.1.1", "pārsniegtas līgumā piešķirtās stundas nedēļā",
-                                     "the contract's weekly hours are exceeded"))
-                total_used += paid[k]
+            cuts += _cut_week_grants(entries, in_week[w], paid, contract, g7, before)
 
-    # The recipient's 40 h and the assistant's 40 h a week across recipients (3, 22.1), in time order.
     assistant_limit = Decimal(_value(params, "assistant_weekly_max", first))
     weeks: list[WeekHours] = []
     for w in week_keys:
-        ks = [k for k in order if weeks_of[k] == w]
-        declared = sum((entries[k].hours for k in ks), ZERO)
+        ks = in_week[w]
         by_point: dict[int, Decimal] = defaultdict(lambda: ZERO)
         for k in ks:
             by_point[entries[k].annex1_point] += entries[k].hours
+        declared_total = sum(by_point.values(), ZERO)
         if contract is None:
-            findings += rule_11_3_recipient_40_hours(w, declared, Decimal(_value(params, "weekly_total_max", first)))
-        theirs = sorted(assistant_other[w])
-        assistant_total = declared + sum((h for _, h in theirs), ZERO)
+            findings += rule_11_3_recipient_40_hours(w, declared_total, Decimal(_value(params, "weekly_total_max", first)))
+        assistant_total = declared_total + sum((h for _, h in elsewhere.assistant[w]), ZERO)
         findings += rule_3_assistant_40_hours(w, assistant_total, assistant_limit)
-        timeline = [(s, h, None) for s, h in theirs] + [(_absolute(entries[k])[0], paid[k], k) for k in ks]
-        timeline.sort(key=lambda x: (x[0], x[2] is not None))
-        running = ZERO
-        for _, h, k in timeline:
-            if k is not None:
-                room = max(assistant_limit - running, ZERO)
-                if paid[k] > room:
-                    over = paid[k] - room
-                    paid[k] = room
-                    cuts.append(_cut(k, over, "MK942 22.1", "asistentam pārsniegtas 40 stundas nedēļā visiem saņēmējiem kopā",
-                                     "the assistant's 40 hours a week across recipients are exceeded"))
-                h = paid[k]
-            running += h
-        days = [d for d in cal.month_days(first.year, first.month) if _week_of(d) == w]
+        cuts += _cut_assistant_week(entries, ks, paid, elsewhere.assistant[w], assistant_limit)
         weeks.append(WeekHours(
-            iso_year=w[0], iso_week=w[1], days_in_month=days, hours=_q(declared),
-            by_point={p: _q(h) for p, h in sorted(by_point.items())},
+            iso_year=w[0], iso_week=w[1], days_in_month=[d for d in cal.month_days(first.year, first.month)
+                                                         if _week_of(d) == w],
+            hours=_q(declared_total), by_point={p: _q(h) for p, h in sorted(by_point.items())},
             granted=None if contract is None else contract.hours_per_week, assistant_total=_q(assistant_total),
             paid=_q(sum((paid[k] for k in ks), ZERO))))
 
