@@ -38,12 +38,12 @@ from regulation.volume import (
     ATTACHMENT_BY_POINT,
     ZERO,
     Line,
-    _h,
     annex1_criteria_rule,
     caps_rule,
     emergency_period,
     emergency_point7_cap,
     emergency_transfer,
+    hours_lv,
     institution_transport_rule,
     lines_for,
     outside_latvia_rule,
@@ -177,7 +177,7 @@ def visual_benefit_note(visual_benefit: bool, limit: Decimal) -> RuleResult:
     return RuleResult(findings=(Finding(
         rule=VISUAL_BENEFIT_RULE, severity="info",
         message_lv=f"Persona saņem valsts pabalstu par asistenta izmantošanu; pašvaldība piešķir ne vairāk kā "
-                   f"{_h(limit)} stundas nedēļā ({LAW_12_1_3_1}).",
+                   f"{hours_lv(limit)} stundas nedēļā ({LAW_12_1_3_1}).",
         message_en=f"The person receives the state benefit for using an assistant; the municipality grants at most "
                    f"{limit} hours a week (Disability Law 12(1)3.1).", field="visual_benefit"),))
 
@@ -210,9 +210,10 @@ def assess(application: Application, assessment: Assessment, on: dt.date | None 
     if not whole:
         lines, r = institution_transport_rule(lines, activities, assessment)
         result += r
-        period = None
-        if on >= params.series["emergency_periods"][0].start:
+        try:  # 11.¹ applies from 2020-03-12 (29.²): before that there are no emergency periods
             period = emergency_period(on, params.value("emergency_periods", on))
+        except parameters.OutOfForce:
+            period = None
         caps = params.value("annex1_caps", on)
         base7 = Decimal(caps[7])
         fallback = Decimal(params.value("emergency_point7_fallback_weekly", on)) if period else base7

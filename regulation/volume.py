@@ -78,10 +78,13 @@ def _field(line: Line) -> str:
     return f"activities.{line.index}.hours_per_week"
 
 
-def _h(x: Decimal) -> str:
-    """Hours as a Latvian decimal ("2,5")."""
-    x = x.normalize() if x == x.to_integral_value() else x
-    return f"{x:f}".replace(".", ",") if x != x.to_integral_value() else str(int(x))
+def hours_lv(x: Decimal) -> str:
+    """Hours as Latvian text.
+
+    >>> hours_lv(Decimal("20.00")), hours_lv(Decimal("2.50"))
+    ('20', '2,5')
+    """
+    return str(int(x)) if x == x.to_integral_value() else f"{x.normalize():f}".replace(".", ",")
 
 
 def outside_latvia_rule(lines: tuple[Line, ...], activities: Sequence[Activity]) -> tuple[tuple[Line, ...], RuleResult]:
@@ -190,7 +193,7 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
         mine = [l for l in out if l.point == point]
         asked = sum((l.granted for l in mine), ZERO)
         if point == 7:
-            pool_lv = (f"; četru nedēļu stundu normu ({_h(cap * pool_weeks)} stundas) var apvienot, "
+            pool_lv = (f"; četru nedēļu stundu normu ({hours_lv(cap * pool_weeks)} stundas) var apvienot, "
                        "izmantojot vienā vai vairākās reizēs")
             pool_en = f"; the {pool_weeks}-week norm ({cap * pool_weeks} hours) may be pooled, used at once or in several visits"
         else:
@@ -198,14 +201,14 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
         if asked <= cap:
             if point == 7 and asked > 0:
                 found.append(finding("1. pielikums", "info",
-                                     f"sociālās iekļaušanas pasākumiem piešķir līdz {_h(cap)} stundām nedēļā{pool_lv}",
+                                     f"sociālās iekļaušanas pasākumiem piešķir līdz {hours_lv(cap)} stundām nedēļā{pool_lv}",
                                      f"social inclusion: up to {cap} hours a week{pool_en}", rule="MK942 1. pielikums",
                                      cite="MK 942 1. pielikuma 7. punkts"))
             continue
         if increase_reason:
             found.append(finding("11.3", "info",
-                                 f"{point_name_lv(point)}: apjoms palielināts virs 1. pielikuma robežas {_h(cap)} h nedēļā "
-                                 f"līdz {_h(asked)} h, pamatojums: «{increase_reason}»",
+                                 f"{point_name_lv(point)}: apjoms palielināts virs 1. pielikuma robežas {hours_lv(cap)} h nedēļā "
+                                 f"līdz {hours_lv(asked)} h, pamatojums: «{increase_reason}»",
                                  f"Annex 1 point {point}: raised above the cap of {cap} h/week to {asked} h, reason given",
                                  field="assessment.increase_reason"))
             continue
@@ -214,10 +217,10 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
             give = min(l.granted, room)
             room -= give
             if give < l.granted:
-                out[l.index] = _cut(l, give, f"1. pielikuma {point}. punktā paredzētas līdz {_h(cap)} h nedēļā{pool_lv}")
+                out[l.index] = _cut(l, give, f"1. pielikuma {point}. punktā paredzētas līdz {hours_lv(cap)} h nedēļā{pool_lv}")
         found.append(finding("1. pielikums", "warning",
-                             f"{point_name_lv(point)}: pieprasītas {_h(asked)} h nedēļā, 1. pielikums paredz līdz "
-                             f"{_h(cap)} h nedēļā, tāpēc piešķir {_h(cap)} h{pool_lv}; lielāku apjomu var piešķirt, "
+                             f"{point_name_lv(point)}: pieprasītas {hours_lv(asked)} h nedēļā, 1. pielikums paredz līdz "
+                             f"{hours_lv(cap)} h nedēļā, tāpēc piešķir {hours_lv(cap)} h{pool_lv}; lielāku apjomu var piešķirt, "
                              "sniedzot pamatojumu saskaņā ar 11.3. apakšpunktu",
                              f"Annex 1 point {point}: {asked} h/week requested, the cap is {cap} h/week, so {cap} h are "
                              f"granted{pool_en}; more may be granted with a written reason under 11.3",
@@ -238,11 +241,11 @@ def technical_aids_rule(lines: tuple[Line, ...], reduction: dict[int, Decimal] |
         for l in reversed([l for l in out if l.point == point]):
             take = min(l.granted, left)
             if take > 0:
-                out[l.index] = _cut(l, l.granted - take, f"samazināts par {_h(take)} h tehnisko palīglīdzekļu dēļ (MK 942 11.4. apakšpunkts)")
+                out[l.index] = _cut(l, l.granted - take, f"samazināts par {hours_lv(take)} h tehnisko palīglīdzekļu dēļ (MK 942 11.4. apakšpunkts)")
                 left -= take
         if left < less:
             found.append(finding("11.4", "info",
-                                 f"{point_name_lv(point)}: apjoms samazināts par {_h(less - left)} h nedēļā, jo persona izmanto "
+                                 f"{point_name_lv(point)}: apjoms samazināts par {hours_lv(less - left)} h nedēļā, jo persona izmanto "
                                  "tehniskos palīglīdzekļus", f"Annex 1 point {point}: reduced by {less - left} h/week for "
                                  "technical aids", field="assessment.technical_aids_reduction"))
     return tuple(out), RuleResult(findings=tuple(found))
@@ -274,7 +277,7 @@ def emergency_point7_cap(lines: tuple[Line, ...], base_cap: Decimal, fallback: D
         return fallback, RuleResult(findings=(finding(
             "11.¹", "info",
             f"izsludinātās ārkārtējās situācijas laikā (līdz {period['end'].isoformat()}) persona iepriekšējos trijos "
-            f"mēnešos pakalpojumu nav izmantojusi, tāpēc 7. punkta pasākumam var piešķirt ne vairāk kā {_h(fallback)} "
+            f"mēnešos pakalpojumu nav izmantojusi, tāpēc 7. punkta pasākumam var piešķirt ne vairāk kā {hours_lv(fallback)} "
             "stundas nedēļā", f"during the declared emergency (until {period['end'].isoformat()}) the person used no "
             f"service in the previous three months: point 7 may get at most {fallback} hours a week",
             field="assessment.hours_used_previous_months"),))
@@ -305,13 +308,13 @@ def emergency_transfer(lines: tuple[Line, ...], period: dict | None,
     out = list(lines)
     last7 = [l for l in out if l.point == 7][-1]
     out[last7.index] = replace(last7, reasons=last7.reasons + (
-        f"ārkārtējās situācijas laikā līdz {period['end'].isoformat()} var izmantot vēl līdz {_h(move)} h nedēļā "
+        f"ārkārtējās situācijas laikā līdz {period['end'].isoformat()} var izmantot vēl līdz {hours_lv(move)} h nedēļā "
         "no 1.–6. punkta pasākumiem piešķirtajām stundām (MK 942 11.¹ punkts)",))
     return tuple(out), RuleResult(findings=(finding(
         "11.¹", "info",
         f"izsludinātās ārkārtējās situācijas laikā (līdz {period['end'].isoformat()}) 1.–6. punkta pasākumiem piešķirtās "
-        f"un neizmantotās stundas — līdz {_h(move)} h nedēļā — persona var izmantot 7. punkta pasākumam; robeža ir "
-        f"iepriekšējos trijos mēnešos vidēji mēnesī izmantotās {_h(average.quantize(CENT))} stundas",
+        f"un neizmantotās stundas — līdz {hours_lv(move)} h nedēļā — persona var izmantot 7. punkta pasākumam; robeža ir "
+        f"iepriekšējos trijos mēnešos vidēji mēnesī izmantotās {hours_lv(average.quantize(CENT))} stundas",
         f"during the declared emergency (until {period['end'].isoformat()}) up to {move} h/week of the unused hours of "
         f"points 1–6 may be used for point 7; the limit is the {average.quantize(CENT)} hours a month used on average "
         "in the previous three months", field="assessment.hours_used_previous_months"),))
@@ -336,11 +339,11 @@ def weekly_total_rule(lines: tuple[Line, ...], limit: Decimal, visual_benefit: b
             break
         take = min(l.granted, excess)
         if take > 0:
-            out[l.index] = _cut(l, l.granted - take, f"kopējais apjoms nedrīkst pārsniegt {_h(limit)} h nedēļā")
+            out[l.index] = _cut(l, l.granted - take, f"kopējais apjoms nedrīkst pārsniegt {hours_lv(limit)} h nedēļā")
             excess -= take
     if visual_benefit:
-        lv = (f"kopējais pieprasītais apjoms {_h(total)} h nedēļā pārsniedz {_h(limit)} h: persona saņem valsts pabalstu "
-              f"par asistenta izmantošanu, pašvaldība piešķir ne vairāk kā {_h(limit)} h nedēļā; apjoms samazināts "
+        lv = (f"kopējais pieprasītais apjoms {hours_lv(total)} h nedēļā pārsniedz {hours_lv(limit)} h: persona saņem valsts pabalstu "
+              f"par asistenta izmantošanu, pašvaldība piešķir ne vairāk kā {hours_lv(limit)} h nedēļā; apjoms samazināts "
               f"({LAW_12_1_3_1})")
         en = (f"the total of {total} h/week exceeds {limit} h: the person receives the state benefit for using an "
               f"assistant, so the municipality grants at most {limit} h/week (Disability Law 12(1)3.1)")
@@ -348,6 +351,6 @@ def weekly_total_rule(lines: tuple[Line, ...], limit: Decimal, visual_benefit: b
                                                         message_en=en[:1].upper() + en[1:] + ".", field="visual_benefit"),))
     return tuple(out), RuleResult(findings=(finding(
         "11.3", "warning",
-        f"kopējais apjoms {_h(total)} h nedēļā pārsniedz maksimālo {_h(limit)} h nedēļā; apjoms samazināts, sākot ar "
+        f"kopējais apjoms {hours_lv(total)} h nedēļā pārsniedz maksimālo {hours_lv(limit)} h nedēļā; apjoms samazināts, sākot ar "
         "mazāk prioritārajiem pasākumiem", f"the total of {total} h/week exceeds the maximum of {limit} h/week; "
         "reduced starting with the lower-priority activities", cite=f"{LAW_12_1_3}; {cite_lv('11.3')}"),))
