@@ -1,0 +1,789 @@
+"""The case register: `open()` a database, then add records and ask the questions the rules need.
+
+Every method of `Registry` runs in its own transaction; to make several steps atomic (e.g. store a case and
+mark its inbox file processed), use one transaction::
+
+    with reg.transaction() as tx:
+        case_id = tx.add_application(app, sha)
+        tx.journal_set(sha, "processed", case_id=case_id)
+
+Records go in (regulation.records), records or small frozen dataclasses come out. Assistants are identified
+by personal code when known, else by normalised name (`registry.identity`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, and_, create_engine, event, func, or_, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from registry import models as m
+from registry.identity import assistant_key, normalise_name
+from regulation.records import (
+    Application,
+    Assessment,
+    Assistant,
+    Contract,
+    Decision,
+    Finding,
+    Person,
+    Provider,
+    Suspension,
+    Timesheet,
+    load,
+    to_jsonable,
+)
+
+DEFAULT_URL = "sqlite:///./asistents.db"
+HUNDREDTH = Decimal("0.01")
+PENDING_STATES = ("received", "processing")
+FINAL_STATES = ("processed", "needs_review", "quarantined", "duplicate", "failed")
+
+
+class RegistryError(ValueError):
+    """The register refused a change; said in Latvian and English."""
+
+    def __init__(self, message_lv: str, message_en: str):
+        super().__init__(f"{message_lv} / {message_en}")
+        self.message_lv, self.message_en = message_lv, message_en
+
+
+# ---------------------------------------------------------------- what comes out
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One incoming file in the inbox journal. `created` is True when this call registered it."""
+
+    sha256: str
+    name: str
+    size: int
+    received_at: dt.datetime
+    state: str
+    case_id: int | None
+    reason: str | None
+    attempts: int
+    updated_at: dt.datetime
+    created: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A generated document and what produced it (the auditor's trail)."""
+
+    id: int
+    case_id: int | None
+    kind: str
+    path: str
+    template_sha256: str
+    input_sha256: str
+    rules_version: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case: the application and what was decided and concluded on it."""
+
+    id: int
+    case_number: str | None
+    source_sha256: str
+    application: Application
+    assessments: list[Assessment]
+    decisions: list[Decision]
+    contracts: list[Contract]
+    documents: list[DocumentInfo]
+
+
+@dataclass(frozen=True)
+class AssistantChange:
+    """Point 16: a contract that put a different assistant in place of the previous one."""
+
+    on: dt.date  # the new contract's start
+    contract_number: str
+    previous_contract_number: str
+    assistant: Assistant
+    previous_assistant: Assistant
+
+
+@dataclass(frozen=True)
+class StoredTimesheet:
+    id: int
+    state: str  # accepted | conflict | rejected
+    conflicts_with: int | None
+    source_sha256: str
+    timesheet: Timesheet
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite gives back naive datetimes; everything stored here is UTC.
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def _hours(value: Any) -> Decimal:
+    # SUM over Numeric comes back as float on SQLite: back to exact hundredths.
+    return Decimal(str(value or 0)).quantize(HUNDREDTH)
+
+
+def _month_start(month: str | dt.date) -> dt.date:
+    if isinstance(month, dt.date):
+        return month.replace(day=1)
+    text = str(month).strip()
+    try:
+        return dt.date(int(text[:4]), int(text[5:7]), 1) if len(text) == 7 and text[4] == "-" else _bad_month(text)
+    except ValueError:
+        return _bad_month(text)
+
+
+def _bad_month(text: str) -> dt.date:
+    raise RegistryError(f"mēnesim jābūt formā GGGG-MM, nevis '{text}'", f"the month must be YYYY-MM, not '{text}'")
+
+
+def _next_month(first: dt.date) -> dt.date:
+    return dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+
+
+def _key_of(assistant: str | Assistant) -> str:
+    if isinstance(assistant, Assistant):
+        return assistant_key(assistant.given_name, assistant.surname, assistant.personal_code)
+    return assistant
+
+
+def _journal_entry(row: m.JournalRow, created: bool = False) -> JournalEntry:
+    return JournalEntry(row.sha256, row.name, row.size, _aware(row.received_at), row.state, row.case_id, row.reason,
+                        row.attempts, _aware(row.updated_at), created)
+
+
+def _document_info(row: m.DocumentRow) -> DocumentInfo:
+    return DocumentInfo(row.id, row.application_id, row.kind, row.path, row.template_sha256, row.input_sha256,
+                        row.rules_version, _aware(row.created_at))
+
+
+# ---------------------------------------------------------------- the API, on one session
+
+
+class Transaction:
+    """The register's operations inside one database transaction (see `Registry.transaction`)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # ------------------------------------------------ internal: insert-or-get
+
+    def _insert_ignore(self, table, values: dict[str, Any], conflict: list[str]) -> int:
+        """INSERT … ON CONFLICT DO NOTHING on either backend; the number of rows inserted (0 or 1)."""
+        name = self.session.get_bind().dialect.name
+        if name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        elif name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:  # pragma: no cover - only the two supported backends
+            raise RegistryError(f"neatbalstīta datubāze {name}", f"unsupported database {name}")
+        result = self.session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict))
+        return result.rowcount or 0
+
+    def _person(self, person: Person) -> m.Person:
+        s = self.session
+        values = dict(personal_code=person.personal_code, given_name=person.given_name, surname=person.surname,
+                      birth_date=person.birth_date, address=person.address, phone=person.phone, email=person.email)
+        if not self._insert_ignore(m.Person.__table__, values, ["personal_code"]):
+            # Known person: keep the latest contact details given, never blank out what we had.
+            s.execute(update(m.Person).where(m.Person.personal_code == person.personal_code).values(
+                **{k: v for k, v in values.items() if v is not None and k != "personal_code"}))
+        return s.scalars(select(m.Person).where(m.Person.personal_code == person.personal_code)).one()
+
+    def _assistant(self, a: Assistant) -> m.AssistantRow:
+        s = self.session
+        if a.personal_code:
+            row = s.scalars(select(m.AssistantRow).where(m.AssistantRow.personal_code == a.personal_code)).first()
+            if row is None:
+                # Known so far only by name (no code on earlier timesheets): the code now identifies them.
+                row = s.scalars(select(m.AssistantRow).where(
+                    m.AssistantRow.key == assistant_key(a.given_name, a.surname),
+                    m.AssistantRow.personal_code.is_(None))).first()
+                if row is not None:
+                    row.personal_code = a.personal_code
+                    row.key = assistant_key(a.given_name, a.surname, a.personal_code)
+        else:
+            row = s.scalars(select(m.AssistantRow).where(
+                m.AssistantRow.key == assistant_key(a.given_name, a.surname))).first()
+            if row is None:
+                # A name without a code matches a coded assistant only when exactly one has that name.
+                same = s.scalars(select(m.AssistantRow).where(
+                    m.AssistantRow.name_key == normalise_name(a.given_name, a.surname)).limit(2)).all()
+                row = same[0] if len(same) == 1 else None
+        if row is None:
+            key = assistant_key(a.given_name, a.surname, a.personal_code)
+            self._insert_ignore(m.AssistantRow.__table__, dict(
+                key=key, name_key=normalise_name(a.given_name, a.surname), personal_code=a.personal_code, given_name=a.given_name, surname=a.surname,
+                is_minor=a.is_minor), ["key"])
+            row = s.scalars(select(m.AssistantRow).where(m.AssistantRow.key == key)).one()
+        elif a.is_minor != row.is_minor:
+            row.is_minor = a.is_minor  # the latest document says whether the assistant is a minor
+        s.flush()
+        return row
+
+    def _provider(self, p: Provider | None) -> m.ProviderRow | None:
+        if p is None:
+            return None
+        s = self.session
+        if p.registration_number:
+            self._insert_ignore(m.ProviderRow.__table__, dict(name=p.name, registration_number=p.registration_number),
+                                ["registration_number"])
+            return s.scalars(select(m.ProviderRow).where(
+                m.ProviderRow.registration_number == p.registration_number)).one()
+        row = s.scalars(select(m.ProviderRow).where(m.ProviderRow.name == p.name)).first()
+        if row is None:
+            row = m.ProviderRow(name=p.name, registration_number=None)
+            s.add(row)
+            s.flush()
+        return row
+
+    def _application_row(self, case_id: int) -> m.ApplicationRow:
+        row = self.session.get(m.ApplicationRow, case_id)
+        if row is None:
+            raise RegistryError(f"lieta {case_id} reģistrā nav atrasta", f"case {case_id} is not in the register")
+        return row
+
+    # ------------------------------------------------ cases
+
+    def add_application(self, app: Application, source_sha256: str, case_number: str | None = None) -> int:
+        """Store an application; its id is the case id. The same source file (SHA-256) is stored once: adding it
+        again returns the existing case id."""
+        s = self.session
+        existing = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).first()
+        if existing is not None:
+            return existing
+        person = self._person(app.applicant)
+        inserted = self._insert_ignore(m.ApplicationRow.__table__, dict(
+            case_number=case_number, person_id=person.id, received_on=app.received_on, source_sha256=source_sha256,
+            record=to_jsonable(app), created_at=_now()), ["source_sha256"])
+        case_id = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).one()
+        if inserted and app.representative is not None:
+            rep = self._person(app.representative)
+            s.add(m.Representative(application_id=case_id, person_id=rep.id, represented_id=person.id))
+            s.flush()
+        return case_id
+
+    def add_assessment(self, case_id: int, assessment: Assessment) -> int:
+        self._application_row(case_id)
+        row = m.AssessmentRow(application_id=case_id, record=to_jsonable(assessment), created_at=_now())
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def add_decision(self, case_id: int, decision: Decision) -> int:
+        self._application_row(case_id)
+        d = decision.duration
+        row = m.DecisionRow(
+            application_id=case_id, outcome=decision.outcome, decided_on=decision.decided_on,
+            hours_per_week=decision.hours_per_week, duration_kind=d.kind if d else None, start=d.start if d else None,
+            end=d.end if d else None, grounds=list(decision.grounds), findings=to_jsonable(decision.findings),
+            rules_version=decision.rules_version, record=to_jsonable(decision), created_at=_now())
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def add_contract(self, contract: Contract, case_id: int | None = None) -> int:
+        """Store a contract (14). The same number with the same content returns the existing id; the same number
+        with different content is refused (use `replace_contract` for an amendment)."""
+        s = self.session
+        if case_id is not None:
+            self._application_row(case_id)
+        old = s.scalars(select(m.ContractRow).where(m.ContractRow.number == contract.number)).first()
+        if old is not None:
+            if old.record == to_jsonable(contract):
+                return old.id
+            raise RegistryError(
+                f"līgums Nr. {contract.number} reģistrā jau ir ar citu saturu; grozījumiem lietojiet replace_contract",
+                f"contract {contract.number} is already registered with different content; use replace_contract")
+        return self._write_contract(m.ContractRow(number=contract.number, created_at=_now()), contract, case_id)
+
+    def replace_contract(self, contract: Contract, case_id: int | None = None) -> int:
+        """Store an amended contract under its existing number (periods, hours, suspensions)."""
+        row = self.session.scalars(select(m.ContractRow).where(m.ContractRow.number == contract.number)).first()
+        if row is None:
+            return self.add_contract(contract, case_id)
+        return self._write_contract(row, contract, case_id if case_id is not None else row.application_id)
+
+    def _write_contract(self, row: m.ContractRow, c: Contract, case_id: int | None) -> int:
+        row.application_id = case_id
+        row.recipient_id = self._person(c.recipient).id
+        row.assistant_id = self._assistant(c.assistant).id
+        provider = self._provider(c.provider)
+        row.provider_id = provider.id if provider else None
+        row.start, row.end, row.concluded_on = c.start, c.end, c.concluded_on
+        row.hours_per_week, row.engagement = c.hours_per_week, c.engagement
+        row.record = to_jsonable(c)
+        row.activities = [m.ContractActivityRow(annex1_point=a.annex1_point, hours_per_week=a.hours_per_week)
+                          for a in c.activities]
+        row.suspensions = [m.SuspensionRow(start=x.start, end=x.end, reason=x.reason) for x in c.suspensions]
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def add_suspension(self, contract_number: str, suspension: Suspension) -> Contract:
+        """Point 18: record a suspension on a contract; returns the updated contract."""
+        row = self.session.scalars(select(m.ContractRow).where(m.ContractRow.number == contract_number)).first()
+        if row is None:
+            raise RegistryError(f"līgums Nr. {contract_number} reģistrā nav atrasts",
+                                f"contract {contract_number} is not in the register")
+        contract = load(Contract, row.record)
+        updated = contract.model_copy(update={"suspensions": [*contract.suspensions, suspension]})
+        updated = load(Contract, to_jsonable(updated))
+        self._write_contract(row, updated, row.application_id)
+        return updated
+
+    def add_document(self, case_id: int | None, kind: str, path: str | os.PathLike[str], template_sha256: str,
+                     input_sha256: str, rules_version: str) -> int:
+        """Record a generated document and what produced it."""
+        if case_id is not None:
+            self._application_row(case_id)
+        row = m.DocumentRow(application_id=case_id, kind=kind, path=str(path), template_sha256=template_sha256,
+                            input_sha256=input_sha256, rules_version=rules_version, created_at=_now())
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def documents(self, case_id: int | None = None, input_sha256: str | None = None) -> list[DocumentInfo]:
+        q = select(m.DocumentRow).order_by(m.DocumentRow.id)
+        if case_id is not None:
+            q = q.where(m.DocumentRow.application_id == case_id)
+        if input_sha256 is not None:
+            q = q.where(m.DocumentRow.input_sha256 == input_sha256)
+        return [_document_info(r) for r in self.session.scalars(q)]
+
+    def case(self, case_id: int) -> Case:
+        s = self.session
+        row = self._application_row(case_id)
+        assessments = [load(Assessment, r.record) for r in s.scalars(
+            select(m.AssessmentRow).where(m.AssessmentRow.application_id == case_id).order_by(m.AssessmentRow.id))]
+        decisions = [load(Decision, r.record) for r in s.scalars(
+            select(m.DecisionRow).where(m.DecisionRow.application_id == case_id).order_by(m.DecisionRow.id))]
+        contracts = [load(Contract, r.record) for r in s.scalars(
+            select(m.ContractRow).where(m.ContractRow.application_id == case_id).order_by(m.ContractRow.start))]
+        return Case(row.id, row.case_number, row.source_sha256, load(Application, row.record), assessments, decisions,
+                    contracts, self.documents(case_id))
+
+    def case_by_source(self, source_sha256: str) -> int | None:
+        return self.session.scalars(
+            select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).first()
+
+    def history(self, recipient_code: str) -> list[Case]:
+        """All cases of a person, oldest application first."""
+        ids = self.session.scalars(
+            select(m.ApplicationRow.id).join(m.Person).where(m.Person.personal_code == recipient_code)
+            .order_by(m.ApplicationRow.received_on, m.ApplicationRow.id)).all()
+        return [self.case(i) for i in ids]
+
+    # ------------------------------------------------ contracts
+
+    def _contracts_on(self, on: dt.date):
+        return select(m.ContractRow).where(m.ContractRow.start <= on, m.ContractRow.end >= on)
+
+    def contract_in_force(self, recipient_code: str, on: dt.date,
+                          assistant: str | Assistant | None = None) -> Contract | None:
+        """The recipient's contract in force on `on` (both the first and the last day included), with the given
+        assistant if one is named; the latest started when several are."""
+        q = (self._contracts_on(on).join(m.Person, m.ContractRow.recipient_id == m.Person.id)
+             .where(m.Person.personal_code == recipient_code))
+        if assistant is not None:
+            q = q.join(m.AssistantRow, m.ContractRow.assistant_id == m.AssistantRow.id).where(
+                m.AssistantRow.id.in_(self._assistant_ids(assistant)))
+        row = self.session.scalars(q.order_by(m.ContractRow.start.desc(), m.ContractRow.id.desc())).first()
+        return load(Contract, row.record) if row else None
+
+    def contracts_in_force(self, on: dt.date) -> list[Contract]:
+        q = self._contracts_on(on).order_by(m.ContractRow.start, m.ContractRow.id)
+        return [load(Contract, r.record) for r in self.session.scalars(q.execution_options(yield_per=500))]
+
+    def contract(self, number: str) -> Contract | None:
+        row = self.session.scalars(select(m.ContractRow).where(m.ContractRow.number == number)).first()
+        return load(Contract, row.record) if row else None
+
+    def assistant_changes_in_year(self, recipient_code: str, year: int) -> list[AssistantChange]:
+        """Point 16: each contract starting in `year` whose assistant differs from the recipient's contract
+        before it (contracts in order of start)."""
+        rows = self.session.execute(
+            select(m.ContractRow.number, m.ContractRow.start, m.ContractRow.assistant_id, m.ContractRow.record)
+            .join(m.Person, m.ContractRow.recipient_id == m.Person.id)
+            .where(m.Person.personal_code == recipient_code, m.ContractRow.start < dt.date(year + 1, 1, 1))
+            .order_by(m.ContractRow.start, m.ContractRow.id)).all()
+        changes = []
+        for prev, cur in zip(rows, rows[1:]):
+            if cur.start.year == year and cur.assistant_id != prev.assistant_id:
+                changes.append(AssistantChange(cur.start, cur.number, prev.number,
+                                               load(Contract, cur.record).assistant,
+                                               load(Contract, prev.record).assistant))
+        return changes
+
+    # ------------------------------------------------ timesheets
+
+    def _assistant_ids(self, assistant: str | Assistant):
+        """The ids an assistant key (or record) stands for: by code, or by name for codeless lookups."""
+        key = _key_of(assistant)
+        if key.startswith("name:"):
+            # A name also finds an assistant whose code became known later (their key is now the code).
+            return select(m.AssistantRow.id).where(m.AssistantRow.name_key == key[len("name:"):])
+        return select(m.AssistantRow.id).where(m.AssistantRow.key == key)
+
+    def add_timesheet(self, ts: Timesheet, source_sha256: str) -> tuple[int, list[Finding]]:
+        """Store a monthly timesheet (20); returns its id and flags.
+
+        The same file again returns the existing id. A different file for the same recipient, assistant and
+        month is stored with state `conflict` and a warning — not merged; `resolve_timesheet` decides."""
+        s = self.session
+        recipient = self._person(ts.recipient)
+        assistant = self._assistant(ts.assistant)
+        provider = self._provider(ts.provider)
+        month = ts.first_day
+        same = select(m.TimesheetRow).where(m.TimesheetRow.recipient_id == recipient.id,
+                                            m.TimesheetRow.assistant_id == assistant.id, m.TimesheetRow.month == month)
+        existing = s.scalars(same.where(m.TimesheetRow.source_sha256 == source_sha256)).first()
+        if existing is not None:
+            return existing.id, [Finding(
+                rule="MK942 20", severity="info", field="source_sha256",
+                message_lv=f"šī uzskaites lapa ({ts.month}) jau ir reģistrā (ieraksts {existing.id})",
+                message_en=f"this timesheet ({ts.month}) is already in the register (entry {existing.id})")]
+        accepted = s.scalars(same.where(m.TimesheetRow.state == "accepted").order_by(m.TimesheetRow.id)).first()
+        flags: list[Finding] = []
+        if accepted is not None:
+            flags.append(Finding(
+                rule="MK942 20", severity="warning", field="source_sha256",
+                message_lv=(f"par {ts.month} šim pakalpojuma saņēmējam un asistentam jau ir cita uzskaites lapa "
+                            f"(ieraksts {accepted.id}); jaunā netiek apvienota ar to — pārbaudiet un izvēlieties "
+                            "derīgo"),
+                message_en=(f"another timesheet for {ts.month}, this recipient and assistant is already registered "
+                            f"(entry {accepted.id}); the new one is not merged — review and choose the valid one")))
+        row = m.TimesheetRow(
+            month=month, recipient_id=recipient.id, assistant_id=assistant.id,
+            provider_id=provider.id if provider else None, source_sha256=source_sha256,
+            state="conflict" if accepted is not None else "accepted",
+            conflicts_with_id=accepted.id if accepted is not None else None,
+            hours=sum((e.hours for e in ts.entries), Decimal("0")),
+            transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
+            signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
+            record=to_jsonable(ts), created_at=_now(),
+            entries=[m.TimesheetEntryRow(
+                date=e.date, start=e.start, end=e.end, hours=e.hours, annex1_point=e.annex1_point, place=e.place,
+                outside_latvia=e.outside_latvia, transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0],
+                iso_week=e.date.isocalendar()[1]) for e in ts.entries])
+        s.add(row)
+        s.flush()
+        return row.id, flags
+
+    def resolve_timesheet(self, timesheet_id: int, accept: bool) -> None:
+        """Settle a conflict: accept this timesheet (the one it conflicted with is rejected) or reject it."""
+        row = self.session.get(m.TimesheetRow, timesheet_id)
+        if row is None:
+            raise RegistryError(f"uzskaites lapa {timesheet_id} nav atrasta", f"timesheet {timesheet_id} not found")
+        if accept:
+            self.session.execute(update(m.TimesheetRow).where(
+                m.TimesheetRow.recipient_id == row.recipient_id, m.TimesheetRow.assistant_id == row.assistant_id,
+                m.TimesheetRow.month == row.month, m.TimesheetRow.id != row.id,
+                m.TimesheetRow.state == "accepted").values(state="rejected"))
+        row.state = "accepted" if accept else "rejected"
+        self.session.flush()
+
+    def timesheet(self, timesheet_id: int) -> StoredTimesheet | None:
+        row = self.session.get(m.TimesheetRow, timesheet_id)
+        if row is None:
+            return None
+        return StoredTimesheet(row.id, row.state, row.conflicts_with_id, row.source_sha256,
+                               load(Timesheet, row.record))
+
+    def timesheets(self, month: str | dt.date, state: str | None = None) -> Iterator[StoredTimesheet]:
+        """Timesheets of a month, streamed (one at a time from the database)."""
+        q = select(m.TimesheetRow).where(m.TimesheetRow.month == _month_start(month)).order_by(m.TimesheetRow.id)
+        if state is not None:
+            q = q.where(m.TimesheetRow.state == state)
+        for row in self.session.scalars(q.execution_options(yield_per=200)):
+            yield StoredTimesheet(row.id, row.state, row.conflicts_with_id, row.source_sha256,
+                                  load(Timesheet, row.record))
+
+    def assistant_hours_by_week(self, assistant: str | Assistant, weeks: Iterable[tuple[int, int]],
+                                excluding: str | None = None) -> dict[tuple[int, int], Decimal]:
+        """Hours the assistant provided in each ISO week, across all recipients (3, 22.1: at most 40 a week).
+        Only accepted timesheets count; `excluding` leaves out the timesheet of that source SHA-256."""
+        wanted = sorted(set(weeks))
+        out = {w: Decimal("0.00") for w in wanted}
+        if not wanted:
+            return out
+        q = (select(m.TimesheetEntryRow.iso_year, m.TimesheetEntryRow.iso_week, func.sum(m.TimesheetEntryRow.hours))
+             .join(m.TimesheetRow)
+             .where(m.TimesheetRow.assistant_id.in_(self._assistant_ids(assistant)),
+                    m.TimesheetRow.state == "accepted",
+                    or_(*[and_(m.TimesheetEntryRow.iso_year == y, m.TimesheetEntryRow.iso_week == w)
+                          for y, w in wanted]))
+             .group_by(m.TimesheetEntryRow.iso_year, m.TimesheetEntryRow.iso_week))
+        if excluding is not None:
+            q = q.where(m.TimesheetRow.source_sha256 != excluding)
+        for year, week, hours in self.session.execute(q):
+            out[(year, week)] = _hours(hours)
+        return out
+
+    def other_timesheets(self, assistant: str | Assistant, month: str | dt.date,
+                         excluding: str | None = None) -> list[Timesheet]:
+        """The assistant's accepted timesheets of `month` (all recipients), less the one of source `excluding`."""
+        q = (select(m.TimesheetRow.record).where(
+            m.TimesheetRow.assistant_id.in_(self._assistant_ids(assistant)),
+            m.TimesheetRow.month == _month_start(month), m.TimesheetRow.state == "accepted")
+            .order_by(m.TimesheetRow.id))
+        if excluding is not None:
+            q = q.where(m.TimesheetRow.source_sha256 != excluding)
+        return [load(Timesheet, r) for r in self.session.scalars(q)]
+
+    def used_hours_by_month(self, recipient_code: str, months: Iterable[str | dt.date]) -> dict[str, Decimal]:
+        """11.¹: hours of service the recipient used in each month (accepted timesheets, every assistant),
+        keyed "YYYY-MM"; a month with no timesheet is 0."""
+        firsts = sorted({_month_start(x) for x in months})
+        out = {f.strftime("%Y-%m"): Decimal("0.00") for f in firsts}
+        if not firsts:
+            return out
+        q = (select(m.TimesheetRow.month, func.sum(m.TimesheetEntryRow.hours))
+             .join(m.TimesheetEntryRow).join(m.Person, m.TimesheetRow.recipient_id == m.Person.id)
+             .where(m.Person.personal_code == recipient_code, m.TimesheetRow.state == "accepted",
+                    m.TimesheetRow.month.in_(firsts))
+             .group_by(m.TimesheetRow.month))
+        for month, hours in self.session.execute(q):
+            out[month.strftime("%Y-%m")] = _hours(hours)
+        return out
+
+    def previous_months_used(self, recipient_code: str, month: str | dt.date, count: int = 3) -> list[Decimal]:
+        """11.¹: hours used in each of the `count` months before `month`, oldest first (for
+        `Assessment.hours_used_previous_months`)."""
+        first = _month_start(month)
+        months = []
+        for _ in range(count):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+            months.append(first)
+        used = self.used_hours_by_month(recipient_code, months)
+        return [used[k] for k in sorted(used)]
+
+    # ------------------------------------------------ administration costs (22.4)
+
+    def set_administration(self, year: int, month: int, amount_eur: Decimal) -> None:
+        """22.4: the administration costs of a month, as the social service reports them."""
+        amount = Decimal(amount_eur).quantize(HUNDREDTH)
+        if amount < 0:
+            raise RegistryError("administrēšanas izdevumi nevar būt negatīvi", "administration costs cannot be negative")
+        row = self.session.get(m.AdministrationCost, (year, month))
+        if row is None:
+            self.session.add(m.AdministrationCost(year=year, month=month, amount_eur=amount, updated_at=_now()))
+        else:
+            row.amount_eur, row.updated_at = amount, _now()
+        self.session.flush()
+
+    def administration(self, year: int, months: Iterable[int]) -> dict[int, Decimal]:
+        """Stored administration costs of the given months of `year` (months with none are left out)."""
+        rows = self.session.scalars(select(m.AdministrationCost).where(
+            m.AdministrationCost.year == year, m.AdministrationCost.month.in_(list(months))))
+        return {r.month: Decimal(str(r.amount_eur)).quantize(HUNDREDTH) for r in rows}
+
+    # ------------------------------------------------ the inbox journal
+
+    def journal_claim(self, sha256: str, name: str, size: int) -> JournalEntry:
+        """Register an incoming file by content, or get it if it is already there (atomic insert-or-get).
+        `created` tells which: False means this content was seen before, in the state returned."""
+        now = _now()
+        created = self._insert_ignore(m.JournalRow.__table__, dict(
+            sha256=sha256, name=name, size=size, received_at=now, state="received", case_id=None, reason=None,
+            attempts=0, updated_at=now), ["sha256"])
+        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        return _journal_entry(row, created=bool(created))
+
+    def journal_get(self, sha256: str) -> JournalEntry | None:
+        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        return _journal_entry(row) if row else None
+
+    def journal_set(self, sha256: str, state: str, case_id: int | None = None,
+                    reason: str | None = None) -> JournalEntry:
+        """Move a file to `state`; entering `processing` counts an attempt. `case_id`/`reason` are kept when
+        not given."""
+        if state not in m.JOURNAL_STATES:
+            raise RegistryError(f"nezināms žurnāla stāvoklis '{state}'", f"unknown journal state '{state}'")
+        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        if row is None:
+            raise RegistryError(f"fails {sha256[:12]}… žurnālā nav reģistrēts",
+                                f"file {sha256[:12]}… is not in the journal")
+        row.state, row.updated_at = state, _now()
+        if state == "processing":
+            row.attempts = (row.attempts or 0) + 1
+        if case_id is not None:
+            row.case_id = case_id
+        if reason is not None:
+            row.reason = reason
+        self.session.flush()
+        return _journal_entry(row)
+
+    def journal_pending(self) -> list[JournalEntry]:
+        """Files received or being processed but not finished (to reconcile after a crash), oldest first."""
+        rows = self.session.scalars(select(m.JournalRow).where(m.JournalRow.state.in_(PENDING_STATES))
+                                    .order_by(m.JournalRow.received_at, m.JournalRow.sha256))
+        return [_journal_entry(r) for r in rows]
+
+    def journal_counts(self) -> dict[str, int]:
+        """Number of files in each state (every state listed, zeros included)."""
+        out = {state: 0 for state in m.JOURNAL_STATES}
+        for state, n in self.session.execute(select(m.JournalRow.state, func.count()).group_by(m.JournalRow.state)):
+            out[state] = n
+        return out
+
+    # ------------------------------------------------ overview
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table (e.g. to tell an empty register)."""
+        s = self.session
+        return {name: s.scalar(select(func.count()).select_from(model)) or 0 for name, model in (
+            ("applications", m.ApplicationRow), ("contracts", m.ContractRow), ("timesheets", m.TimesheetRow),
+            ("documents", m.DocumentRow), ("journal", m.JournalRow))}
+
+
+# ---------------------------------------------------------------- the register
+
+
+def _method(name: str):
+    def call(self: "Registry", *args: Any, **kwargs: Any) -> Any:
+        with self.transaction() as tx:
+            return getattr(tx, name)(*args, **kwargs)
+    original = getattr(Transaction, name)
+    call.__name__, call.__qualname__, call.__doc__ = name, f"Registry.{name}", original.__doc__
+    call.__wrapped__ = original  # type: ignore[attr-defined]  # signature for help() and IDEs
+    return call
+
+
+class Registry:
+    """A case register on one database: the engine, a session factory, and the operations of `Transaction`,
+    each run in a transaction of its own. No module-level state: open as many as you like."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One transaction: committed when the block ends, rolled back if it raises. On SQLite it takes the
+        write lock at the start (BEGIN IMMEDIATE), so concurrent writers wait instead of failing midway."""
+        with self._sessions() as session, session.begin():
+            yield Transaction(session)
+
+    @contextmanager
+    def reading(self) -> Iterator[Transaction]:
+        """A read-only transaction (on SQLite it does not take the write lock, so it never blocks the inbox)."""
+        with Session(self.engine.execution_options(asistents_begin="DEFERRED"), expire_on_commit=False) as session:
+            session.begin()
+            try:
+                yield Transaction(session)
+            finally:
+                session.rollback()
+
+    def migrate(self, revision: str = "head") -> None:
+        """Upgrade the schema with Alembic (`registry/migrations`) to `revision`."""
+        from registry.migrate import upgrade
+
+        upgrade(self.engine, revision)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Registry":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Registry {self.url}>"
+
+
+_READS = {"case", "case_by_source", "history", "contract_in_force", "contracts_in_force", "contract",
+          "assistant_changes_in_year", "timesheet", "assistant_hours_by_week", "other_timesheets",
+          "used_hours_by_month", "previous_months_used", "administration", "journal_get", "journal_pending",
+          "journal_counts", "counts", "documents"}
+
+
+def _read_method(name: str):
+    def call(self: "Registry", *args: Any, **kwargs: Any) -> Any:
+        with self.reading() as tx:
+            return getattr(tx, name)(*args, **kwargs)
+    original = getattr(Transaction, name)
+    call.__name__, call.__qualname__, call.__doc__ = name, f"Registry.{name}", original.__doc__
+    call.__wrapped__ = original  # type: ignore[attr-defined]
+    return call
+
+
+for _name, _value in list(vars(Transaction).items()):
+    if callable(_value) and not _name.startswith("_") and _name != "timesheets":
+        setattr(Registry, _name, _read_method(_name) if _name in _READS else _method(_name))
+del _name, _value
+
+
+# ---------------------------------------------------------------- opening
+
+
+def _sqlite_engine(url, echo: bool) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy, not the driver, begin transactions (the driver's implicit BEGIN is DEFERRED).
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        if url.database and url.database != ":memory:":
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        mode = conn.get_execution_options().get("asistents_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def create(url: str | None = None, echo: bool = False) -> Engine:
+    """An engine for `url` (default: $ASISTENTS_DB_URL, else sqlite:///./asistents.db), set up for this register."""
+    text = url or os.environ.get("ASISTENTS_DB_URL") or DEFAULT_URL
+    parsed = make_url(text)
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver installed
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(parsed, echo)
+    if backend == "postgresql":
+        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    raise RegistryError(f"neatbalstīta datubāze '{backend}' (der sqlite:/// vai postgresql+psycopg://)",
+                        f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
+
+
+def open(url: str | None = None, migrate: bool = True, echo: bool = False) -> Registry:  # noqa: A001
+    """Open the register at `url` (default: $ASISTENTS_DB_URL, else sqlite:///./asistents.db) and, unless
+    `migrate=False`, upgrade its schema to the latest revision."""
+    reg = Registry(create(url, echo))
+    if migrate:
+        reg.migrate()
+    return reg
