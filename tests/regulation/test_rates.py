@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import json
 from decimal import ROUND_HALF_UP, Decimal
@@ -9,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from asistents.cli import main
-from regulation.parameters import OutOfForce, load
+from regulation.parameters import Dated, OutOfForce, load
 from regulation.rates import employer_contribution_rate, parse_month, payable, rate
 
 # REGULATION.md "Money": the 2021 Annex 4 table, EUR per hour, adult / minor assistant.
@@ -31,6 +32,37 @@ def test_22_1_mk656_rates_given_in_regulation(month, expected, hours):
     assert d.normal_hours == hours
     assert d.method == "mk656_minimum_tariff"
     assert d.minimum_wage == Decimal("370")
+
+
+# The Welfare Ministry's table of minimum hourly tariff rates for 2016 (5-day, 40-hour week): total normal
+# hours and the rate per month (published by the ministry, lm.gov.lv/text/2525; reproduced by ifinanses.lv).
+MINISTRY_2016 = {1: (168, "2.2024"), 2: (168, "2.2024"), 3: (184, "2.0109"), 4: (168, "2.2024"), 5: (176, "2.1023"),
+                 6: (176, "2.1023"), 7: (168, "2.2024"), 8: (184, "2.0109"), 9: (176, "2.1023"), 10: (168, "2.2024"),
+                 11: (176, "2.1023"), 12: (176, "2.1023")}
+# The same ministry table for 2021 (a year with transferred days off and working Saturdays); MK 942 priced
+# 2021 by Annex 4 instead, so this checks only the MK 656 counting.
+MINISTRY_2021 = {1: (168, "2.9762"), 2: (160, "3.1250"), 3: (184, "2.7174"), 4: (176, "2.8409"), 5: (168, "2.9762"),
+                 6: (176, "2.8409"), 7: (176, "2.8409"), 8: (176, "2.8409"), 9: (176, "2.8409"), 10: (168, "2.9762"),
+                 11: (176, "2.8409"), 12: (184, "2.7174")}
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_22_1_every_2016_month_matches_the_ministrys_table(month):
+    hours, expected = MINISTRY_2016[month]
+    d = rate(f"2016-{month:02d}")
+    assert (d.normal_hours, d.rate) == (hours, Decimal(expected))
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_22_1_mk656_counting_matches_the_ministrys_2021_table(month):
+    base = load()
+    method = dict(base.series)
+    method["hourly_rate_method"] = (Dated(dt.date(2016, 1, 1), "mk656_minimum_tariff", "test", "H"),)
+    params = dataclasses.replace(base, series=method)
+    hours, expected = MINISTRY_2021[month]
+    d = rate(f"2021-{month:02d}", params=params)
+    assert d.method == "mk656_minimum_tariff"
+    assert (d.normal_hours, d.rate) == (hours, Decimal(expected))
 
 
 @pytest.mark.parametrize("month", range(1, 13))
