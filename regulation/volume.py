@@ -192,20 +192,27 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
         cap = point7_cap if point == 7 else Decimal(caps[point])
         mine = [l for l in out if l.point == point]
         asked = sum((l.granted for l in mine), ZERO)
-        if point == 7:
+        emergency = point == 7 and cap != caps[7]  # the 11.¹ cap replaces Annex 1's during an emergency
+        if emergency:
+            source_lv, source_en, rule, cite = ("ārkārtējās situācijas laikā pieļaujamas", "the emergency cap is", "MK942 11.¹",
+                                                cite_lv("11.¹"))
+        else:
+            source_lv, source_en, rule, cite = ("1. pielikums paredz", "the cap is", "MK942 1. pielikums",
+                                                f"MK 942 1. pielikuma {point}. punkts")
+        if point == 7 and not emergency:  # the pooled norm is Annex 1's; 11.¹'s emergency hours are weekly
             pool_lv = (f"; četru nedēļu stundu normu ({hours_lv(cap * pool_weeks)} stundas) var apvienot, "
                        "izmantojot vienā vai vairākās reizēs")
             pool_en = f"; the {pool_weeks}-week norm ({cap * pool_weeks} hours) may be pooled, used at once or in several visits"
         else:
             pool_lv = pool_en = ""
         if asked <= cap:
-            if point == 7 and asked > 0:
+            if point == 7 and asked > 0 and not emergency:
                 found.append(finding("1. pielikums", "info",
                                      f"sociālās iekļaušanas pasākumiem piešķir līdz {hours_lv(cap)} stundām nedēļā{pool_lv}",
                                      f"social inclusion: up to {cap} hours a week{pool_en}", rule="MK942 1. pielikums",
                                      cite="MK 942 1. pielikuma 7. punkts"))
             continue
-        if increase_reason:
+        if increase_reason and not emergency:  # 11.¹ says "ne vairāk kā 10 stundas": no increase above it
             found.append(finding("11.3", "info",
                                  f"{point_name_lv(point)}: apjoms palielināts virs 1. pielikuma robežas {hours_lv(cap)} h nedēļā "
                                  f"līdz {hours_lv(asked)} h, pamatojums: «{increase_reason}»",
@@ -217,15 +224,14 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
             give = min(l.granted, room)
             room -= give
             if give < l.granted:
-                out[l.index] = _cut(l, give, f"1. pielikuma {point}. punktā paredzētas līdz {hours_lv(cap)} h nedēļā{pool_lv}")
+                out[l.index] = _cut(l, give, f"{source_lv} līdz {hours_lv(cap)} h nedēļā{pool_lv} ({cite})")
         found.append(finding("1. pielikums", "warning",
-                             f"{point_name_lv(point)}: pieprasītas {hours_lv(asked)} h nedēļā, 1. pielikums paredz līdz "
-                             f"{hours_lv(cap)} h nedēļā, tāpēc piešķir {hours_lv(cap)} h{pool_lv}; lielāku apjomu var piešķirt, "
-                             "sniedzot pamatojumu saskaņā ar 11.3. apakšpunktu",
-                             f"Annex 1 point {point}: {asked} h/week requested, the cap is {cap} h/week, so {cap} h are "
-                             f"granted{pool_en}; more may be granted with a written reason under 11.3",
-                             field=_field(mine[-1]), rule="MK942 1. pielikums",
-                             cite=f"MK 942 1. pielikuma {point}. punkts"))
+                             f"{point_name_lv(point)}: pieprasītas {hours_lv(asked)} h nedēļā, {source_lv} līdz "
+                             f"{hours_lv(cap)} h nedēļā, tāpēc piešķir {hours_lv(cap)} h{pool_lv}"
+                             + ("" if emergency else "; lielāku apjomu var piešķirt, sniedzot pamatojumu saskaņā ar 11.3. apakšpunktu"),
+                             f"Annex 1 point {point}: {asked} h/week requested, {source_en} {cap} h/week, so {cap} h are "
+                             f"granted{pool_en}" + ("" if emergency else "; more may be granted with a written reason under 11.3"),
+                             field=_field(mine[-1]), rule=rule, cite=cite))
     return tuple(out), RuleResult(findings=tuple(found))
 
 

@@ -208,3 +208,17 @@ def test_11_1_emergency_unknown_use_is_pending():
 def test_11_1_second_emergency_period():
     d = assess(application(act(7, 6), received=dt.date(2020, 12, 1)), assessment(hours_used_previous_months=[0, 0, 0]))
     assert granted(d) == [6] and "2021-04-06" in next(f for f in d.findings if f.rule == "MK942 11.¹").message_lv
+
+
+def test_11_1_emergency_hours_are_not_pooled_as_the_annex1_norm():
+    d = assess(application(act(7, 12), **EMERGENCY), assessment(hours_used_previous_months=[0, 0, 0]),
+               on=dt.date(2020, 4, 1))
+    assert not any("apvienot" in f.message_lv for f in d.findings)
+    cut = next(f for f in d.findings if f.severity == "warning")
+    assert cut.rule == "MK942 11.¹" and "līdz 10 h nedēļā" in cut.message_lv and "1. pielikums" not in cut.message_lv
+
+
+def test_11_1_emergency_cap_not_raised_by_11_3():
+    d = assess(application(act(7, 12), **EMERGENCY),
+               assessment(hours_used_previous_months=[0, 0, 0], increase_reason="liels attālums"), on=dt.date(2020, 4, 1))
+    assert granted(d) == [10] and "MK942 11.3" not in rules(d)
