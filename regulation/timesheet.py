@@ -33,7 +33,7 @@ from typing import Sequence
 from regulation import calendar as cal
 from regulation import parameters as _parameters
 from regulation.parameters import OutOfForce, Parameters
-from regulation.rates import Payable, parse_month, payable
+from regulation.rates import Payable, payable
 from regulation.records import Assistant, Contract, Finding, Record, Timesheet, TimesheetEntry
 
 ZERO = Decimal("0")
