@@ -74,6 +74,7 @@ class TimesheetCheck(Record):
     weeks: list[WeekHours]
     hours_provided: Decimal  # as declared on the timesheet
     hours_paid: Decimal
+    hours_cut: Decimal  # provided − paid, each cut listed in `cuts`
     paid_by_entry: list[Decimal]
     cuts: list[Cut]
     payable: Payable | None  # None when there is no contract or the month's rules are not encoded
@@ -82,10 +83,6 @@ class TimesheetCheck(Record):
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def hours_cut(self) -> Decimal:
-        return sum((c.hours for c in self.cuts), ZERO).quantize(HUNDREDTH)
 
 
 def _value(params: Parameters, name: str, on: dt.date):
@@ -688,4 +685,4 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
             f"of {_e(provided)} hours reported {_e(total_paid)} h are payable; {_e(cut_total)} h are not paid "
             "(only hours actually provided, never above the granted hours, 20, 22.1)", "entries"))
     return TimesheetCheck(month=timesheet.month, findings=findings, weeks=weeks, hours_provided=provided,
-                          hours_paid=total_paid, paid_by_entry=paid, cuts=cuts, payable=money, rules_version=version)
+                          hours_paid=total_paid, hours_cut=cut_total, paid_by_entry=paid, cuts=cuts, payable=money, rules_version=version)
