@@ -53,6 +53,9 @@ def category(birth: dt.date, on: dt.date, child_from: int, adult_from: int) -> C
 def age_rule(birth: dt.date | None, on: dt.date, child_from: int, adult_from: int) -> tuple[Category | None, RuleResult]:
     """Invaliditātes likuma 12. panta otrā daļa; MK 942 1.1 and 9.2.1: a child under five is not eligible.
 
+    9.2.1 (as MK 377 worded it) refuses if "persona neatbilst Invaliditātes likuma 12. panta pirmās daļas 3., 3.1
+    vai 4. punktā minētajiem asistenta pakalpojuma saņemšanas nosacījumiem"; the age bounds are 1.1's.
+
     The birth date comes from the personal code (6.1); a new-format code holds none, and then the clerk
     must give `applicant.birth_date`.
     """
