@@ -548,6 +548,32 @@ class Transaction:
             q = q.where(m.TimesheetRow.source_sha256 != excluding)
         return [load(Timesheet, r) for r in self.session.scalars(q)]
 
+    def contract_for_timesheet(self, ts: Timesheet) -> Contract | None:
+        """The contract a monthly timesheet is kept under: the recipient's contract with this assistant that
+        overlaps the month, the one in force latest in the month when there are several."""
+        first = ts.first_day
+        last = _next_month(first) - dt.timedelta(days=1)
+        q = (select(m.ContractRow.record).join(m.Person, m.ContractRow.recipient_id == m.Person.id)
+             .where(m.Person.personal_code == ts.recipient.personal_code,
+                    m.ContractRow.assistant_id.in_(self._assistant_ids(ts.assistant)),
+                    m.ContractRow.start <= last, m.ContractRow.end >= first)
+             .order_by(m.ContractRow.end.desc(), m.ContractRow.start.desc(), m.ContractRow.id.desc()))
+        record = self.session.scalars(q).first()
+        return load(Contract, record) if record is not None else None
+
+    def timesheet_context(self, ts: Timesheet, source_sha256: str | None = None) -> tuple[Contract | None,
+                                                                                          list[Timesheet]]:
+        """What `regulation.timesheet.check_timesheet(ts, contract, others)` needs from the register: the contract,
+        and the assistant's accepted timesheets of the previous and the same month (all recipients), less this
+        one. Later months are left out, so a month's payment does not change when the next month arrives."""
+        first = ts.first_day
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        others = self.other_timesheets(ts.assistant, previous) + self.other_timesheets(
+            ts.assistant, first, excluding=source_sha256)
+        if source_sha256 is None:  # leave out this very sheet when it is already stored
+            others = [o for o in others if o != ts]
+        return self.contract_for_timesheet(ts), others
+
     def used_hours_by_month(self, recipient_code: str, months: Iterable[str | dt.date]) -> dict[str, Decimal]:
         """11.¹: hours of service the recipient used in each month (accepted timesheets, every assistant),
         keyed "YYYY-MM"; a month with no timesheet is 0."""
@@ -717,7 +743,7 @@ class Registry:
 
 
 _READS = {"case", "case_by_source", "history", "contract_in_force", "contracts_in_force", "contract",
-          "assistant_changes_in_year", "timesheet", "assistant_hours_by_week", "other_timesheets",
+          "assistant_changes_in_year", "timesheet", "contract_for_timesheet", "timesheet_context", "assistant_hours_by_week", "other_timesheets",
           "used_hours_by_month", "previous_months_used", "administration", "journal_get", "journal_pending",
           "journal_counts", "counts", "documents"}
 
