@@ -370,3 +370,28 @@ def test_20_22_1_paid_never_above_granted_nor_provided(case):
         assert sum((h for (w, _), h in week_point.items() if w == week), Decimal(0)) <= 40
     for paid in block7.values():
         assert paid <= 4 * g7
+
+
+def test_3_others_of_another_assistant_do_not_count():
+    someone = {"given_name": "Māris", "surname": "Kalns", "personal_code": make(dt.date(1990, 1, 20), 3)}
+    mine = [entry(f"2019-03-{d:02d}", "08:00", "12:00") for d in (4, 5, 6, 7, 8)]
+    theirs = [entry(f"2019-03-{d:02d}", "08:00", "17:00") for d in (4, 5, 6, 7, 8)]
+    r = check_timesheet(sheet(mine), contract(hours=20, activities={1: 20}),
+                        others=[sheet(theirs, recipient=OSKARS, assistant=someone)])
+    assert rules(r) == [] and r.weeks[1].assistant_total == Decimal("20")
+
+
+def test_cli_check_timesheet_with_others(capsys, tmp_path):
+    mine = sheet([entry(f"2019-03-{d:02d}", "08:00", "12:00") for d in (4, 5, 6, 7, 8)])
+    theirs = sheet([entry(f"2019-03-{d:02d}", "13:00", "18:00") for d in (4, 5, 6, 7, 8)], recipient=OSKARS)
+    files = {}
+    for name, record in (("mine", mine), ("theirs", theirs), ("contract", contract(hours=20, activities={1: 20}))):
+        files[name] = tmp_path / f"{name}.json"
+        files[name].write_text(record.model_dump_json(), encoding="utf-8")
+    args = ["check-timesheet", str(files["mine"]), "--contract", str(files["contract"])]
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main([*args, "--others", str(files["theirs"]), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    # in time order the 40th hour falls on Friday afternoon, on the other sheet: all 20 h here are paid
+    assert any(f["rule"] == "MK942 3" for f in data["findings"]) and data["hours_paid"] == 20
