@@ -322,6 +322,10 @@ class Transaction:
         return self._write_contract(row, contract, case_id if case_id is not None else row.application_id)
 
     def _write_contract(self, row: m.ContractRow, c: Contract, case_id: int | None) -> int:
+        if row.id is not None:  # delete the old activity/suspension rows before their replacements go in
+            row.activities.clear()
+            row.suspensions.clear()
+            self.session.flush()
         row.application_id = case_id
         row.recipient_id = self._person(c.recipient).id
         row.assistant_id = self._assistant(c.assistant).id
