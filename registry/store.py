@@ -194,8 +194,9 @@ class Transaction:
             from sqlalchemy.dialects.sqlite import insert
         else:  # pragma: no cover - only the two supported backends
             raise RegistryError(f"neatbalstīta datubāze {name}", f"unsupported database {name}")
-        result = self.session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict))
-        return result.rowcount or 0
+        # RETURNING, not rowcount: psycopg reports a row count for a conflict that inserted nothing.
+        stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
+        return len(self.session.execute(stmt.returning(*table.primary_key.columns)).all())
 
     def _person(self, person: Person) -> m.Person:
         s = self.session

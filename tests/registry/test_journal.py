@@ -1,0 +1,94 @@
+"""The inbox journal: insert-or-get by content hash, states, reconciliation after a crash."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import registry
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sha(i: int) -> str:
+    return hashlib.sha256(str(i).encode()).hexdigest()
+
+
+def test_claim_inserts_once_then_returns_the_existing_state(reg):
+    first = reg.journal_claim(sha(1), "iesniegums.pdf", 1234)
+    assert first.created and first.state == "received" and first.attempts == 0
+    reg.journal_set(sha(1), "processing")
+    again = reg.journal_claim(sha(1), "kopija.pdf", 1234)
+    assert not again.created
+    assert (again.state, again.name, again.attempts) == ("processing", "iesniegums.pdf", 1)
+
+
+def test_states_pending_and_counts(reg, build):
+    case_id = reg.add_application(build.application(1), sha(100))
+    for i in range(4):
+        reg.journal_claim(sha(i), f"f{i}.pdf", i)
+    reg.journal_set(sha(0), "processing")
+    reg.journal_set(sha(0), "processed", case_id=case_id)
+    reg.journal_set(sha(1), "processing")  # crashed here
+    reg.journal_set(sha(2), "quarantined", reason="bojāts PDF / broken PDF")
+    done = reg.journal_get(sha(0))
+    assert (done.state, done.case_id, done.attempts) == ("processed", case_id, 1)
+    assert reg.journal_get(sha(2)).reason == "bojāts PDF / broken PDF"
+    assert [e.sha256 for e in reg.journal_pending()] == [sha(1), sha(3)]
+    counts = reg.journal_counts()
+    assert counts["processed"] == 1 and counts["processing"] == 1 and counts["received"] == 1
+    assert counts["quarantined"] == 1 and counts["failed"] == 0
+    with pytest.raises(registry.RegistryError):
+        reg.journal_set(sha(0), "lost")
+    with pytest.raises(registry.RegistryError):
+        reg.journal_set(sha(99), "processed")
+
+
+def test_case_and_journal_commit_together_or_not_at_all(reg, build):
+    reg.journal_claim(sha(1), "a.pdf", 1)
+    with pytest.raises(RuntimeError), reg.transaction() as tx:
+        case_id = tx.add_application(build.application(1), sha(1))
+        tx.journal_set(sha(1), "processed", case_id=case_id)
+        raise RuntimeError("crash before commit")
+    assert reg.journal_get(sha(1)).state == "received"
+    assert reg.counts()["applications"] == 0
+
+
+CHILD = textwrap.dedent("""
+    import hashlib, json, sys, time
+    import registry
+    url, start, n = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+    reg = registry.open(url)
+    while time.time() < start:
+        time.sleep(0.001)
+    created = []
+    for i in range(n):
+        entry = reg.journal_claim(hashlib.sha256(str(i).encode()).hexdigest(), f"p{i}.pdf", i)
+        if entry.created:
+            created.append(i)
+    print(json.dumps(created))
+""")
+
+
+@pytest.mark.slow
+def test_claim_is_atomic_under_two_processes(db_url):
+    registry.open(db_url).close()  # schema in place before the race
+    n = 60
+    start = time.time() + 3.0
+    procs = [subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(start), str(n)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = []
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        results.append(json.loads(out))
+    created = sorted(results[0] + results[1])
+    assert created == list(range(n))  # every file registered by exactly one of the two
+    with registry.open(db_url) as reg:
+        assert sum(reg.journal_counts().values()) == n
