@@ -77,7 +77,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     for name, f in fields.items():
         r = readings.get(name)
-        empty = r is None or r.value in (None, False) and f.type != "checkbox" or (r is not None and r.value is None)
+        empty = r is None or r.value is None or (f.type == "checkbox" and r.value is False)
         if getattr(f, "required", False) and empty and name not in flagged:
             flag(name, "missing", f"obligātais lauks «{getattr(f, 'label_lv', name)}» nav aizpildīts — lūdziet to aizpildīt",
                  f"the required field '{name}' is empty — ask for it to be filled in")

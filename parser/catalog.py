@@ -68,8 +68,13 @@ def _render_blank(kind: str, definition: Any) -> list[BlankPage]:
     data = build_blank(kind)
     if not isinstance(data, (bytes, bytearray)):
         data = open(data, "rb").read()
+    return blank_pages(bytes(data), kind)
+
+
+def blank_pages(data: bytes, kind: str = "form") -> list[BlankPage]:
+    """Each page of a blank form rendered at SCAN_DPI, with its registration squares and version mark box."""
     pages = []
-    with document(bytes(data)) as doc:
+    with document(data) as doc:
         for page in doc:
             gray = render_gray(page, SCAN_DPI)
             squares = image.corner_squares(gray)

@@ -163,13 +163,45 @@ def binarize_fixed(gray: np.ndarray, threshold: int = 140) -> np.ndarray:
     return np.where(gray < threshold, 255, 0).astype(np.uint8)
 
 
-def drop_specks(black_on_white: np.ndarray, min_area: int = 4) -> np.ndarray:
-    """Scanner dust (dark components smaller than `min_area` pixels) painted white."""
+def drop_specks(black_on_white: np.ndarray, min_area: int = 8, stray_area: int = 40) -> np.ndarray:
+    """Scanner dust painted white: dark components under `min_area` pixels, and small ones (under
+    `stray_area`) lying away from the text (farther than half the text's height from its bounds)."""
     ink = (black_on_white < 128).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    small = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < min_area]
-    if not small:
+    big = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= stray_area]
+    drop = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < min_area]
+    if big:
+        x0 = min(stats[i, 0] for i in big)
+        y0 = min(stats[i, 1] for i in big)
+        x1 = max(stats[i, 0] + stats[i, 2] for i in big)
+        y1 = max(stats[i, 1] + stats[i, 3] for i in big)
+        margin = (y1 - y0) / 2
+        for i in range(1, count):
+            x, y, w, h, area = stats[i]
+            if area < stray_area and (x > x1 + margin or x + w < x0 - margin or y > y1 + margin or y + h < y0 - margin):
+                drop.append(i)
+    if not drop:
         return black_on_white
     out = black_on_white.copy()
-    out[np.isin(labels, small)] = 255
+    out[np.isin(labels, drop)] = 255
+    return out
+
+
+def clear_border_strokes(ink: np.ndarray, thickness: int = 8) -> np.ndarray:
+    """Ink without thin strokes touching the crop's edge: what is left of a box border after a slight misfit."""
+    h, w = ink.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    drop = []
+    for i in range(1, count):
+        x, y, bw, bh, _ = stats[i]
+        touches_side = x == 0 or x + bw >= w
+        touches_edge = y == 0 or y + bh >= h
+        if touches_side and bw <= thickness and bh >= 0.4 * h:
+            drop.append(i)
+        elif touches_edge and bh <= thickness and bw >= 0.3 * w:
+            drop.append(i)
+    if not drop:
+        return ink
+    out = ink.copy()
+    out[np.isin(labels, drop)] = 0
     return out

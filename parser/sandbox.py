@@ -182,6 +182,8 @@ def _serve() -> None:
             answer = {"error": error("memory", name).to_dict()}
         except RecursionError:
             answer = {"error": error("damaged", name, detail="nesting too deep").to_dict()}
+        except (ImportError, NameError) as e:  # our installation, not the file: say so
+            answer = {"error": error("crashed", name, detail=f"{type(e).__name__}: {e}"[:300]).to_dict()}
         except Exception as e:  # a library failing on a hostile file: report it, keep the batch going
             answer = {"error": error("damaged", name, detail=f"{type(e).__name__}: {e}"[:300]).to_dict()}
         out.write(json.dumps(answer, ensure_ascii=False) + "\n")

@@ -23,10 +23,12 @@ from parser.textlayer import render_gray
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
-TEXT_INSET_PT = 1.5  # points to stay inside a text box's printed border
+TEXT_INSET_PT = 2.0  # points to stay inside a text box's printed border
 PAD = 12  # white pixels around a crop handed to Tesseract
 
 # Characters each type can hold on the form: Tesseract then cannot read a "|" or "O" in a date.
+# (E-mail addresses have no whitelist: the `lav` model has no "@" at all, so they come out unreadable and
+# go to review.)
 WHITELIST = {
     "date": "0123456789.-",
     "time": "0123456789:.",
@@ -34,6 +36,7 @@ WHITELIST = {
     "money": "0123456789,.",
     "personal_code": "0123456789-",
     "month": "0123456789.-",
+    "phone": "0123456789+ ",
 }
 
 
@@ -133,23 +136,33 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
             continue
         zones.append(Zone(f.name, f.type, f.page, box, pixels))
 
+    # The version mark on each page is read in the same call as the text fields: a scan of another
+    # edition of the form is not read as this one.
+    marks: dict[int, Zone] = {}
+    for i, a in enumerate(aligned):
+        box = blanks[i].mark_box if i < len(blanks) else None
+        if a is None or box is None:
+            continue
+        box = (box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2)
+        pixels = _text_zone(a.image, box, height, inset=0.0)
+        marks[i] = Zone(f"(versija {i + 1})", "text", i, box, pixels if pixels is not None else np.full((20, 20), 255, np.uint8))
+
     groups: dict[str | None, list[Zone]] = {}
     fields = {f.name: f for f in definition.fields}
     for z in zones:
         wl = getattr(fields[z.name], "ocr_whitelist", None) or WHITELIST.get(z.type)
         groups.setdefault(_group_key(wl), []).append(z)
+    groups.setdefault(None, []).extend(marks.values())
+    mark_text: dict[int, str] = {}
     for key, group in groups.items():
         lines = ocr.read_lines([z.pixels for z in group], whitelist=key)
         for z, line in zip(group, lines):
-            readings[z.name] = _reading(z, line)
+            if z.name in fields:
+                readings[z.name] = _reading(z, line)
+            else:
+                mark_text[z.page] = line.text
 
-    # The version mark on each page: a scan of another edition of the form is not read as this one.
-    for i, a in enumerate(aligned):
-        mark = blanks[i].mark_box if i < len(blanks) else None
-        if a is None or mark is None:
-            continue
-        pixels = _text_zone(a.image, (mark[0] - 2, mark[1] - 2, mark[2] + 2, mark[3] + 2), height, inset=0.0)
-        text = ocr.read_lines([pixels])[0].text if pixels is not None else ""
+    for i, text in mark_text.items():
         if definition.version.replace(" ", "") not in text.replace(" ", ""):
             issues.append(Issue(
                 field=None, severity="warning", code="uncertain", page=i,
@@ -162,8 +175,8 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
 
 def _group_key(whitelist: str | None) -> str | None:
     """Numeric fields share one Tesseract call with the union of digit whitelists (fewer model loads)."""
-    if whitelist and set(whitelist) <= set("0123456789.,:-"):
-        return "0123456789.,:-"
+    if whitelist and set(whitelist) <= set("0123456789.,:-+ "):
+        return "0123456789.,:-+ "
     return whitelist
 
 
@@ -173,13 +186,16 @@ def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height:
     gray = image.crop(page, box, height, SCAN_DPI, inset=inset)
     if gray.size == 0:
         return None
-    ink = image.remove_lines(image.binarize_fixed(gray))
+    ink = image.clear_border_strokes(image.remove_lines(image.binarize_fixed(gray)))
     bounds = image.ink_bounds(ink, MIN_INK_PIXELS)
     if bounds is None:
         return None
+    clean = image.drop_specks(np.where(ink > 0, 0, 255).astype(np.uint8))
+    bounds = image.ink_bounds((clean < 128).astype(np.uint8) * 255, MIN_INK_PIXELS)
+    if bounds is None:
+        return None
     x0, y0, x1, y1 = bounds
-    clean = np.where(ink[y0:y1, x0:x1] > 0, 0, 255).astype(np.uint8)
-    clean = image.drop_specks(clean)
+    clean = clean[y0:y1, x0:x1]
     return cv2.copyMakeBorder(clean, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
 
 

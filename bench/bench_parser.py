@@ -1,0 +1,228 @@
+"""Parser accuracy and speed, with the bare libraries doing the same work in the same run.
+
+    .venv/bin/python bench/bench_parser.py                    # samples/ and a fresh seeded set
+    .venv/bin/python bench/bench_parser.py --seed 7 --scanned 6 --repeat 3
+
+Accuracy is per field and per shape: right, wrong but flagged (an uncertain/unreadable issue or confidence
+below the review threshold), and silent errors (wrong and not flagged: the number that must be zero).
+Speed, as ratios measured here and now:
+  fillable   forms/s of parse_file(sandbox=False) against bare pypdf `PdfReader(...).get_fields()`
+  flattened  pages/s against bare pdfplumber `extract_text()` + `extract_words()` on every page
+  scanned    seconds/page against bare `tesseract PAGE.png stdout -l lav` on the whole page image
+  sandbox    forms/s through one reused `Sandbox` (the child process) against in-process
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+from parser import Sandbox, parse_file  # noqa: E402
+from parser.assemble import UNCERTAIN_BELOW  # noqa: E402
+from parser.normalize import normalize  # noqa: E402
+
+KIND_DIRS = {"applications": "application", "timesheets": "timesheet"}
+SHAPES = ("fillable", "flattened", "scanned")
+
+
+def samples(root: Path, shape: str, limit: int | None = None) -> list[tuple[str, Path, Path]]:
+    out = []
+    for folder, kind in KIND_DIRS.items():
+        files = sorted((root / folder / shape).glob("*.pdf"))
+        out += [(kind, p, p.with_suffix(".expected.json")) for p in files]
+    out.sort(key=lambda t: t[1].name)
+    return out[:limit] if limit else out
+
+
+def expected_fields(kind: str, expected_path: Path) -> dict[str, object]:
+    from forms.definition import from_record, load as load_definition
+
+    from regulation.records import RECORD_KINDS, load
+
+    record = load(RECORD_KINDS[kind], json.loads(expected_path.read_text(encoding="utf-8")))
+    flat = from_record(kind, record)
+    types = {f.name: f.type for f in load_definition(kind).fields}
+    out = {}
+    for name, ftype in types.items():
+        value = flat.get(name)
+        if ftype == "checkbox":
+            out[name] = bool(value)
+        else:
+            out[name] = normalize(ftype, str(value)) if value not in (None, "") else None
+    return out
+
+
+def score(files: list[tuple[str, Path, Path]]) -> dict[str, int]:
+    tally = {"files": 0, "fields": 0, "filled": 0, "right": 0, "wrong_flagged": 0, "silent": 0,
+             "records_equal": 0, "review": 0}
+    for kind, pdf, expected_path in files:
+        result = parse_file(pdf, sandbox=False)
+        want = expected_fields(kind, expected_path)
+        flagged = {i.field for i in result.issues if i.code in ("uncertain", "unreadable", "invalid", "inconsistent")}
+        tally["files"] += 1
+        tally["review"] += result.needs_review
+        if result.record is not None:
+            from regulation.records import to_jsonable
+
+            tally["records_equal"] += to_jsonable(result.record) == json.loads(expected_path.read_text(encoding="utf-8"))
+        for name, value in want.items():
+            got = result.fields.get(name)
+            got_value = got.value if got else None
+            if got_value is False and value is False or got_value is None and value is None:
+                got_value = value
+            tally["fields"] += 1
+            tally["filled"] += value not in (None, False)
+            if got_value == value:
+                tally["right"] += 1
+            elif name in flagged or (got is not None and got.confidence < UNCERTAIN_BELOW):
+                tally["wrong_flagged"] += 1
+            else:
+                tally["silent"] += 1
+                print(f"  silent: {pdf.name} {name}: read {got_value!r}, expected {value!r}", file=sys.stderr)
+    return tally
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else float("inf")
+
+
+def speed_fillable(files: list[Path], repeat: int) -> dict[str, float]:
+    from pypdf import PdfReader
+
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for p in files:
+            PdfReader(p).get_fields()
+    bare = _rate(len(files) * repeat, time.perf_counter() - t)
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for p in files:
+            parse_file(p, sandbox=False)
+    ours = _rate(len(files) * repeat, time.perf_counter() - t)
+    with Sandbox() as box:
+        box.parse(files[0])  # the child's start-up is paid once per batch
+        t = time.perf_counter()
+        for _ in range(repeat):
+            for p in files:
+                box.parse(p)
+        boxed = _rate(len(files) * repeat, time.perf_counter() - t)
+    return {"bare_pypdf_forms_s": bare, "ours_forms_s": ours, "ratio": ours / bare, "sandboxed_forms_s": boxed}
+
+
+def speed_flattened(files: list[Path], repeat: int) -> dict[str, float]:
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    pages = 0
+    for p in files:
+        doc = pdfium.PdfDocument(str(p))
+        pages += len(doc)
+        doc.close()
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for p in files:
+            with pdfplumber.open(p) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    page.extract_words()
+    bare = _rate(pages * repeat, time.perf_counter() - t)
+    t = time.perf_counter()
+    for _ in range(repeat):
+        for p in files:
+            parse_file(p, sandbox=False)
+    ours = _rate(pages * repeat, time.perf_counter() - t)
+    return {"bare_pdfplumber_pages_s": bare, "ours_pages_s": ours, "ratio": ours / bare}
+
+
+def speed_scanned(files: list[Path]) -> dict[str, float]:
+    import cv2
+    import pypdfium2 as pdfium
+
+    from parser.scan import _scan_dpi
+    from parser.textlayer import render_gray
+
+    with tempfile.TemporaryDirectory() as tmp:
+        images = []
+        for p in files:
+            doc = pdfium.PdfDocument(str(p))
+            for i, page in enumerate(doc):
+                name = os.path.join(tmp, f"{p.stem}-{i}.png")
+                cv2.imwrite(name, render_gray(page, _scan_dpi(page)))
+                images.append(name)
+            doc.close()
+        t = time.perf_counter()
+        for name in images:
+            subprocess.run(["tesseract", name, "stdout", "-l", "lav"], capture_output=True, check=True,
+                           env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+        bare = (time.perf_counter() - t) / len(images)
+    parse_file(files[0], sandbox=False)  # blank forms are rendered once per process: not per page
+    t = time.perf_counter()
+    for p in files:
+        parse_file(p, sandbox=False)
+    ours = (time.perf_counter() - t) / len(images)
+    return {"bare_tesseract_s_page": bare, "ours_s_page": ours, "ratio": ours / bare}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--samples", type=Path, default=ROOT / "samples")
+    ap.add_argument("--seed", type=int, default=20261123, help="seed of the fresh set (samples/generate.py)")
+    ap.add_argument("--no-fresh", action="store_true", help="only the committed samples")
+    ap.add_argument("--scanned", type=int, default=None, help="at most this many scanned files per set")
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the files in the speed runs")
+    args = ap.parse_args()
+
+    sets = [("samples", args.samples)]
+    tmp = None
+    if not args.no_fresh:
+        tmp = tempfile.TemporaryDirectory(prefix="bench-parser-")
+        subprocess.run([sys.executable, str(ROOT / "samples" / "generate.py"), "--seed", str(args.seed), "--out",
+                        tmp.name], check=True, cwd=ROOT)
+        sets.append((f"fresh seed {args.seed}", Path(tmp.name)))
+
+    report: dict[str, object] = {"accuracy": {}, "speed": {}}
+    for label, root in sets:
+        for shape in SHAPES:
+            files = samples(root, shape, args.scanned if shape == "scanned" else None)
+            if not files:
+                continue
+            tally = score(files)
+            report["accuracy"][f"{label} / {shape}"] = tally
+            filled = tally["fields"]
+            print(f"{label:>22} {shape:>9}: {tally['files']} files, {filled} fields: right {tally['right']} "
+                  f"({tally['right'] / filled:.2%}), wrong but flagged {tally['wrong_flagged']}, "
+                  f"SILENT {tally['silent']}; records equal {tally['records_equal']}/{tally['files']}, "
+                  f"review {tally['review']}")
+    fillable = [p for _, p, _ in samples(args.samples, "fillable")]
+    flattened = [p for _, p, _ in samples(args.samples, "flattened")]
+    scanned = [p for _, p, _ in samples(args.samples, "scanned", args.scanned)]
+    if fillable:
+        report["speed"]["fillable"] = s = speed_fillable(fillable, args.repeat)
+        print(f"fillable : {s['ours_forms_s']:.1f} forms/s vs bare pypdf get_fields {s['bare_pypdf_forms_s']:.1f}/s "
+              f"= {s['ratio']:.2f}x; through one sandbox child {s['sandboxed_forms_s']:.1f} forms/s")
+    if flattened:
+        report["speed"]["flattened"] = s = speed_flattened(flattened, args.repeat)
+        print(f"flattened: {s['ours_pages_s']:.1f} pages/s vs bare pdfplumber text+words "
+              f"{s['bare_pdfplumber_pages_s']:.1f}/s = {s['ratio']:.2f}x")
+    if scanned:
+        report["speed"]["scanned"] = s = speed_scanned(scanned)
+        print(f"scanned  : {s['ours_s_page']:.2f} s/page vs bare tesseract lav whole page "
+              f"{s['bare_tesseract_s_page']:.2f} s/page = {s['ratio']:.2f}x")
+    if tmp:
+        tmp.cleanup()
+    silent = sum(t["silent"] for t in report["accuracy"].values())
+    print(f"silent errors in all sets: {silent}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
