@@ -1,6 +1,6 @@
 """The `ParseError`s a file can end in, each saying what is wrong and what to do, in Latvian and English.
 
->>> e = error("encrypted", "x.pdf"); e.code, "parole" in e.message_lv, "password" in e.message_en
+>>> e = error("encrypted", "x.pdf"); e.code, "paroli" in e.message_lv, "password" in e.message_en
 ('encrypted', True, True)
 """
 from __future__ import annotations
