@@ -159,3 +159,18 @@ def test_xlsx_opens_and_holds_the_figures(year_2019, tmp_path):
     assert "15.03.2019." in text and "Anna Paraudziņa" in text
     checks = openpyxl.load_workbook(path)["Pārbaudes"]
     assert checks["A1"].value == "Norma"
+
+
+def test_24_many_timesheets_are_streamed_and_all_counted(reg, build):
+    """More timesheets than one fetch batch (yield_per), so the stream interleaves with the per-sheet look-ups
+    (on PostgreSQL a server-side cursor)."""
+    n = 230
+    with reg.transaction() as tx:
+        for i in range(n):
+            assistant = build.assistant(f"Asistents Nr{i}")
+            tx.add_contract(build.contract(f"L-{i}", i, assistant, hours=10))
+            tx.add_timesheet(build.timesheet("2019-03", i, assistant, [("2019-03-04", 2)]), f"{i:064d}")
+    report = annex2.compute(reg, 2019, 3, "Jelgavas novada")
+    assert (report.month_values.assistants, report.month_values.recipients) == (n, n)
+    assert report.month_values.hours == Decimal(2 * n)
+    assert report.month_values.remuneration == n * line("2019-03", "2")[0]
