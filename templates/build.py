@@ -1,0 +1,839 @@
+"""Build the Latvian DOCX templates (templates/lv/*.docx) and their sample DATA (templates/lv/examples/*.json).
+
+    .venv/bin/python templates/build.py                       # the shipped templates, no logo
+    .venv/bin/python templates/build.py --config asistents.yaml --out my-templates   # with the municipality's logo
+
+Written with python-docx so every Jinja tag sits in one run (Word splits hand-typed tags across runs), the
+layout is the same on every build, and an edited copy can still be opened in Word or LibreOffice. The
+wording lives here and in generator/documents.py (the context); the templates hold layout and text only.
+Paragraph-level control tags use docxtpl's `{%p … %}`, table rows `{%tr … %}`.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(ROOT))
+
+FONT = "Liberation Serif"  # metric-compatible with Times New Roman; all Latvian letters; shipped on Debian
+SIZE = Pt(11)
+GREY = RGBColor(0x40, 0x40, 0x40)
+
+
+# ---------------------------------------------------------------- document skeleton
+
+
+def _field(run, instr: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in one run: begin, instruction, separate, placeholder, end."""
+    for kind, text in (("begin", None), (None, instr), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text == instr:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {instr} "
+            run._r.append(el)
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+            run._r.append(el)
+
+
+def _border_bottom(paragraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "4"), ("w:color", "404040")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    ppr.append(bdr)
+
+
+def new_document(title: str, logo: Path | None = None, landscape: bool = False):
+    doc = docx.Document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = SIZE
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "lv-LV")
+    rpr.append(lang)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.1
+    for name in ("Heading 1", "Heading 2", "Title"):
+        st = styles[name]
+        st.font.name = FONT
+        st.font.color.rgb = RGBColor(0, 0, 0)
+        st.element.get_or_add_rPr().find(qn("w:rFonts")).set(qn("w:ascii"), FONT)
+        for attr in ("w:hAnsi", "w:cs", "w:eastAsia"):
+            st.element.get_or_add_rPr().find(qn("w:rFonts")).set(qn(attr), FONT)
+    styles["Heading 1"].font.size = Pt(13)
+    styles["Heading 2"].font.size = Pt(11)
+    styles["Heading 1"].paragraph_format.space_before = Pt(10)
+    styles["Heading 2"].paragraph_format.space_before = Pt(8)
+    styles["Heading 2"].paragraph_format.space_after = Pt(3)
+
+    sec = doc.sections[0]
+    sec.page_height, sec.page_width = Cm(29.7), Cm(21.0)
+    if landscape:
+        sec.page_height, sec.page_width = sec.page_width, sec.page_height
+    sec.left_margin, sec.right_margin = Cm(2.5), Cm(1.5)
+    sec.top_margin, sec.bottom_margin = Cm(1.5), Cm(1.8)
+    sec.header_distance, sec.footer_distance = Cm(0.8), Cm(0.8)
+
+    # Letterhead: logo (when built with one), the authority, its social service, reg. no., address, contacts.
+    header = sec.header
+    hp = header.paragraphs[0]
+    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if logo is not None:
+        hp.add_run().add_picture(str(logo), height=Cm(1.6))
+        hp = header.add_paragraph()
+        hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = hp.add_run("{{ mun.name }}")
+    r.bold, r.font.size = True, Pt(13)
+    p = header.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run("{{ mun.social_service }}")
+    r.bold, r.font.size = True, Pt(11)
+    p = header.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run("Reģ. Nr. {{ mun.registration_number }}, {{ mun.address }}")
+    r.font.size, r.font.color.rgb = Pt(9), GREY
+    p = header.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run("{{ mun.contacts }}")
+    r.font.size, r.font.color.rgb = Pt(9), GREY
+    _border_bottom(p)
+
+    fp = sec.footer.paragraphs[0]
+    fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, fld in ((None, "PAGE"), (". lapa no ", None), (None, "NUMPAGES")):
+        run = fp.add_run(text or "")
+        run.font.size, run.font.color.rgb = Pt(9), GREY
+        if fld:
+            _field(run, fld)
+
+    doc.core_properties.title = title
+    doc.core_properties.language = "lv-LV"
+    doc.core_properties.author = "asistents"
+    doc.core_properties.comments = "Veidne: templates/build.py"
+    return doc
+
+
+class W:
+    """A small writer over python-docx: every call adds whole runs, so no Jinja tag is ever split."""
+
+    def __init__(self, doc):
+        self.doc = doc
+
+    def p(self, *parts, align=None, size=None, space_after=None, indent=None, keep=False):
+        """A paragraph from text parts; a part is a str or a (str, "b"|"i"|"bi") tuple."""
+        par = self.doc.add_paragraph()
+        if align == "center":
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif align == "right":
+            par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif align == "justify":
+            par.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if space_after is not None:
+            par.paragraph_format.space_after = Pt(space_after)
+        if indent is not None:
+            par.paragraph_format.left_indent = Cm(indent)
+        if keep:
+            par.paragraph_format.keep_with_next = True
+        for part in parts:
+            text, style = (part, "") if isinstance(part, str) else part
+            run = par.add_run(text)
+            run.bold = "b" in style or None
+            run.italic = "i" in style or None
+            if size:
+                run.font.size = Pt(size)
+        return par
+
+    def tag(self, tag: str):
+        """A paragraph holding only a docxtpl paragraph tag ({%p … %}); docxtpl removes the paragraph."""
+        return self.doc.add_paragraph().add_run(tag)
+
+    def h(self, text: str, level: int = 2):
+        return self.doc.add_heading(text, level=level)
+
+    def bullet(self, *parts, tag_before: str | None = None):
+        par = self.p(*parts, align="justify", indent=0.6)
+        par.paragraph_format.first_line_indent = Cm(-0.4)
+        par.runs[0].text = "– " + par.runs[0].text
+        return par
+
+    def table(self, headers: list[str], row_tags: list[str], loop: str, widths: list[float],
+              total: list[str] | None = None):
+        """A bordered table: header row, one templated row repeated by `{%tr for … %}`, optional total row."""
+        t = self.doc.add_table(rows=1, cols=len(headers))
+        t.style = "Table Grid"
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for cell, text in zip(t.rows[0].cells, headers):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.font.size = True, Pt(10)
+            _shade(cell, "E8E8E8")
+        t.rows[0]._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+        start = t.add_row()
+        start.cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
+        row = t.add_row()
+        for cell, text in zip(row.cells, row_tags):
+            cell.paragraphs[0].add_run(text).font.size = Pt(10)
+        end = t.add_row()
+        end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+        if total:
+            tr = t.add_row()
+            for cell, text in zip(tr.cells, total):
+                run = cell.paragraphs[0].add_run(text)
+                run.bold, run.font.size = True, Pt(10)
+        for r in t.rows:
+            for cell, w in zip(r.cells, widths):
+                cell.width = Cm(w)
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
+        return t
+
+    def signature(self, left_title: str, left_name: str):
+        t = self.doc.add_table(rows=1, cols=3)
+        cells = t.rows[0].cells
+        cells[0].paragraphs[0].add_run(left_title)
+        cells[1].paragraphs[0].add_run("______________________")
+        cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cells[2].paragraphs[0].add_run(left_name)
+        cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for c, w in zip(cells, (7.0, 5.0, 5.0)):
+            c.width = Cm(w)
+        return t
+
+
+def _el(name: str):
+    return OxmlElement(name)
+
+
+def _shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _addressee(w: W, with_code: bool = True) -> None:
+    """Addressee block on the right (and the representative when there is one)."""
+    w.p(("{{ addressee.name }}", "b"), align="right", space_after=0)
+    if with_code:
+        w.p("personas kods {{ addressee.personal_code }}", align="right", space_after=0)
+    w.p("{{ addressee.address }}", align="right", space_after=0)
+    w.tag("{%p if has_representative %}")
+    w.p("likumiskais pārstāvis ", ("{{ representative.name }}", "b"), align="right", space_after=0)
+    w.p("{{ representative.address }}", align="right", space_after=0)
+    w.tag("{%p endif %}")
+
+
+def _date_number(w: W, place: str = "{{ mun.address }}") -> None:
+    w.p("{{ doc.date }}", ("\t", ""), "Nr. {{ doc.number }}", space_after=10).paragraph_format.tab_stops.add_tab_stop(
+        Cm(17.0), alignment=2)
+
+
+def _norms(w: W) -> None:
+    w.h("Piemērotās tiesību normas", 2)
+    w.p("{{ act.name }} „{{ act.title }}” (turpmāk – noteikumi):", align="justify", keep=True)
+    w.tag("{%p for n in norms.mk942 %}")
+    w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %};")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for n in norms.law %}")
+    w.bullet("{{ n }};")
+    w.tag("{%p endfor %}")
+
+
+def _appeal(w: W) -> None:
+    w.h("Apstrīdēšanas kārtība", 2)
+    w.p("{{ appeal.text }}", align="justify")
+    w.p(("Noteikumu 13. punkts: ", "i"), ("„{{ appeal.point13 }}”", "i"), align="justify", size=10)
+
+
+def _signature(w: W) -> None:
+    w.p("", space_after=14)
+    w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def decision(logo: Path | None):
+    doc = new_document("Lēmums par asistenta pakalpojumu", logo)
+    w = W(doc)
+    _date_number(w)
+    _addressee(w)
+    w.p("")
+    w.p(("LĒMUMS", "b"), align="center", size=13, space_after=0)
+    w.p(("par asistenta pakalpojuma piešķiršanu{% if is_refusal %} (atteikums){% elif is_partial %} (daļēja "
+         "piešķiršana){% endif %}", "b"), align="center", space_after=2)
+    w.p("Lieta Nr. {{ case_number }}", align="center", size=10, space_after=8)
+
+    w.h("1. Iesniegums", 2)
+    w.p("{{ mun.social_service }} (turpmāk – sociālais dienests) {{ request.received_on }} saņēma ",
+        ("{{ applicant.name }}", "b"), " (personas kods {{ applicant.personal_code }}, deklarētā adrese: "
+        "{{ applicant.address }}){% if has_representative %}, kuru pārstāv likumiskais pārstāvis "
+        "{{ representative.name }}{% endif %}, iesniegumu par asistenta pakalpojuma piešķiršanu šādiem pasākumiem:",
+        align="justify")
+    w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā", "Vieta, dienas"],
+            ["{{ a.activity }}", "{{ a.hours }}", "{{ a.place }}{% if a.weekdays %}; {{ a.weekdays }}{% endif %}"
+             "{% if a.abroad %}; {{ a.abroad }}{% endif %}"],
+            "a in request.activities", [9.0, 3.0, 5.0], total=["Kopā pieprasīts", "{{ request.total }}", ""])
+    w.p("Valsts pabalsts personai ar redzes invaliditāti par asistenta izmantošanu: {{ request.visual_benefit }}. "
+        "Vēlamais asistents: {{ request.preferred_assistant }}. Pievienotie dokumenti (noteikumu 7. punkts): "
+        "{{ request.attachments }}.", align="justify")
+
+    w.h("2. Lietas dalībnieku viedoklis", 2)
+    w.p("{{ views }}", align="justify")
+
+    w.h("3. Konstatētie fakti", 2)
+    w.tag("{%p for f in facts %}")
+    w.bullet("{{ f }}")
+    w.tag("{%p endfor %}")
+
+    w.h("4. Pamatojums", 2)
+    w.p("Sociālais dienests izvērtēja iesniegumu un tam pievienotos dokumentus atbilstoši noteikumu 8. punktam un "
+        "personas iesaisti pasākumos atbilstoši noteikumu 1. pielikumā noteiktajiem kritērijiem:", align="justify")
+    w.tag("{%p for r in reasoning %}")
+    w.bullet("{{ r }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p for g in grounds %}")
+    w.p(("{{ g.point }}: ", "b"), ("„{{ g.wording }}”. ", "i"), "{{ g.plain }}", align="justify")
+    w.tag("{%p endfor %}")
+
+    _norms(w)
+
+    w.h("5. Lēmums", 2)
+    w.p("Ņemot vērā iepriekš minēto un pamatojoties uz noteikumu 9. punktu, sociālais dienests ",
+        ("nolemj:", "b"), align="justify", keep=True)
+    w.tag("{%p if grants_any %}")
+    w.p(("{% if is_partial %}Daļēji piešķirt{% else %}Piešķirt{% endif %} ", "b"), ("{{ applicant.name }}", "b"),
+        " asistenta pakalpojumu ", ("{{ granted.hours }}", "b"), " (noteikumu 9.1.1. apakšpunkts) šādiem pasākumiem:",
+        align="justify", keep=True)
+    w.table(["Pasākums (noteikumu 1. pielikums)", "Pieprasīts, h nedēļā", "Piešķirts, h nedēļā"],
+            ["{{ r.activity }}", "{{ r.requested }}", "{{ r.granted }}"], "r in granted.rows", [10.0, 3.5, 3.5],
+            total=["Kopā piešķirts", "", "{{ granted.hours }}"])
+    w.p("Pakalpojuma ilgums (noteikumu 9.1.2. apakšpunkts): {{ granted.duration_kind }}, ", ("no {{ granted.start_short }} "
+        "līdz {{ granted.end_short }}", "b"), ".", align="justify")
+    w.tag("{%p if is_partial %}")
+    w.p("Pārējā daļā pieprasīto asistenta pakalpojumu nepiešķirt; pamatojums izklāstīts 4. daļā.", align="justify")
+    w.tag("{%p endif %}")
+    w.p("Pēc lēmuma pieņemšanas sociālais dienests slēdz līgumu ar pakalpojuma pieprasītāju un asistenta pakalpojuma "
+        "sniedzēju (noteikumu 14. punkts). Pakalpojuma saņēmējam triju darbdienu laikā jāinformē sociālais dienests "
+        "par dzīvesvietas maiņu, ievietošanu stacionārā ārstniecības iestādē, ilgstošas sociālās aprūpes un sociālās "
+        "rehabilitācijas institūcijā vai ieslodzījuma vietā un citiem apstākļiem, kas var mainīt pakalpojuma apjomu "
+        "(noteikumu 15. punkts).", align="justify")
+    w.tag("{%p else %}")
+    w.p(("Atteikt piešķirt ", "b"), ("{{ applicant.name }}", "b"), (" asistenta pakalpojumu", "b"),
+        " pamatojoties uz {% for g in grounds %}{{ g.point }}{% if not loop.last %}, {% endif %}{% endfor %} "
+        "(paskaidrojums 4. daļā).", align="justify")
+    w.p("Ja apstākļi mainās, varat iesniegt jaunu iesniegumu (noteikumu 12. punkts).", align="justify")
+    w.tag("{%p endif %}")
+    w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
+
+    _appeal(w)
+    _signature(w)
+    w.p("Noteikumu redakcija: {{ rules_version }}. Paziņot līdz {{ deadlines.notify_by }} (noteikumu 10. punkts).",
+        size=8)
+    return doc
+
+
+def notice_decision(logo: Path | None):
+    doc = new_document("Paziņojums par pieņemto lēmumu", logo)
+    w = W(doc)
+    _date_number(w)
+    _addressee(w)
+    w.p("")
+    w.p(("Par lēmumu asistenta pakalpojuma lietā Nr. {{ case_number }}", "b"), space_after=8)
+    w.p("{% if has_received_on %}Atbildot uz Jūsu {{ received_on }} iesniegumu, informējam{% else %}Informējam{% endif %}"
+        ", ka {{ mun.social_service }} {{ decided_on }} pieņēma lēmumu Nr. {{ decision_number }} ",
+        ("{{ outcome_sentence }}", "b"), ".", align="justify")
+    w.tag("{%p if grants_any %}")
+    w.table(["Pasākums (noteikumu 1. pielikums)", "Piešķirts, h nedēļā"], ["{{ r.activity }}", "{{ r.granted }}"],
+            "r in rows", [13.0, 4.0])
+    w.tag("{%p endif %}")
+    w.tag("{%p for g in grounds %}")
+    w.p(("{{ g.point }}: ", "b"), "{{ g.plain }}", align="justify")
+    w.tag("{%p endfor %}")
+    w.p("Lēmums pievienots šim paziņojumam. {{ next_step }}", align="justify")
+    w.p("Paziņojums sagatavots saskaņā ar {{ act.name_gen }} „{{ act.title }}” 10. punktu: sociālais dienests 10 dienu "
+        "laikā pēc lēmuma pieņemšanas par to informē asistenta pakalpojuma pieprasītāju.", align="justify")
+    _appeal(w)
+    _signature(w)
+    w.p("Pielikumā: lēmums Nr. {{ decision_number }}.", size=9)
+    return doc
+
+
+def notice_suspension(logo: Path | None):
+    doc = new_document("Paziņojums par pakalpojuma pārtraukšanu uz laiku", logo)
+    w = W(doc)
+    _date_number(w)
+    _addressee(w)
+    w.p("")
+    w.p(("Par asistenta pakalpojuma sniegšanas pārtraukšanu uz laiku", "b"), space_after=8)
+    w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
+        "līgumu Nr. {{ contract_number }} ", ("tiek pārtraukta uz laiku no {{ start_short }}", "b"),
+        "{% if has_end %} līdz {{ end }}{% else %} līdz dienai, kad beigsies Jūsu uzturēšanās {{ where }}{% endif %}, "
+        "jo Jūs atrodaties {{ where }}.", align="justify")
+    w.tag("{%p if has_facts %}")
+    w.p("Konstatētie fakti: {{ facts }}", align="justify")
+    w.tag("{%p endif %}")
+    w.p("Noteikumu 18. punkts nosaka: ", ("„{{ point18 }}”", "i"), align="justify")
+    w.p("Pārtraukuma laikā asistenta pakalpojums netiek sniegts un apmaksāts; pakalpojuma uzskaites lapā (noteikumu "
+        "20. punkts) šis laiks nav norādāms. Pakalpojums netiek izbeigts: tas atsāksies pēc pārtraukuma beigām "
+        "tajā pašā apjomā, līdz līguma termiņa beigām.", align="justify")
+    w.p("Lūdzam triju darbdienu laikā informēt sociālo dienestu, kad atgriezīsieties dzīvesvietā, kā arī par citiem "
+        "apstākļiem, kas var mainīt pakalpojuma apjomu (noteikumu 15. punkts).", align="justify")
+    _norms(w)
+    _signature(w)
+    return doc
+
+
+def notice_termination(logo: Path | None):
+    doc = new_document("Paziņojums par pakalpojuma izbeigšanu", logo)
+    w = W(doc)
+    _date_number(w)
+    _addressee(w)
+    w.p("")
+    w.p(("Par asistenta pakalpojuma sniegšanas izbeigšanu", "b"), space_after=8)
+    w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
+        "līgumu Nr. {{ contract_number }} ", ("tiek izbeigta ar {{ effective_on }}", "b"),
+        " pamatojoties uz noteikumu {{ ground.point_gen }}.", align="justify")
+    w.h("Izbeigšanas pamats", 2)
+    w.p("Noteikumu {{ ground.point }}: pakalpojuma sniegšanu izbeidz, ja ", ("„{{ ground.wording }}”", "i"), ".",
+        align="justify")
+    w.p("{{ ground.plain }}", align="justify")
+    w.tag("{%p if refusal.present %}")
+    w.p(("{{ refusal.point }}: ", "b"), ("„{{ refusal.wording }}”. ", "i"), "{{ refusal.plain }}", align="justify")
+    w.tag("{%p endif %}")
+    w.tag("{%p if has_facts %}")
+    w.h("Konstatētie fakti", 2)
+    w.p("{{ facts }}", align="justify")
+    w.tag("{%p endif %}")
+    w.tag("{%p if refund.present %}")
+    w.h("Izlietoto līdzekļu atmaksa", 2)
+    w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
+        "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
+    w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
+        "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
+    w.tag("{%p if refund.explanation %}")
+    w.p("{{ refund.explanation }}", align="justify")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    w.p("Ja apstākļi mainās, Jūs varat atkārtoti iesniegt iesniegumu par asistenta pakalpojuma piešķiršanu "
+        "(noteikumu 12. punkts).", align="justify")
+    _norms(w)
+    _appeal(w)
+    _signature(w)
+    return doc
+
+
+def notice_timesheet(logo: Path | None):
+    doc = new_document("Paziņojums par pakalpojuma uzskaites lapu", logo)
+    w = W(doc)
+    _date_number(w)
+    w.p(("{{ addressee.name }}", "b"), align="right", space_after=0)
+    w.p("{% if addressee.registration_number %}reģ. Nr. {{ addressee.registration_number }}{% endif %}",
+        align="right", space_after=0)
+    w.p("{{ addressee.address }}", align="right", space_after=0)
+    w.p("")
+    w.p(("Par pakalpojuma uzskaites lapu par {{ month_loc }}", "b"), space_after=8)
+    w.p("Sociālais dienests pārbaudīja pakalpojuma uzskaites lapu par {{ month_loc }}, ko iesniedza {{ role }} "
+        "saskaņā ar līgumu Nr. {{ contract_number }} (pakalpojuma saņēmējs {{ recipient_name }}).", align="justify")
+    w.p("Noteikumu 20. punkts nosaka: ", ("„{{ point20 }}”", "i"), align="justify")
+    t = doc.add_table(rows=4, cols=2)
+    t.style = "Table Grid"
+    for row, (label, value) in zip(t.rows, (("Piešķirtais apjoms mēnesī", "{{ hours.granted }}"),
+                                            ("Uzskaites lapā norādīts", "{{ hours.reported }}"),
+                                            ("Apmaksājamais apjoms", "{{ hours.accepted }}"),
+                                            ("Nav apmaksājams", "{{ hours.difference }}"))):
+        row.cells[0].paragraphs[0].add_run(label)
+        row.cells[1].paragraphs[0].add_run(value).bold = True
+        row.cells[0].width, row.cells[1].width = Cm(10), Cm(7)
+    doc.add_paragraph()
+    w.h("Konstatētās neatbilstības", 2)
+    w.tag("{%p for f in findings %}")
+    w.bullet("{{ f.text }}")
+    w.tag("{%p endfor %}")
+    w.p("Apmaksā tikai faktiski sniegtās stundas, kas nepārsniedz piešķirto apjomu.", align="justify")
+    w.tag("{%p if has_respond_by %}")
+    w.p("Lūdzam līdz ", ("{{ respond_by }}", "b"), " iesniegt precizētu uzskaites lapu vai paskaidrojumu. Sociālais "
+        "dienests var pieprasīt apliecinājumu, ka pakalpojums sniegts uzskaites lapā norādītajā apjomā (noteikumu "
+        "20.¹ punkts).", align="justify")
+    w.tag("{%p endif %}")
+    w.tag("{%p if refund.present %}")
+    w.h("Izlietoto līdzekļu atmaksa", 2)
+    w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
+        "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
+    w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
+        "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
+    w.tag("{%p if refund.explanation %}")
+    w.p("{{ refund.explanation }}", align="justify")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+    _norms(w)
+    _signature(w)
+    return doc
+
+
+def contract(logo: Path | None):
+    doc = new_document("Līgums par asistenta pakalpojuma sniegšanu", logo)
+    w = W(doc)
+    w.p(("LĪGUMS Nr. {{ doc.number }}", "b"), align="center", size=13, space_after=0)
+    w.p(("par asistenta pakalpojuma sniegšanu", "b"), align="center", space_after=6)
+    w.p("{{ place }}", ("\t", ""), "{{ doc.date }}", space_after=10).paragraph_format.tab_stops.add_tab_stop(
+        Cm(17.0), alignment=2)
+    w.p(("{{ mun.social_service }}", "b"), " ({{ mun.name }}, reģ. Nr. {{ mun.registration_number }}, adrese: "
+        "{{ mun.address }}), kuru pārstāv {{ mun.head.position|lower }} {{ mun.head.name }} (turpmāk – ",
+        ("Sociālais dienests", "b"), "),", align="justify")
+    w.p(("{{ recipient.name }}", "b"), ", personas kods {{ recipient.personal_code }}, deklarētā adrese: "
+        "{{ recipient.address }}{% if has_representative %}, kuru pārstāv likumiskais pārstāvis {{ representative.name }}"
+        " (personas kods {{ representative.personal_code }}){% endif %} (turpmāk – ", ("Pakalpojuma saņēmējs", "b"), "),",
+        align="justify")
+    w.tag("{%p if is_provider %}")
+    w.p(("{{ provider.name }}", "b"), "{% if provider.registration_number %}, reģ. Nr. {{ provider.registration_number }}"
+        "{% endif %}{% if provider.address %}, adrese: {{ provider.address }}{% endif %}{% if provider.signatory %}, kuru "
+        "pārstāv {{ provider.signatory }}{% endif %} (turpmāk – ", ("Pakalpojuma sniedzējs", "b"), "), kas nodrošina, ka "
+        "pakalpojumu sniedz asistents {{ assistant.name }},", align="justify")
+    w.tag("{%p else %}")
+    w.p(("{{ assistant.name }}", "b"), "{% if assistant.personal_code %}, personas kods {{ assistant.personal_code }}"
+        "{% endif %}{% if assistant.address %}, adrese: {{ assistant.address }}{% endif %} (turpmāk – ",
+        ("Asistents", "b"), " jeb Pakalpojuma sniedzējs),", align="justify")
+    w.tag("{%p endif %}")
+    w.p("turpmāk kopā – Puses, pamatojoties uz {{ act.name_gen }} „{{ act.title }}” (turpmāk – noteikumi) 14. punktu"
+        "{% if decision.present %} un Sociālā dienesta {{ decision.date }} lēmumu Nr. {{ decision.number }}{% endif %}"
+        " (lieta Nr. {{ case_number }}), noslēdz šo trīspusējo līgumu (turpmāk – līgums).", align="justify")
+
+    w.h("1. Līguma priekšmets", 2)
+    w.p("1.1. Pakalpojuma sniedzējs sniedz Pakalpojuma saņēmējam asistenta pakalpojumu ārpus mājokļa noteikumu "
+        "1. pielikumā minētajiem pasākumiem, bet Sociālais dienests to apmaksā no valsts budžeta līdzekļiem "
+        "noteikumu 22. punktā noteiktajā apmērā.", align="justify")
+    w.h("2. Pakalpojuma apjoms un ilgums", 2)
+    w.p("2.1. Pakalpojuma apjoms: ", ("{{ volume.hours }}", "b"), "{% if decision.present %} (kā noteikts lēmumā)"
+        "{% endif %}{% if volume.has_rows %}, tai skaitā:{% else %}.{% endif %}", align="justify", keep=True)
+    w.tag("{%p if volume.has_rows %}")
+    w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā"], ["{{ r.activity }}", "{{ r.hours }}"],
+            "r in volume.rows", [13.0, 4.0], total=["Kopā", "{{ volume.hours }}"])
+    w.tag("{%p endif %}")
+    w.p("2.2. Pakalpojuma ilgums: ", ("no {{ duration.start }} līdz {{ duration.end }}", "b"),
+        "{% if duration.kind %} ({{ duration.kind }}){% endif %}.", align="justify")
+    w.p("2.3. Viens asistents, arī sniedzot pakalpojumu vairākām personām, nepārsniedz 40 stundu nedēļā (noteikumu "
+        "3. punkts un 22.1. apakšpunkts).", align="justify")
+
+    w.h("3. Pakalpojuma sniegšanas kārtība", 2)
+    w.p("3.1. Pakalpojumu sniedz Latvijas Republikas teritorijā (noteikumu 9.2.4. apakšpunkts) Pakalpojuma saņēmēja "
+        "un Pakalpojuma sniedzēja saskaņotā laikā, pavadot Pakalpojuma saņēmēju 2.1. punktā minētajos pasākumos.",
+        align="justify")
+    w.p("3.2. Asistenta nodarbināšana: {{ engagement }}.", align="justify")
+    w.p("3.3. Pakalpojuma sniedzējs {{ timesheet_due }} iesniedz Sociālajam dienestam pakalpojuma uzskaites lapu par "
+        "iepriekšējā mēnesī sniegto pakalpojumu, ko parakstījis arī Pakalpojuma saņēmējs (noteikumu 20. punkts). "
+        "Sociālais dienests var pieprasīt apliecinājumu, ka pakalpojums sniegts uzskaites lapā norādītajā apjomā; "
+        "apliecinājuma veidu Puses saskaņo pirms pakalpojuma sniegšanas (noteikumu 20.¹ punkts).", align="justify")
+
+    w.h("4. Pušu tiesības un pienākumi", 2)
+    w.p(("4.1. Pakalpojuma saņēmējs:", "b"), keep=True)
+    w.p("4.1.1. triju darbdienu laikā informē Sociālo dienestu par dzīvesvietas maiņu; ievietošanu stacionārā "
+        "ārstniecības iestādē, ilgstošas sociālās aprūpes un sociālās rehabilitācijas institūcijā vai ieslodzījuma "
+        "vietā; izmaiņām noteikumu 7.3.–7.6. apakšpunktā norādītajā informācijā (darbs, mācības, dienas centrs, "
+        "citi pasākumi); citiem apstākļiem, kas var mainīt pakalpojuma apjomu vai būt par pamatu asistenta maiņai "
+        "(noteikumu 15. punkts);", align="justify", indent=0.5)
+    w.p("4.1.2. ne biežāk kā divas reizes gadā ir tiesīgs atteikties no Pakalpojuma sniedzēja un izvēlēties citu, "
+        "iesniedzot Sociālajam dienestam pamatotu rakstisku iesniegumu (noteikumu 16. punkts);", align="justify",
+        indent=0.5)
+    w.p("4.1.3. paraksta pakalpojuma uzskaites lapu, apliecinot faktiski saņemto pakalpojumu;", align="justify",
+        indent=0.5)
+    w.p("4.1.4. atmaksā Sociālajam dienestam finansējuma starpību par piešķirto un faktiski izmantoto pakalpojuma "
+        "apjomu, ja vairs neatbilst pakalpojuma saņemšanas nosacījumiem vai mainījies piešķirtā pakalpojuma apjoms "
+        "(noteikumu 19.1. apakšpunkts).", align="justify", indent=0.5)
+    w.p(("4.2. Pakalpojuma sniedzējs:", "b"), keep=True)
+    w.p("4.2.1. sniedz pakalpojumu līgumā noteiktajā apjomā un kārtībā, nepārsniedzot piešķirto stundu skaitu;",
+        align="justify", indent=0.5)
+    w.p("4.2.2. uzskaites lapā norāda tikai faktiski sniegtās stundas, to datumu, laiku un pasākumu;", align="justify",
+        indent=0.5)
+    w.p("4.2.3. nekavējoties informē Sociālo dienestu, ja pakalpojumu nav iespējams sniegt vai Pakalpojuma saņēmējs "
+        "to faktiski neizmanto;", align="justify", indent=0.5)
+    w.p("4.2.4. atmaksā Sociālajam dienestam izlietotos līdzekļus, ja sniegta nepatiesa informācija par sniegto "
+        "pakalpojumu vai konstatēti citi pārkāpumi saistībā ar pakalpojuma nodrošināšanu (noteikumu 19.2. "
+        "apakšpunkts).", align="justify", indent=0.5)
+    w.p(("4.3. Sociālais dienests:", "b"), keep=True)
+    w.p("4.3.1. apmaksā faktiski sniegto pakalpojumu, kas nepārsniedz piešķirto apjomu (5. sadaļa);", align="justify",
+        indent=0.5)
+    w.p("4.3.2. kontrolē līguma saistību izpildi (noteikumu 20. punkts);", align="justify", indent=0.5)
+    w.p("4.3.3. pārtrauc pakalpojuma sniegšanu uz laiku, kamēr Pakalpojuma saņēmējs atrodas ilgstošas sociālās "
+        "aprūpes institūcijā, stacionārā ārstniecības iestādē vai ieslodzījuma vietā (noteikumu 18. punkts), un "
+        "par to rakstiski informē pārējās Puses.", align="justify", indent=0.5)
+
+    w.h("5. Norēķinu kārtība", 2)
+    w.p("5.1. Asistenta atlīdzību aprēķina par faktiski sniegtajām un uzskaites lapā norādītajām stundām, kas "
+        "nepārsniedz piešķirto apjomu, atbilstoši vienas pakalpojuma sniegšanas stundas izcenojumam, kas noteikts "
+        "noteikumos attiecīgajam mēnesim, bet kopā ne vairāk kā par 40 stundām nedēļā vienam asistentam "
+        "(noteikumu 22.1. apakšpunkts).", align="justify")
+    w.p("5.2. {{ contributions }}", align="justify")
+    w.p("5.3. Sociālais dienests apmaksā transporta izdevumus, pavadot Pakalpojuma saņēmēju, ja tie norādīti "
+        "uzskaites lapā un apliecināti ar attaisnojuma dokumentiem (noteikumu 22.3. apakšpunkts). Asistenta ceļš līdz "
+        "Pakalpojuma saņēmējam netiek apmaksāts.", align="justify")
+    w.p("5.4. Samaksu veic pēc uzskaites lapas saņemšanas un pārbaudes par iepriekšējo mēnesi.", align="justify")
+
+    w.h("6. Atbildība", 2)
+    w.p("6.1. Puses atbild par līgumā noteikto pienākumu izpildi normatīvajos aktos noteiktajā kārtībā. Par nepatiesas "
+        "informācijas sniegšanu atbildīgā Puse atmaksā nepamatoti izlietotos līdzekļus (noteikumu 19. punkts).",
+        align="justify")
+
+    w.h("7. Līguma darbības pārtraukšana un izbeigšana", 2)
+    w.p("7.1. Pakalpojuma sniegšanu izbeidz un līgums zaudē spēku, ja (noteikumu 17. punkts): Pakalpojuma saņēmējs "
+        "iesniedz iesniegumu par atteikšanos no pakalpojuma (17.1.); deklarē dzīvesvietu citas pašvaldības "
+        "administratīvajā teritorijā (17.2.); beidzies komisijas atzinuma derīguma termiņš (17.3.); iestājies kāds no "
+        "noteikumu 9.2.1.–9.2.4. apakšpunktā minētajiem apstākļiem (17.4.); pakalpojums faktiski netiek izmantots, "
+        "izņemot noteikumu 18. punktā minētos gadījumus (17.5.).", align="justify")
+    w.p("7.2. Pakalpojuma sniegšanu pārtrauc uz laiku noteikumu 18. punktā minētajos gadījumos.", align="justify")
+    w.p("7.3. Līgums izbeidzas 2.2. punktā noteiktajā termiņā. Par izbeigšanu vai pārtraukšanu Sociālais dienests "
+        "rakstiski informē pārējās Puses.", align="justify")
+
+    w.h("8. Citi noteikumi", 2)
+    w.p("8.1. Līgumu var grozīt, Pusēm rakstiski vienojoties. Strīdus Puses risina pārrunās, bet, ja vienošanās netiek "
+        "panākta, – normatīvajos aktos noteiktajā kārtībā.", align="justify")
+    w.p("8.2. Līgums sagatavots trīs eksemplāros, pa vienam katrai Pusei.", align="justify")
+
+    w.h("9. Pušu paraksti", 2)
+    t = doc.add_table(rows=2, cols=3)
+    heads = ("Sociālais dienests", "Pakalpojuma saņēmējs", "Pakalpojuma sniedzējs")
+    bodies = ("{{ mun.social_service }}\n{{ mun.head.position }}\n{{ mun.head.name }}",
+              "{{ recipient.name }}{% if has_representative %}\npārstāvis {{ representative.name }}{% endif %}",
+              "{% if is_provider %}{{ provider.name }}{% if provider.signatory %}\n{{ provider.signatory }}{% endif %}"
+              "{% else %}{{ assistant.name }}{% endif %}")
+    for i, (hd, body) in enumerate(zip(heads, bodies)):
+        t.rows[0].cells[i].paragraphs[0].add_run(hd).bold = True
+        cell = t.rows[1].cells[i]
+        cell.paragraphs[0].add_run(body).font.size = Pt(10)
+        cell.add_paragraph().add_run("\n______________________")
+    return doc
+
+
+def annex2(logo: Path | None):
+    doc = new_document("Pārskats par finanšu izlietojumu asistenta pakalpojuma nodrošināšanai", logo)
+    w = W(doc)
+    w.p(("2. pielikums", ""), align="right", size=9, space_after=0)
+    w.p("Ministru kabineta 2012. gada 18. decembra noteikumiem Nr. 942", align="right", size=9, space_after=10)
+    w.p(("{{ title.genitive }}", "b"), (" novada/pilsētas pašvaldības sociālā dienesta pārskats par finanšu "
+        "izlietojumu asistenta pakalpojuma nodrošināšanai ", "b"), ("{{ title.year }}. gada {{ title.month }}", "b"),
+        align="center", size=12, space_after=4)
+    w.p("Pārskata periods no gada sākuma: {{ period }}. Iesniedz Labklājības ministrijā, izmantojot Valsts sociālās "
+        "politikas monitoringa informācijas sistēmu, līdz {{ due_on }} (noteikumu 24. punkts).", align="center",
+        size=9, space_after=8)
+    w.table(["Nr.", "Rādītājs", "Pārskata mēnesī", "No gada sākuma"],
+            ["{{ r.no }}", "{{ r.label }}", "{{ r.month }}", "{{ r.ytd }}"], "r in rows", [1.3, 9.7, 3.0, 3.0])
+    w.p("Piezīmes.", size=9, space_after=0)
+    w.p("1. {{ footnote1 }}", size=9, space_after=0, align="justify")
+    w.p("2. {{ footnote2 }}", size=9, align="justify")
+    w.tag("{%p for m in warnings %}")
+    w.p(("Piezīme sagatavotājam: {{ m }}", "i"), size=9)
+    w.tag("{%p endfor %}")
+    w.p("")
+    w.p("Sagatavoja: {{ prepared_by }}", ("\t", ""), "Datums: {{ prepared_on }}", space_after=14)
+    w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
+    w.p("Noteikumu redakcija: {{ rules_version }}.", size=8)
+    return doc
+
+
+BUILDERS = {
+    "decision": decision, "notice_decision": notice_decision, "notice_suspension": notice_suspension,
+    "notice_termination": notice_termination, "notice_timesheet": notice_timesheet, "contract": contract,
+    "annex2": annex2,
+}
+
+
+def _fix_zip_dates(path: Path) -> None:
+    """Rewrite the DOCX with fixed timestamps and fixed core dates so rebuilding gives the same bytes."""
+    import io
+    import re
+    import zipfile
+
+    raw = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in sorted(zin.infolist(), key=lambda i: (i.filename != "[Content_Types].xml", i.filename)):
+            data = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+    path.write_bytes(out.getvalue())
+
+
+def build(out_dir: Path, logo: Path | None = None) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, fn in BUILDERS.items():
+        doc = fn(logo)
+        path = out_dir / f"{name}.docx"
+        doc.save(path)
+        _fix_zip_dates(path)
+        written.append(path)
+    return written
+
+
+# ---------------------------------------------------------------- sample DATA (fictitious people)
+
+
+def examples() -> dict[str, dict]:
+    """Sample DATA per kind: fictitious people with valid synthetic personal codes, text with & < > " and a
+    line break to prove escaping. The decision is `regulation.assess` run on a sample application."""
+    from regulation.assess import assess
+    from regulation.personal_code import make
+    from regulation.records import Application, Assessment, Finding, to_jsonable
+
+    recipient = {"given_name": "Līga", "surname": "Bērziņa", "personal_code": make(dt.date(1985, 6, 12), 123),
+                 "address": "Dzirnavu iela 7-12, Paraugciems, Parauga novads, LV-0000", "phone": "+371 20000001"}
+    rep = {"given_name": "Ērika", "surname": "Bērziņa", "personal_code": make(dt.date(1960, 2, 29), 44),
+           "address": "Dzirnavu iela 7-12, Paraugciems, Parauga novads, LV-0000"}
+    app = Application.model_validate({
+        "received_on": "2021-02-01", "applicant": recipient, "representative": None,
+        "activities": [
+            {"annex1_point": 1, "hours_per_week": 25, "weekdays": [1, 2, 3, 4, 5],
+             "place": "SIA \"Koks & <Kalni>\", Rūpniecības iela 3, Paraugciems"},
+            {"annex1_point": 7, "hours_per_week": 2, "weekdays": [6], "place": "Paraugciema kultūras nams"},
+            {"annex1_point": 5, "hours_per_week": 3, "weekdays": [3], "place": "Vīlande, Igaunija",
+             "outside_latvia": True},
+        ],
+        "preferred_assistant": {"given_name": "Jānis", "surname": "Kalniņš"}, "attachments": ["7.2", "7.4"]})
+    ass = Assessment.model_validate({
+        "disability_group": "II", "opinion": {"kind": "assistance_need", "issued_on": "2020-09-17",
+                                              "valid_until": "2023-09-16"},
+        "can_move_without_assistant": False, "cannot_move_with_assistant": False, "activities_meet_annex1": True})
+    dec = assess(app, ass, on=dt.date(2021, 2, 15))
+    app_child = Application.model_validate({
+        "received_on": "2021-01-11", "applicant": {"given_name": "Ķirsis", "surname": "Ūdris",
+                                                   "personal_code": make(dt.date(1990, 11, 23), 301),
+                                                   "address": "Ezera iela 2, Paraugciems, LV-0000"},
+        "activities": [{"annex1_point": 6, "hours_per_week": 10}]})
+    refusal = assess(app_child, Assessment.model_validate({
+        "disability_group": "II", "opinion": {"kind": "assistance_need", "issued_on": "2020-01-10"},
+        "can_move_without_assistant": True, "cannot_move_with_assistant": False, "activities_meet_annex1": True}),
+        on=dt.date(2021, 1, 25))
+    contract = {
+        "number": "AS-2026/017", "recipient": recipient,
+        "assistant": {"given_name": "Jānis", "surname": "Kalniņš", "personal_code": make(dt.date(1972, 3, 8), 45)},
+        "provider": None, "start": "2021-03-01", "end": "2022-02-28", "hours_per_week": 22,
+        "activities": [{"annex1_point": 1, "hours_per_week": 20}, {"annex1_point": 7, "hours_per_week": 2}],
+        "concluded_on": "2021-02-24", "engagement": "service_contract"}
+    hospital = {"start": "2021-04-06", "end": None, "reason": "hospital"}
+    findings = [Finding(rule="MK942 20", severity="warning", field="entries.4.hours",
+                        message_lv="2021. gada 15. aprīlī uzskaitē norādītas 10 stundas, bet nedēļā piešķirtas 22 "
+                                   "stundas un tās jau izmantotas — 4 stundas nav apmaksājamas (MK 942 20. punkts).",
+                        message_en="15 April 2021: 10 hours entered, the week's 22 granted hours were already used — "
+                                   "4 hours are not paid (MK 942 point 20)."),
+                Finding(rule="MK942 9.2.4", severity="warning", field="entries.7.outside_latvia",
+                        message_lv="2021. gada 20. aprīlī pakalpojums sniegts ārpus Latvijas (Valka–Valga) — 3 stundas "
+                                   "nav apmaksājamas (MK 942 9.2.4. apakšpunkts).",
+                        message_en="20 April 2021: service outside Latvia — 3 hours are not paid (MK 942 9.2.4).")]
+    return {
+        "decision": {"case_number": "AS-2021/042", "number": "2-7/2021/42", "application": to_jsonable(app),
+                     "assessment": to_jsonable(ass), "decision": to_jsonable(dec),
+                     "participant_views": "Iesniedzēja norāda: \"darba devējs SIA Koks & <Kalni> apliecina darba "
+                                          "laiku\".\nPapildu stundas vajadzīgas, jo autobuss kursē reti."},
+        "decision--refusal": {"case_number": "AS-2021/007", "application": to_jsonable(app_child),
+                             "assessment": None, "decision": to_jsonable(refusal)},
+        "notice_decision": {"case_number": "AS-2021/042", "number": "2-8/2021/57", "notified_on": "2021-02-18",
+                            "addressee": recipient, "representative": rep, "received_on": "2021-02-01",
+                            "decision_number": "2-7/2021/42", "decision": to_jsonable(dec)},
+        "notice_suspension": {"case_number": "AS-2021/042", "number": "2-8/2021/88", "notified_on": "2021-04-09",
+                              "addressee": recipient, "contract_number": "AS-2026/017", "contract_date": "2021-02-24",
+                              "suspension": hospital,
+                              "facts": "Māsa Ērika Bērziņa 2021. gada 7. aprīlī tālruņa sarunā informēja, ka Līga "
+                                       "Bērziņa ievietota slimnīcā \"Parauga <stacionārs> & Co\".\nIzraksts vēl nav "
+                                       "saņemts."},
+        "notice_termination": {"case_number": "AS-2021/042", "number": "2-8/2021/120", "notified_on": "2021-06-04",
+                               "addressee": recipient, "contract_number": "AS-2026/017", "contract_date": "2021-02-24",
+                               "ground": "17.4", "refusal_ground": "9.2.3", "effective_on": "2021-06-30",
+                               "facts": "Atkārtotā izvērtējumā 2021. gada 2. jūnijā konstatēts, ka persona pēc "
+                                        "rehabilitācijas \"Ceļš & <atbalsts>\" pārvietojas patstāvīgi.\nTo apliecina "
+                                        "ergoterapeita atzinums.",
+                               "refund": {"ground": "19.1", "amount": "1234.56", "due_on": "2021-07-31",
+                                          "explanation": "Starpība par maijā piešķirtajām un neizmantotajām stundām."}},
+        "notice_timesheet": {"case_number": "AS-2021/042", "number": "2-8/2021/99", "notified_on": "2021-05-12",
+                             "addressee": {"name": "Jānis Kalniņš", "address": "Liepu iela 5, Paraugciems, LV-0000"},
+                             "role": "assistant", "recipient_name": "Līga Bērziņa", "contract_number": "AS-2026/017",
+                             "month": "2021-04", "hours_granted": 94.29, "hours_reported": 101, "hours_accepted": 94,
+                             "findings": [to_jsonable(f) for f in findings],
+                             "refund": {"ground": "19.2", "amount": "21.01", "due_on": "2021-06-15",
+                                        "explanation": "Par 2021. gada martā uzskaitē norādītām, bet \"nesniegtām\" "
+                                                       "stundām (7 h × 3,0012 EUR) & transportu < 1 EUR."},
+                             "respond_by": "2021-05-26"},
+        "contract": {"contract_number": "AS-2026/017", "case_number": "AS-2021/042", "contract": contract,
+                     "decision": to_jsonable(dec), "decision_number": "2-7/2021/42",
+                     "assistant_address": "Liepu iela 5, Paraugciems, LV-0000", "timesheet_day": 5},
+        "contract--provider": {"case_number": "AS-2021/043", "contract": {
+            **contract, "number": "AS-2026/018",
+            "recipient": {"given_name": "Ķirsis", "surname": "Ūdris", "personal_code": make(dt.date(1990, 11, 23), 301),
+                          "address": "Ezera iela 2, Paraugciems, LV-0000"},
+            "assistant": {"given_name": "Ilze", "surname": "Ozoliņa"},
+            "provider": {"name": "Biedrība \"Palīgs & <Draugs>\"", "registration_number": "40000000000"},
+            "engagement": "employment"},
+            "provider_address": "Skolas iela 1, Paraugciems, LV-0000", "provider_signatory": "valdes locekle Marta Liepa"},
+        "annex2": {"municipality": "Parauga novada", "year": 2021, "month": 3, "period_start": "2021-01-01",
+                   "period_end": "2021-03-31", "due_on": "2021-04-15",
+                   "month_values": {"assistants": 41, "recipients": 45, "hours": 3912.5, "remuneration": 10631.57,
+                                    "contributions": 2508.03, "transport": 143.2, "administration": 1233.41},
+                   "year_to_date": {"assistants": 47, "recipients": 52, "hours": 11204, "remuneration": 32405.91,
+                                    "contributions": 7644.55, "transport": 401.6, "administration": 3612.77},
+                   "findings": [], "rules_version": "MK942 2021-01-01 redakcija",
+                   "prepared_by": "Inese Grāvīte-Ābele", "prepared_on": "2021-04-09"},
+    }
+
+
+def write_examples(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in examples().items():
+        path = out_dir / f"{name}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Build the Latvian DOCX templates (and their sample DATA).")
+    ap.add_argument("--out", type=Path, default=HERE / "lv", help="output folder (default templates/lv)")
+    ap.add_argument("--config", type=Path, help="asistents.yaml whose logo goes into the letterhead")
+    ap.add_argument("--no-examples", action="store_true", help="do not write examples/*.json")
+    args = ap.parse_args(argv)
+    logo = None
+    if args.config:
+        from generator.config import load_municipality
+
+        logo = load_municipality(args.config).logo
+    for p in build(args.out, logo):
+        print(p)
+    if not args.no_examples and args.out.resolve() == (HERE / "lv").resolve():
+        for p in write_examples(args.out / "examples"):
+            print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
