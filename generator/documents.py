@@ -11,7 +11,7 @@ templates hold layout and wording only. Each kind's DATA is described in its mod
 >>> raw = json.loads((EXAMPLES_DIR / "contract.json").read_text(encoding="utf-8"))
 >>> template, ctx = prepare("contract", raw, EXAMPLE)
 >>> template.name, ctx["volume"]["hours"].replace(NBSP, " ")
-('contract.docx', '20 stundas nedēļā')
+('contract.docx', '22 stundas nedēļā')
 >>> KINDS["contract"].file_stem(KINDS["contract"].data_model.model_validate(raw))
 'ligums-as-2026-017-berzina'
 """
