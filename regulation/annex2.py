@@ -12,13 +12,18 @@ datetime.date(2021, 4, 15)
 Decimal('141.59')
 >>> [f.rule for f in check_administration_share(v, dt.date(2021, 3, 31))]
 ['MK942 22.4']
+>>> Annex2Values.model_validate_json(v.model_dump_json()) == v  # the computed total is accepted back
+True
 """
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from pydantic import Field, computed_field
+from typing import Any
+
+from pydantic import Field, computed_field, model_validator
+from pydantic_core import PydanticCustomError
 
 from regulation import parameters
 from regulation.records import Finding, Money, Record
@@ -34,6 +39,27 @@ class Annex2Values(Record):
     contributions: Money  # 22.2
     transport: Money  # 22.3
     administration: Money  # 22.4
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_computed_total(cls, data: Any) -> Any:
+        """`total` is computed, but the JSON this record is written as carries it: take it back when it agrees,
+        so a report printed with `--json` can be rendered again."""
+        if not isinstance(data, dict) or "total" not in data:
+            return data
+        data = dict(data)
+        given = data.pop("total")
+        try:
+            parts = sum(Decimal(str(data[k])) for k in ("remuneration", "contributions", "transport", "administration"))
+            agrees = Decimal(str(given)) == parts
+        except (KeyError, ArithmeticError, ValueError):
+            return data  # the fields' own validation says what is wrong
+        if not agrees:
+            raise PydanticCustomError(
+                "total", "{lv} / {en}",
+                {"lv": f"kopsumma {given} nesakrīt ar 22.1.–22.4. summu {parts}",
+                 "en": f"the total {given} does not equal the sum of 22.1–22.4, {parts}"})
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property

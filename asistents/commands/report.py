@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -63,17 +64,18 @@ def _amount(text: str | None) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-def _municipality(given: str | None) -> str:
-    if given:
-        return given
+def _municipality():
+    """The configured municipality (asistents.yaml / $ASISTENTS_CONFIG), or the fictitious example."""
     from generator.config import load_municipality
+    from regulation.records import RecordError
 
     try:
-        return load_municipality().genitive
-    except Exception as e:  # the config module's own errors say which file and field
-        raise UserError("neizdevās nolasīt pašvaldības iestatījumus (asistents.yaml)",
-                        f"could not read the municipality settings (asistents.yaml): {e}", field="municipality",
-                        hint_lv="izlabojiet asistents.yaml vai norādiet --municipality 'Jelgavas novada'") from None
+        return load_municipality()
+    except RecordError as e:
+        raise UserError.from_record_error(e) from None
+    except OSError as e:
+        raise UserError("pašvaldības iestatījumu fails nav nolasāms", f"the municipality settings cannot be read: {e}",
+                        file=getattr(e, "filename", None), hint_lv="pārbaudiet ASISTENTS_CONFIG / asistents.yaml") from None
 
 
 def _require_existing_sqlite(url: str | None) -> None:
@@ -96,7 +98,7 @@ def _require_existing_sqlite(url: str | None) -> None:
                                               "apstrādājiet iesūtni (asistents inbox process DIR)")
 
 
-def _write(report, output: Path, municipality_name: str) -> tuple[str, str]:
+def _write(report, output: Path, municipality) -> tuple[str, str]:
     """Write the report; returns (kind of output, SHA-256 of the template/code that laid it out)."""
     suffix = output.suffix.lower()
     if suffix == ".xlsx":
@@ -104,28 +106,26 @@ def _write(report, output: Path, municipality_name: str) -> tuple[str, str]:
 
         spreadsheet.annex2_xlsx(report, output)
         return "xlsx", hashlib.sha256(Path(spreadsheet.__file__).read_bytes()).hexdigest()
-    try:
-        from generator import documents, render
-    except ImportError:
-        raise UserError("DOCX/PDF veidne 2. pielikumam šajā versijā vēl nav pieejama",
-                        "the DOCX/PDF template for Annex 2 is not available in this version",
-                        file=str(output), hint_lv="izvēlieties -o FILE.xlsx") from None
+    import tempfile
+
+    from generator import atomic, documents, render
     from regulation.records import to_jsonable
 
-    prepared = documents.prepare("annex2", to_jsonable(report), municipality_name)
-    template, context = prepared.template, prepared.context
+    template, context = documents.prepare("annex2", to_jsonable(report), municipality)
     data = render.render_docx(template, context)
-    from generator import atomic
-
     template_sha = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     if suffix == ".docx":
         atomic.write_bytes(output, data)
         return "docx", template_sha
     from generator import pdf
 
-    docx_path = output.with_suffix(".docx")
-    atomic.write_bytes(docx_path, data)
-    pdf.convert(docx_path, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="annex2-") as tmp:
+        docx_path = atomic.write_bytes(Path(tmp) / (output.stem + ".docx"), data)
+        result = pdf.convert_one(docx_path, output)
+    if not result.ok:
+        raise UserError("PDF neizdevās izveidot (LibreOffice)", f"the PDF could not be made (LibreOffice): "
+                        f"{result.error}", file=str(output), hint_lv="mēģiniet vēlreiz vai izvēlieties -o FILE.docx")
     return "pdf", template_sha
 
 
@@ -168,7 +168,11 @@ def run_annex2(args) -> int:
     if output is not None and output.suffix.lower() not in _SUFFIXES:
         raise UserError(f"nezināms izvades formāts '{output.suffix}'", f"unknown output format '{output.suffix}'",
                         file=str(output), hint_lv="izvēlieties -o FILE.xlsx, FILE.docx vai FILE.pdf")
-    name = _municipality(args.municipality)
+    municipality = _municipality()
+    name = args.municipality or municipality.genitive
+    if municipality.is_example and not args.municipality:
+        print("Piezīme: pašvaldības iestatījumi (asistents.yaml) nav atrasti — virsrakstā parauga pašvaldība; "
+              "norādiet --municipality / Note: no municipality settings, the example is used", file=sys.stderr)
     _require_existing_sqlite(args.db)
     try:
         reg = registry.open(args.db)
@@ -190,7 +194,7 @@ def run_annex2(args) -> int:
             reg.set_administration(year, month, admin)
         report = annex2.compute(reg, year, month, name, prepared_by=args.prepared_by, administration_eur=admin)
         if output is not None:
-            kind, template_sha = _write(report, output, name)
+            kind, template_sha = _write(report, output, municipality)
             input_sha = hashlib.sha256(dumps(report).encode("utf-8")).hexdigest()
             reg.add_document(None, f"annex2_{kind}", output, template_sha, input_sha, report.rules_version)
     emit(report, args.json, _text)

@@ -76,3 +76,22 @@ def test_empty_or_missing_register_is_a_clear_message(tmp_path):
     done = asistents("--month", "2019-03", "--municipality", "X", "--json", db=empty, cwd=tmp_path)
     assert done.returncode == 2 and "nothing to report" in done.stderr
     assert json.loads(done.stdout)["error"]["field"] == "--db"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_docx_and_pdf_through_the_templates(db, tmp_path, suffix):
+    out = tmp_path / f"parskats{suffix}"
+    done = asistents("--month", "2019-03", "-o", str(out), "--municipality", "Jelgavas novada", db=db, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    if suffix == ".docx":
+        from generator.render import docx_text
+
+        text = "\n".join(docx_text(out.read_bytes()))
+        assert "Jelgavas novada" in text and "Katru asistentu uzskaita vienu reizi" in text
+    else:
+        import pypdf
+
+        text = pypdf.PdfReader(out).pages[0].extract_text()
+        assert out.read_bytes().startswith(b"%PDF") and "Asistentu skaits" in text
+    with registry.open(f"sqlite:///{db}") as reg:
+        assert [d.kind for d in reg.documents()] == [f"annex2_{suffix[1:]}"]
