@@ -1,0 +1,141 @@
+"""`asistents inbox process DIR` (one pass) and `asistents inbox watch DIR` (keep going).
+
+DIR holds `inbox/` (where clerks drop files), `outbox/`, `archive/`, `review/`, `quarantine/`, the register
+`asistents.db` (unless `--db` or ASISTENTS_DB_URL name another) and `intake.log.jsonl`.
+Exit codes: 0 all done, 1 some file failed for a reason outside it (it stays in the inbox and is retried),
+2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from asistents.output import UserError, add_json_flag, emit
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "inbox", help="apstrādāt iesūtnes mapi / process the inbox folder",
+        description="Apstrādā failus mapē DIR/inbox: reģistrē lietas, sagatavo dokumentu projektus DIR/outbox, "
+                    "oriģinālus pārvieto uz DIR/archive, nenolasāmos uz DIR/quarantine ar iemeslu. / "
+                    "Processes the files in DIR/inbox into the register and draft documents.")
+    sub = p.add_subparsers(dest="inbox_command", metavar="process|watch", required=True)
+    for name, help_lv in (("process", "viena apstrādes reize / one pass"),
+                          ("watch", "apstrādāt jaunus failus, līdz pārtrauc / keep processing new files")):
+        q = sub.add_parser(name, help=help_lv)
+        q.add_argument("dir", metavar="DIR", help="iesūtnes saknes mape (ar inbox/) / the intake folder")
+        q.add_argument("--db", metavar="URL", help="reģistra datubāze (noklusēti DIR/asistents.db vai "
+                                                   "ASISTENTS_DB_URL) / the register's database URL")
+        q.add_argument("--no-render", action="store_true", help="nesagatavot dokumentu projektus / no drafts")
+        q.add_argument("--on", metavar="YYYY-MM-DD", help="lēmuma priekšlikuma datums / decision date")
+        q.add_argument("--settle", type=float, default=2.0, metavar="S",
+                       help="cik sekundes failam jābūt nemainīgam / seconds a file must be unchanged (2)")
+        q.add_argument("--workers", type=int, default=2, metavar="N",
+                       help="paralēlie nolasīšanas procesi / parser processes (2)")
+        if name == "watch":
+            q.add_argument("--interval", type=float, default=5.0, metavar="S",
+                           help="pilnas pārskatīšanas intervāls sekundēs / full rescan interval (5)")
+        add_json_flag(q)
+        q.set_defaults(run=run_process if name == "process" else run_watch)
+
+
+def _setup(args: argparse.Namespace):
+    import registry as reg_module
+    from intake.pipeline import Options
+
+    root = Path(args.dir)
+    if root.exists() and not root.is_dir():
+        raise UserError(f"'{root}' nav mape", f"'{root}' is not a folder", file=str(root),
+                        hint_lv="norādiet mapi, kurā ir (vai tiks izveidota) apakšmape inbox/")
+    on = None
+    if args.on:
+        try:
+            on = dt.date.fromisoformat(args.on)
+        except ValueError:
+            raise UserError(f"nederīgs datums '{args.on}'", f"invalid date '{args.on}'", field="--on",
+                            hint_lv="rakstiet datumu formā GGGG-MM-DD, piemēram, 2019-03-15") from None
+    if args.settle < 0 or args.workers < 1:
+        raise UserError("--settle jābūt ≥ 0 un --workers ≥ 1", "--settle must be ≥ 0 and --workers ≥ 1",
+                        field="--settle/--workers", hint_lv="norādiet derīgas vērtības")
+    root.mkdir(parents=True, exist_ok=True)
+    url = args.db or os.environ.get("ASISTENTS_DB_URL") or f"sqlite:///{(root / 'asistents.db').resolve()}"
+    try:
+        registry = reg_module.open(url)
+    except reg_module.RegistryError as e:
+        raise UserError(e.message_lv, e.message_en, field="--db",
+                        hint_lv="norādiet sqlite:///ceļš.db vai postgresql+psycopg://…") from None
+    opts = Options(render=not args.no_render, settle=args.settle, workers=args.workers, on=on)
+    return root, registry, opts
+
+
+def _stop_on_signals():
+    from intake.pipeline import Stop
+
+    stop = Stop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop.set)
+    return stop
+
+
+def run_process(args: argparse.Namespace) -> int:
+    from intake.pipeline import process
+
+    root, registry, opts = _setup(args)
+    stop = _stop_on_signals()
+    try:
+        summary = process(root, registry=registry, options=opts, stop=stop,
+                          progress=not args.json and sys.stderr.isatty())
+    finally:
+        registry.close()
+    emit(summary.as_dict(), args.json, lambda _: _text(summary))
+    return 1 if summary.failed else 0
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from intake.watch import watch
+
+    root, registry, opts = _setup(args)
+    opts.max_wait = 0.0
+    stop = _stop_on_signals()
+
+    def report(summary) -> None:
+        if summary.total == 0:
+            return
+        if args.json:
+            emit(summary.as_dict(), True)
+        else:
+            print(_text(summary), flush=True)
+
+    if not args.json:
+        print(f"Vēro {root / 'inbox'} (ik pēc {args.interval:g} s pilna pārskatīšana); apturēt: Ctrl+C", flush=True)
+    try:
+        watch(root, registry=registry, interval=args.interval, options=opts, stop=stop, on_pass=report)
+    finally:
+        registry.close()
+    if not args.json:
+        print("Apturēts.", flush=True)
+    return 0
+
+
+def _text(summary) -> str:
+    lines = [summary.text_lv()]
+    labels = {"needs_review": "jāpārbauda", "quarantined": "karantīnā", "duplicate": "dublikāts",
+              "failed": "neizdevās"}
+    for f in summary.files[:50]:
+        where = f" → {f['path']}" if f.get("path") else ""
+        lines.append(f"  [{labels.get(f['state'], f['state'])}] {(f['sha256'] or '')[:12]}{where}: "
+                     f"{f.get('reason_lv') or ''}")
+    if len(summary.files) > 50:
+        lines.append(f"  … un vēl {len(summary.files) - 50} (skatīt --json)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    from asistents.cli import main
+
+    sys.exit(main(["inbox", *sys.argv[1:]]))

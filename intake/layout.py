@@ -1,0 +1,117 @@
+"""The folders under an intake root and the names files get there.
+
+```
+DIR/inbox/        clerks drop files here (sub-folders allowed, whole folders moved in)
+DIR/outbox/<case>/ draft documents: DOCX + a sidecar JSON (input, template and rules version)
+DIR/archive/      originals after a durable commit: <sha256[:12]>-<slug>.pdf
+DIR/archive/duplicates/  further copies of bytes already archived (kept, never deleted)
+DIR/review/       forms that were read but could not become a record (fields missing or unreadable):
+                  the original + <name>.reason.txt/.reason.json listing what the clerk must check
+DIR/quarantine/   files that cannot be read at all (not a PDF, damaged, encrypted, hostile) + reason files
+DIR/asistents.db  the register (unless --db or ASISTENTS_DB_URL say otherwise)
+DIR/intake.log.jsonl  one JSON line per file: sha256, state, ids, timings (no names, no personal codes)
+```
+
+Names in archive/review/quarantine come from the content hash and a slug of the file name, never from text
+read out of the file, so they are safe and the same bytes always land on the same name.
+
+>>> slug("Uzskaites lapa — Bērziņa 2019-03 (1).PDF")
+'uzskaites-lapa-berzina-2019-03-1'
+>>> slug("...")
+'fails'
+>>> Layout(Path("/x")).archive_name("ab" * 32, "a/b/Ātrā forma.pdf").name
+'abababababab-atra-forma.pdf'
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SLUG_MAX = 60
+# Names scanners, office suites and copy tools use while a file is still being written.
+PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", ".swp", "~")
+PARTIAL_PREFIXES = (".", "~$", ".~lock")
+
+
+def slug(name: str) -> str:
+    """An ASCII file-name stem from a clerk's file name: diacritics folded, anything else a hyphen."""
+    stem = Path(name).name
+    for suffix in (".pdf", ".PDF", ".Pdf"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:SLUG_MAX].strip("-")
+    return out or "fails"
+
+
+def is_partial(name: str) -> bool:
+    """A name that belongs to a file still being written or to a tool's own bookkeeping (hidden files too)."""
+    base = os.path.basename(name)
+    return base.startswith(PARTIAL_PREFIXES) or base.lower().endswith(PARTIAL_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def outbox(self) -> Path:
+        return self.root / "outbox"
+
+    @property
+    def archive(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def duplicates(self) -> Path:
+        return self.root / "archive" / "duplicates"
+
+    @property
+    def review(self) -> Path:
+        return self.root / "review"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "intake.log.jsonl"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".intake.lock"
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{(self.root / 'asistents.db').resolve()}"
+
+    def ensure(self) -> "Layout":
+        for folder in (self.inbox, self.outbox, self.archive, self.duplicates, self.review, self.quarantine):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+    @staticmethod
+    def stored_name(sha256: str, name: str) -> str:
+        return f"{sha256[:12]}-{slug(name)}.pdf"
+
+    def archive_name(self, sha256: str, name: str) -> Path:
+        return self.archive / self.stored_name(sha256, name)
+
+    def review_name(self, sha256: str, name: str) -> Path:
+        return self.review / self.stored_name(sha256, name)
+
+    def quarantine_name(self, sha256: str, name: str) -> Path:
+        return self.quarantine / self.stored_name(sha256, name)
+
+    def case_folder(self, case_id: int | None, timesheet_id: int | None = None) -> Path:
+        if case_id is not None:
+            return self.outbox / f"case-{case_id:06d}"
+        return self.outbox / f"timesheet-{timesheet_id:06d}"

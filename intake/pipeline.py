@@ -1,0 +1,654 @@
+"""One pass over an inbox: every settled file ends processed, for review, quarantined or as a duplicate.
+
+The order of the steps is what makes it effectively-once under `kill -9` at any moment:
+
+1. hash the settled file; `journal_claim` its SHA-256 and mark it `processing` (one transaction) — nothing
+   else happens to a file before the journal knows it;
+2. parse it in the sandbox (parser), check it (regulation);
+3. ONE transaction stores the case or timesheet (keyed by the file's SHA-256, so a second run finds the first
+   run's case instead of adding another) *and* sets the journal's final state;
+4. drafts go to `outbox/<case>/` (temp name, fsync, rename; an identical draft is skipped) and are recorded;
+5. the original is moved (link, fsync, unlink, fsync) to `archive/` under a name made of its hash.
+
+A crash before 3 leaves the file in the inbox in `received`/`processing`: the next pass does it again. A crash
+after 3 leaves it in the inbox in a final state with no archived original under its name: the next pass
+finishes it (3 finds the case, 4 skips what is written, 5 moves it). A file in the inbox whose bytes are already
+archived is a *duplicate*: it is moved to `archive/duplicates/`, never deleted. Files that cannot be read go to
+`quarantine/` with `<name>.reason.txt` (Latvian and English) and `<name>.reason.json`; forms read but not
+complete enough for a record go to `review/` with the same reason files. Disk, permission and database errors
+leave the file in the inbox in state `failed`; the next pass tries again.
+
+Only one pass runs on a folder at a time (an exclusive lock on `DIR/.intake.lock`, released by the kernel
+when a process dies).
+"""
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from intake import files as fs
+from intake.layout import Layout
+from intake.log import FileLog
+
+FINAL_STATES = ("processed", "needs_review", "duplicate", "quarantined")
+MAX_ATTEMPTS = 10  # a file that was being processed this many times when the process died is set aside
+RETRYABLE_ERRNOS = {"ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EFBIG", "ENOENT", "EMFILE"}
+
+
+@dataclass
+class Options:
+    render: bool = True
+    settle: float = 2.0  # seconds a file's mtime must be old before it is read
+    empty_limit: float = 300.0  # a zero-byte file older than this is set aside
+    incomplete_grace: float = 120.0  # a truncated PDF younger than this is waited for, not quarantined
+    max_wait: float = 10.0  # how long one pass waits for young files to settle
+    workers: int = 2  # sandboxed parser processes working ahead of the register
+    on: dt.date | None = None  # decision date for proposals (default: each application's receipt date)
+
+
+@dataclass
+class PassSummary:
+    processed: int = 0
+    needs_review: int = 0
+    quarantined: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    waiting: int = 0  # still being written, left for the next pass
+    seconds: float = 0.0
+    files: list[dict[str, Any]] = field(default_factory=list)  # the files not simply processed (bounded)
+
+    @property
+    def total(self) -> int:
+        return self.processed + self.needs_review + self.quarantined + self.duplicates + self.failed
+
+    def count(self, state: str) -> None:
+        attr = {"processed": "processed", "needs_review": "needs_review", "quarantined": "quarantined",
+                "duplicate": "duplicates", "failed": "failed", "waiting": "waiting"}[state]
+        setattr(self, attr, getattr(self, attr) + 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"processed": self.processed, "needs_review": self.needs_review, "quarantined": self.quarantined,
+                "duplicates": self.duplicates, "failed": self.failed, "waiting": self.waiting,
+                "seconds": round(self.seconds, 3), "files": self.files}
+
+    def text_lv(self) -> str:
+        return (f"Apstrādāti: {self.processed}; jāpārbauda: {self.needs_review}; karantīnā: {self.quarantined}; "
+                f"dublikāti: {self.duplicates}; neizdevās (mēģinās vēlreiz): {self.failed}; "
+                f"vēl tiek rakstīti: {self.waiting}")
+
+
+@dataclass
+class Outcome:
+    """Where one file ended, and why (reasons in Latvian and English, never personal data)."""
+
+    state: str
+    sha256: str | None = None
+    case_id: int | None = None
+    timesheet_id: int | None = None
+    kind: str | None = None
+    code: str | None = None
+    reason_lv: str | None = None
+    reason_en: str | None = None
+    path: Path | None = None
+    ms: dict[str, float] = field(default_factory=dict)
+
+
+class Stop:
+    """A flag a signal handler sets; a pass finishes the file it is on and stops."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self, *_: Any) -> None:
+        self._event.set()
+
+    def __bool__(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, seconds: float) -> bool:
+        return self._event.wait(seconds)
+
+
+@contextlib.contextmanager
+def folder_lock(layout: Layout) -> Iterator[None]:
+    """Exclusive use of an intake folder for one pass (waits for a running pass to finish)."""
+    layout.root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(layout.lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def process(root: str | os.PathLike[str], *, registry: Any, on: dt.date | None = None, progress: bool = True,
+            options: Options | None = None, stop: Stop | None = None, municipality: Any = None) -> PassSummary:
+    """One pass over `root`/inbox into the register `registry` (a `registry.Registry`)."""
+    opts = options or Options()
+    if on is not None:
+        opts.on = on
+    layout = Layout(Path(root)).ensure()
+    with folder_lock(layout):
+        return Pass(layout, registry, opts, stop or Stop(), progress, municipality).run()
+
+
+class Pass:
+    def __init__(self, layout: Layout, registry: Any, opts: Options, stop: Stop, progress: bool,
+                 municipality: Any):
+        self.layout, self.reg, self.opts, self.stop = layout, registry, opts, stop
+        self.progress = progress
+        self.summary = PassSummary()
+        self.log = FileLog(layout.log)
+        self._municipality = municipality
+        self._boxes: list[Any] = []
+        self._local = threading.local()
+        self.seen_shas: set[str] = set()
+        self.done: set[fs.Seen] = set()  # looked at in this pass: not again until it changes
+
+    # ------------------------------------------------------------ the pass
+
+    def run(self) -> PassSummary:
+        started = time.monotonic()
+        self.reconcile()
+        pool = concurrent.futures.ThreadPoolExecutor(max(1, self.opts.workers), thread_name_prefix="parse")
+        bar = None
+        try:
+            deadline = time.monotonic() + self.opts.max_wait
+            complete = True
+            while not self.stop:
+                ready, young = self._settled()
+                if not ready and not young:
+                    break
+                if ready:
+                    bar = self._bar(bar, len(ready))
+                    self._run_files(ready, pool, bar)
+                    deadline = time.monotonic() + self.opts.max_wait  # more may be arriving
+                    continue
+                if time.monotonic() >= deadline:
+                    self.summary.waiting += len(young)
+                    complete = False
+                    break
+                self.stop.wait(min(0.25, max(0.05, self.opts.settle / 4)))
+            if complete and not self.stop:
+                self._forget_vanished()
+                fs.prune_empty_folders(self.layout.inbox, self.opts.settle)
+        finally:
+            pool.shutdown(wait=True)
+            for box in self._boxes:
+                box.close()
+            if bar is not None:
+                bar.close()
+            self.log.close()
+        self.summary.seconds = time.monotonic() - started
+        return self.summary
+
+    def _bar(self, bar: Any, more: int) -> Any:
+        if not self.progress:
+            return None
+        if bar is None:
+            from tqdm import tqdm
+
+            return tqdm(total=more, unit="fails", desc="Iesūtne", leave=False, dynamic_ncols=True)
+        bar.total += more
+        bar.refresh()
+        return bar
+
+    def _settled(self) -> tuple[list[fs.Seen], list[fs.Seen]]:
+        """Files ready to read now, and files still young (being written, or empty placeholders)."""
+        now = time.time()
+        ready, young = [], []
+        for seen in fs.discover(self.layout.inbox):
+            if seen in self.done:
+                continue
+            if seen.size == 0:
+                if seen.age(now) >= self.opts.empty_limit:
+                    ready.append(seen)  # an abandoned placeholder: set aside with its reason
+                else:
+                    young.append(seen)
+            elif seen.age(now) >= self.opts.settle:
+                ready.append(seen)
+            else:
+                young.append(seen)
+        return ready, young
+
+    def _run_files(self, ready: list[fs.Seen], pool: concurrent.futures.ThreadPoolExecutor, bar: Any) -> None:
+        """Claim in order, parse ahead in the pool, commit in order. A copy of bytes already in flight is left
+        for the next round (it will be a duplicate of the first)."""
+        window: collections.deque[tuple[fs.Seen, dict, Any]] = collections.deque()
+        inflight: collections.Counter[str] = collections.Counter()
+        ahead = 2 * max(1, self.opts.workers)
+
+        def finish_one() -> None:
+            seen, ctx, future = window.popleft()
+            try:
+                outcome = self._complete(seen, ctx, future)
+            finally:
+                inflight[ctx["sha"]] -= 1
+            self._record(seen, outcome, ctx)
+            if bar is not None:
+                bar.update(1)
+
+        for seen in ready:
+            if self.stop:
+                break
+            ctx: dict[str, Any] = {"t0": time.monotonic(), "ms": {}}
+            outcome = self._claim(seen, ctx, inflight)
+            if outcome is not None:
+                if outcome.state != "deferred":
+                    self.done.add(seen)
+                self._record(seen, outcome, ctx)
+                if bar is not None:
+                    bar.update(1)
+                continue
+            self.done.add(seen)
+            inflight[ctx["sha"]] += 1
+            window.append((seen, ctx, pool.submit(self._parse, seen.path)))
+            while len(window) >= ahead:
+                finish_one()
+        while window:
+            finish_one()
+
+    # ------------------------------------------------------------ one file
+
+    def _claim(self, seen: fs.Seen, ctx: dict[str, Any], inflight: collections.Counter[str]) -> Outcome | None:
+        """Hash and journal the file; decide what it needs. An Outcome when nothing more is to be done."""
+        t = time.monotonic()
+        fresh = fs.restat(seen.path)
+        if fresh is None:
+            return Outcome("gone")
+        if (fresh.size, fresh.mtime_ns) != (seen.size, seen.mtime_ns):
+            return Outcome("waiting")
+        if seen.size == 0:
+            sha = _EMPTY_SHA
+        else:
+            sha = fs.hash_file(seen)
+            if sha is None:
+                return Outcome("waiting")
+        ctx["ms"]["hash"] = _ms(t)
+        ctx["sha"] = sha
+        self.seen_shas.add(sha)
+        if inflight[sha]:
+            return Outcome("deferred", sha)
+        t = time.monotonic()
+        name = str(seen.path.relative_to(self.layout.inbox))
+        try:
+            with self.reg.transaction() as tx:
+                entry = tx.journal_claim(sha, name, seen.size)
+                action = self._decide(entry, seen)
+                if action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
+                    entry = tx.journal_set(sha, "processing")
+                elif action == "parse" and entry.state == "quarantined":
+                    entry = tx.journal_set(sha, "processing")
+        except Exception as e:  # the register itself is not reachable: try again next pass
+            return _failed(sha, e)
+        ctx["ms"]["claim"] = _ms(t)
+        ctx["entry"], ctx["action"] = entry, action
+        if action == "duplicate":
+            return self._duplicate(seen, entry)
+        if action == "copy_quarantined":
+            return self._quarantine_copy(seen, entry)
+        if action == "empty":
+            return self._quarantine(seen, entry, "empty",
+                                    f"fails ir tukšs (0 baitu) ilgāk par {self.opts.empty_limit:g} s — skeneris to "
+                                    "nav pabeidzis; skenējiet dokumentu vēlreiz",
+                                    f"the file has been empty (0 bytes) for over {self.opts.empty_limit:g} s — the "
+                                    "scanner did not finish it; scan the document again")
+        if action == "poison":
+            return self._quarantine(seen, entry, "crashed",
+                                    f"faila apstrāde tika pārtraukta {entry.attempts} reizes (process apstājās) — "
+                                    "fails netiek apstrādāts atkārtoti; pārbaudiet to un ievadiet datus ar roku",
+                                    f"processing this file was cut short {entry.attempts} times (the process "
+                                    "stopped) — it is not retried; check it and enter the data by hand")
+        return None
+
+    def _decide(self, entry: Any, seen: fs.Seen) -> str:
+        state = entry.state
+        if state in ("processed", "needs_review", "duplicate"):
+            placed = self._placed(entry)
+            if placed is not None and placed.exists() and not fs.same_file(placed, seen.path):
+                return "duplicate"
+            return "parse"  # the original whose last steps did not happen: finish it
+        if state == "quarantined":
+            placed = self.layout.quarantine_name(entry.sha256, entry.name)
+            if placed.exists() and not fs.same_file(placed, seen.path):
+                return "copy_quarantined"
+            return "parse"  # the clerk moved it back (or the move did not happen): try again
+        if seen.size == 0:
+            return "empty"
+        if state == "processing" and entry.attempts >= MAX_ATTEMPTS:
+            return "poison"
+        return "parse"
+
+    def _placed(self, entry: Any) -> Path | None:
+        if entry.state in ("processed", "duplicate"):
+            return self.layout.archive_name(entry.sha256, entry.name)
+        if entry.state == "needs_review":
+            archived = self.layout.archive_name(entry.sha256, entry.name)
+            return archived if entry.case_id is not None or archived.exists() else \
+                self.layout.review_name(entry.sha256, entry.name)
+        return None
+
+    def _parse(self, path: Path) -> Any:
+        """In a pool thread: parse in this thread's own sandbox child. Returns a ParseResult or ParseError."""
+        from parser import ParseError
+        from parser.sandbox import Sandbox
+
+        box = getattr(self._local, "box", None)
+        if box is None:
+            box = self._local.box = Sandbox()
+            self._boxes.append(box)
+        t = time.monotonic()
+        try:
+            result: Any = box.parse(path)
+        except ParseError as e:
+            result = e
+        return result, _ms(t)
+
+    def _complete(self, seen: fs.Seen, ctx: dict[str, Any], future: Any) -> Outcome:
+        from parser import ParseError
+
+        entry, sha = ctx["entry"], ctx["sha"]
+        try:
+            result, ctx["ms"]["parse"] = future.result()
+        except Exception as e:  # the sandbox machinery itself (not the file) failed
+            return self._fail(sha, e)
+        try:
+            if isinstance(result, ParseError):
+                if result.code in ("truncated", "empty") and seen.age() < self.opts.incomplete_grace:
+                    with self.reg.transaction() as tx:  # probably still being copied: look again later
+                        tx.journal_set(sha, "received", reason=f"{result.code}: waiting")
+                    return Outcome("waiting", sha, code=result.code)
+                return self._quarantine(seen, entry, result.code, result.message_lv, result.message_en)
+            if result.kind == "unknown":
+                issue = result.issues[0] if result.issues else None
+                return self._quarantine(
+                    seen, entry, "unknown_form",
+                    issue.message_lv if issue else "dokuments nav atpazīts kā asistenta pakalpojuma veidlapa",
+                    issue.message_en if issue else "the document is not recognised as an assistant-service form")
+            if result.record is None:
+                return self._review(seen, entry, result)
+            if result.kind == "application":
+                return self._application(seen, entry, result, ctx)
+            return self._timesheet(seen, entry, result, ctx)
+        except Exception as e:
+            return self._fail(sha, e)
+
+    # ------------------------------------------------------------ outcomes
+
+    def _application(self, seen: fs.Seen, entry: Any, result: Any, ctx: dict[str, Any]) -> Outcome:
+        from regulation.assess import assess
+        from regulation.parameters import OutOfForce
+        from regulation.records import Assessment
+
+        app, sha = result.record, entry.sha256
+        t = time.monotonic()
+        reasons_lv, reasons_en = _issues(result)
+        with self.reg.transaction() as tx:
+            case_id = tx.case_by_source(sha)
+            code = app.applicant.personal_code
+            history = [c for c in tx.history(code) if c.source_sha256 != sha] if code else []
+            # The service's latest assessment of this person (8.3), if it made one on an earlier case; the
+            # proposal says which facts are still to be assessed when there is none.
+            assessment = next((c.assessments[-1] for c in reversed(history) if c.assessments), None)
+            if case_id is None:
+                try:
+                    decision = assess(app, assessment or Assessment(), self.opts.on)
+                except OutOfForce as e:
+                    decision = None
+                    reasons_lv.append(f"priekšlikums nav sagatavots: {e}")
+                    reasons_en.append(f"no proposal made: {e}")
+                case_id = tx.add_application(app, sha)
+                if decision is not None:
+                    tx.add_decision(case_id, decision)
+            same_month = [c.id for c in history if (c.application.received_on.year, c.application.received_on.month)
+                          == (app.received_on.year, app.received_on.month)]
+            if same_month:
+                reasons_lv.append(f"šai personai šajā mēnesī jau ir cits iesniegums (lieta {same_month[0]}) — "
+                                  "tas netiek apvienots; pārbaudiet, vai tas nav tā paša iesnieguma cits skenējums")
+                reasons_en.append(f"this person already has another application this month (case {same_month[0]}) "
+                                  "— not merged; check whether it is another scan of the same application")
+            state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
+            tx.journal_set(sha, state, case_id=case_id, reason=_reason(reasons_en))
+            case = tx.case(case_id)
+        ctx["ms"]["register"] = _ms(t)
+        decision = case.decisions[-1] if case.decisions else None
+        if self.opts.render and decision is not None:
+            from intake.drafts import application_drafts
+
+            self._render(application_drafts(app, assessment, decision, case_id), sha, case_id, None,
+                         decision.rules_version, ctx)
+        dst = self._archive(seen, entry, ctx)
+        return Outcome(state, sha, case_id=case_id, kind="application", path=dst,
+                       reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
+
+    def _timesheet(self, seen: fs.Seen, entry: Any, result: Any, ctx: dict[str, Any]) -> Outcome:
+        from regulation.timesheet import check_timesheet
+
+        ts, sha = result.record, entry.sha256
+        t = time.monotonic()
+        reasons_lv, reasons_en = _issues(result)
+        with self.reg.transaction() as tx:
+            contract, others = tx.timesheet_context(ts, sha)
+            check = check_timesheet(ts, contract, others)
+            ts_id, _flags = tx.add_timesheet(ts, sha)
+            stored = tx.timesheet(ts_id)
+            if stored.state == "conflict":
+                reasons_lv.append(f"par {ts.month} šai personai un asistentam jau ir cita uzskaites lapa "
+                                  f"(ieraksts {stored.conflicts_with}) — netiek apvienota; izvēlieties derīgo")
+                reasons_en.append(f"another timesheet for {ts.month}, this recipient and assistant is registered "
+                                  f"(entry {stored.conflicts_with}) — not merged; choose the valid one")
+            if contract is None:
+                reasons_lv.append("reģistrā nav līguma, kam piederētu šī uzskaites lapa (14. punkts)")
+                reasons_en.append("the register has no contract this timesheet belongs to (point 14)")
+            state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
+            tx.journal_set(sha, state, reason=_reason(reasons_en))
+        ctx["ms"]["register"] = _ms(t)
+        if self.opts.render:
+            from intake.drafts import timesheet_drafts
+
+            drafts = timesheet_drafts(ts, check, contract, ts_id, dt.date.today())
+            if drafts:
+                self._render(drafts, sha, None, ts_id, check.rules_version or "—", ctx)
+        dst = self._archive(seen, entry, ctx)
+        return Outcome(state, sha, timesheet_id=ts_id, kind="timesheet", path=dst,
+                       reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
+
+    def _render(self, drafts: list[tuple[str, dict[str, Any]]], sha: str, case_id: int | None,
+                timesheet_id: int | None, rules_version: str, ctx: dict[str, Any]) -> None:
+        from intake.drafts import write_draft
+
+        t = time.monotonic()
+        folder = self.layout.case_folder(case_id, timesheet_id)
+        written = [write_draft(folder, kind, data, self.municipality, input_sha256=sha,
+                               rules_version=rules_version, case_id=case_id) for kind, data in drafts]
+        with self.reg.transaction() as tx:
+            known = {(d.kind, Path(d.path).name) for d in tx.documents(input_sha256=sha)}
+            for d in written:
+                if (d.kind, d.path.name) not in known:
+                    tx.add_document(case_id, d.kind, str(d.path.relative_to(self.layout.root)), d.template_sha256,
+                                    sha, rules_version)
+        ctx["ms"]["render"] = _ms(t)
+
+    @property
+    def municipality(self) -> Any:
+        if self._municipality is None:
+            from generator.config import load_municipality
+
+            self._municipality = load_municipality()
+        return self._municipality
+
+    def _archive(self, seen: fs.Seen, entry: Any, ctx: dict[str, Any]) -> Path:
+        t = time.monotonic()
+        dst = self.layout.archive_name(entry.sha256, entry.name)
+        try:
+            fs.move(seen.path, dst)
+        except FileExistsError:  # another copy of these bytes is archived already: this one is a duplicate
+            dst = fs.move(seen.path, fs.free_name(self.layout.duplicates / dst.name))
+        ctx["ms"]["move"] = _ms(t)
+        return dst
+
+    def _duplicate(self, seen: fs.Seen, entry: Any) -> Outcome:
+        try:
+            dst = fs.move(seen.path, fs.free_name(self.layout.duplicates / self.layout.stored_name(entry.sha256,
+                                                                                               entry.name)))
+        except Exception as e:
+            return _failed(entry.sha256, e)
+        return Outcome("duplicate", entry.sha256, case_id=entry.case_id, path=dst, code="duplicate",
+                       reason_lv=f"tāds pats fails jau ir apstrādāts (stāvoklis: {entry.state})",
+                       reason_en=f"the same file was processed before (state: {entry.state})")
+
+    def _review(self, seen: fs.Seen, entry: Any, result: Any) -> Outcome:
+        lv, en = _issues(result)
+        lv = lv or ["veidlapu neizdevās pilnībā nolasīt"]
+        en = en or ["the form could not be read completely"]
+        dst = self.layout.review_name(entry.sha256, entry.name)
+        _write_reason(dst, entry, "incomplete_form", lv, en, kind=result.kind, shape=result.shape)
+        with self.reg.transaction() as tx:
+            tx.journal_set(entry.sha256, "needs_review", reason=_reason(en))
+        fs.move(seen.path, dst)
+        return Outcome("needs_review", entry.sha256, kind=result.kind, code="incomplete_form", path=dst,
+                       reason_lv="; ".join(lv), reason_en="; ".join(en))
+
+    def _quarantine(self, seen: fs.Seen, entry: Any, code: str, lv: str, en: str) -> Outcome:
+        try:
+            dst = self.layout.quarantine_name(entry.sha256, entry.name)
+            _write_reason(dst, entry, code, [lv], [en])
+            with self.reg.transaction() as tx:
+                tx.journal_set(entry.sha256, "quarantined", reason=f"{code}: {en}")
+            fs.move(seen.path, dst)
+        except Exception as e:
+            return self._fail(entry.sha256, e)
+        return Outcome("quarantined", entry.sha256, code=code, reason_lv=lv, reason_en=en, path=dst)
+
+    def _quarantine_copy(self, seen: fs.Seen, entry: Any) -> Outcome:
+        """Bytes already in quarantine dropped again: this copy joins them, with the same reason."""
+        try:
+            dst = fs.free_name(self.layout.quarantine_name(entry.sha256, entry.name))
+            en = f"the same file is already in quarantine ({entry.reason})"
+            lv = "tāds pats fails jau ir karantīnā — skatiet tā iemeslu failu"
+            _write_reason(dst, entry, "duplicate", [lv], [en])
+            fs.move(seen.path, dst)
+        except Exception as e:
+            return _failed(entry.sha256, e)
+        return Outcome("quarantined", entry.sha256, code="duplicate", reason_lv=lv, reason_en=en, path=dst)
+
+    def _fail(self, sha: str, error: BaseException) -> Outcome:
+        """A step failed for a reason outside the file (disk, permissions, database, a bug): the file stays
+        in the inbox in state `failed` and the next pass tries again."""
+        outcome = _failed(sha, error)
+        with contextlib.suppress(Exception):
+            with self.reg.transaction() as tx:
+                tx.journal_set(sha, "failed", reason=outcome.reason_en)
+        return outcome
+
+    # ------------------------------------------------------------ bookkeeping
+
+    def _record(self, seen: fs.Seen, outcome: Outcome, ctx: dict[str, Any]) -> None:
+        if outcome.state in ("gone", "deferred"):
+            return
+        ms = dict(ctx.get("ms", {}))
+        ms["total"] = _ms(ctx["t0"]) if "t0" in ctx else 0.0
+        self.summary.count(outcome.state)
+        self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
+                        "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
+                        "size": seen.size, "ms": ms})
+        if outcome.state not in ("processed", "waiting") and len(self.summary.files) < 1000:
+            self.summary.files.append({
+                "sha256": outcome.sha256, "state": outcome.state, "code": outcome.code,
+                "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id,
+                "path": str(outcome.path.relative_to(self.layout.root)) if outcome.path else None,
+                "reason_lv": outcome.reason_lv, "reason_en": outcome.reason_en})
+
+    def reconcile(self) -> None:
+        """After a crash: journal entries left `received`/`processing` whose file already reached its place
+        (a move that happened before its journal update) get the state their place means."""
+        try:
+            pending = self.reg.journal_pending()
+        except Exception:
+            return
+        for entry in pending:
+            for state, place in (("quarantined", self.layout.quarantine_name(entry.sha256, entry.name)),
+                                 ("needs_review", self.layout.review_name(entry.sha256, entry.name))):
+                if place.exists():
+                    with self.reg.transaction() as tx:
+                        tx.journal_set(entry.sha256, state, reason=_reason_from_file(place))
+                    break
+
+    def _forget_vanished(self) -> None:
+        """Entries still pending after a complete pass whose bytes were not in the inbox: the file was taken
+        away (or was an incomplete copy later replaced). Marked failed, saying so; nothing is deleted."""
+        try:
+            pending = self.reg.journal_pending()
+        except Exception:
+            return
+        for entry in pending:
+            if entry.sha256 in self.seen_shas or entry.state == "failed":
+                continue
+            if (self.layout.inbox / entry.name).exists():
+                continue  # a file of that name is still there (e.g. being rewritten): leave it
+            with self.reg.transaction() as tx:
+                tx.journal_set(entry.sha256, "failed",
+                               reason="the file left the inbox before it was processed (taken away, or an "
+                                      "incomplete copy replaced by the complete one)")
+
+
+_EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def _ms(t0: float) -> float:
+    return round((time.monotonic() - t0) * 1000, 2)
+
+
+def _issues(result: Any) -> tuple[list[str], list[str]]:
+    issues = [i for i in result.issues if i.severity == "error" or result.record is None] or \
+        ([i for i in result.issues] if result.needs_review else [])
+    return ([f"{i.field or 'dokuments'}: {i.message_lv}" for i in issues],
+            [f"{i.field or 'document'}: {i.message_en}" for i in issues])
+
+
+def _reason(parts: list[str]) -> str | None:
+    return "; ".join(parts)[:2000] if parts else None
+
+
+def _failed(sha: str | None, error: BaseException) -> Outcome:
+    code = getattr(error, "errno", None)
+    name = os.strerror(code) if isinstance(code, int) else type(error).__name__
+    en = f"{type(error).__name__}: {error}"[:500]
+    lv = (f"apstrāde neizdevās ({name}) — fails paliek iesūtnē un tiks apstrādāts atkārtoti; pārbaudiet brīvo vietu "
+          "diskā un piekļuves tiesības mapēm")
+    return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en)
+
+
+def _write_reason(dst: Path, entry: Any, code: str, lv: list[str], en: list[str], **extra: Any) -> None:
+    """`<name>.reason.txt` (Latvian, then English) and `<name>.reason.json` beside the set-aside file."""
+    from generator import atomic
+
+    when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    text = "\n".join([
+        f"Fails: {entry.name}", f"SHA-256: {entry.sha256}", f"Laiks: {when}", "",
+        "Iemesls:", *[f"  {x}" for x in lv], "",
+        "Reason:", *[f"  {x}" for x in en], "",
+        "Ko darīt: izlabojiet vai nomainiet failu un ielieciet to atkal iesūtnē (inbox/).",
+        "What to do: fix or replace the file and put it into the inbox (inbox/) again.", ""])
+    atomic.write_text(dst.with_name(dst.name + ".reason.txt"), text)
+    data = {"file": entry.name, "sha256": entry.sha256, "code": code, "at": when, "reason_lv": lv, "reason_en": en,
+            **{k: v for k, v in extra.items() if v is not None}}
+    atomic.write_text(dst.with_name(dst.name + ".reason.json"), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _reason_from_file(place: Path) -> str | None:
+    try:
+        data = json.loads(place.with_name(place.name + ".reason.json").read_text(encoding="utf-8"))
+        return f"{data.get('code')}: {'; '.join(data.get('reason_en') or [])}"[:2000]
+    except (OSError, ValueError):
+        return None
