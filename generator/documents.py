@@ -461,12 +461,14 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
     granted_rows = [{"activity": _activity_name(a.annex1_point), "requested": lv.hours_number(a.requested),
                      "granted": lv.hours_number(a.granted), "reason": a.reason or ""} for a in dec.activities]
     # Reasoning: one paragraph per activity whose hours changed, then every finding that is not info-only noise.
-    reasoning = []
+    per_activity = []
     for a in dec.activities:
-        if a.granted != a.requested:
-            reasoning.append(f"{_activity_name(a.annex1_point)} — pieprasītas {_hours(a.requested)}, piešķirtas "
-                             f"{_hours(a.granted)}" + (f": {a.reason}" if a.reason else "."))
-    reasoning += [f.message_lv for f in dec.findings]
+        got = f"piešķirtas {_hours(a.granted)}" if a.granted > 0 else "nav piešķirts"
+        if a.granted == a.requested:
+            got = "piešķirts pieprasītajā apjomā"
+        per_activity.append(lv.sentence_end(f"{_activity_name(a.annex1_point)} — pieprasītas {_hours(a.requested)}, {got}"
+                                            + (f": {a.reason}" if a.reason and a.granted != a.requested else "")))
+    reasoning = [f.message_lv for f in dec.findings]
     points = ["8", "9"] + (["9.1.1", "9.1.2"] if dec.outcome != "refuse" else []) + list(dec.grounds) + ["13"]
     law = ["Invaliditātes likuma 12. panta pirmās daļas 3., 3.¹ un 4. punkts"] if "9.2.1" in dec.grounds else []
     ctx.update({
@@ -484,26 +486,28 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             "total": _hours(sum((a.hours_per_week for a in app.activities), Decimal(0))),
             "visual_benefit": "jā" if app.visual_benefit else "nē",
             "preferred_assistant": _name(app.preferred_assistant) if app.preferred_assistant else "nav norādīts",
-            "attachments": ", ".join(f"{c}." for c in app.attachments) or "nav",
+            "attachments": lv.sentence_end(", ".join(f"{c}." for c in app.attachments) or "nav"),
         },
         "views": data.participant_views or ("Pieprasītājs savu viedokli izteica iesniegumā; citus viedokļus "
                                              "lēmuma sagatavošanas laikā neizteica."),
         "facts": facts_lv(app, ass),
+        "per_activity": per_activity,
         "reasoning": reasoning or ["Pieprasījums atbilst noteikumu prasībām pilnā apjomā."],
         "norms": norms(points, dec.findings, law),
         "granted": {
             "rows": granted_rows,
             "hours": _hours(dec.hours_per_week),
             "duration_kind": DURATION_LV[dec.duration.kind] if dec.duration else "",
-            "start": lv.date_lv(dec.duration.start) if dec.duration else "",
-            "end": lv.date_lv(dec.duration.end) if dec.duration else "",
+            "start": lv.date_genitive(dec.duration.start) if dec.duration else "",
+            "end": lv.date_dative(dec.duration.end) if dec.duration else "",
             "start_short": lv.date_short(dec.duration.start) if dec.duration else "",
             "end_short": lv.date_short(dec.duration.end) if dec.duration else "",
         },
         "grounds": [{"point": lv.point(g), "wording": REFUSAL_GROUNDS[g][0], "plain": REFUSAL_GROUNDS[g][1]}
                     for g in dec.grounds if g in REFUSAL_GROUNDS],
         "refused_rows": [r for r, a in zip(granted_rows, dec.activities) if a.granted < a.requested],
-        "deadlines": {"notify_by": lv.date_lv(dec.deadlines.notify_by), "decide_by": lv.date_lv(dec.deadlines.decide_by)},
+        "deadlines": {"notify_by": lv.date_dative(dec.deadlines.notify_by),
+                      "decide_by": lv.date_dative(dec.deadlines.decide_by)},
         "rules_version": dec.rules_version,
     })
     return ctx
@@ -511,11 +515,11 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
 
 def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
     """The facts established (APL 67(2)), from the application and the service's own assessment (8.1–8.3)."""
-    out = [f"{lv.date_lv(app.received_on)} saņemts {_name(app.applicant)} iesniegums par asistenta pakalpojuma "
-           f"piešķiršanu" + (f", ko iesniedza likumiskais pārstāvis {_name(app.representative)}"
-                              if app.representative else "") + "."]
+    out = [f"{lv.date_lv(app.received_on)} saņemts iesniegums par asistenta pakalpojuma piešķiršanu (pieprasītājs – "
+           f"{_name(app.applicant)}" + (f"; iesniedza likumiskais pārstāvis {_name(app.representative)}"
+                                        if app.representative else "") + ")."]
     if app.applicant.birth_date:
-        out.append(f"Personas dzimšanas datums: {lv.date_short(app.applicant.birth_date)}.")
+        out.append(f"Personas dzimšanas datums: {lv.date_short(app.applicant.birth_date)}")
     if app.visual_benefit:
         out.append("Persona saņem valsts pabalstu personai ar redzes invaliditāti par asistenta izmantošanu.")
     if ass is None:
@@ -528,8 +532,8 @@ def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
         kind = ("par asistenta pakalpojuma nepieciešamību" if ass.opinion.kind == "assistance_need"
                 else "par īpašas kopšanas nepieciešamību sakarā ar smagiem funkcionāliem traucējumiem")
         valid = f", derīgs līdz {lv.date_short(ass.opinion.valid_until)}" if ass.opinion.valid_until else ", beztermiņa"
-        out.append(f"Veselības un darbspēju ekspertīzes ārstu valsts komisijas atzinums {kind} izsniegts "
-                   f"{lv.date_short(ass.opinion.issued_on)}{valid}.")
+        out.append(lv.sentence_end(f"Veselības un darbspēju ekspertīzes ārstu valsts komisijas atzinums {kind} izsniegts "
+                                   f"{lv.date_short(ass.opinion.issued_on)}{valid}"))
     else:
         out.append("Komisijas atzinums nav konstatēts.")
     where = {"home": None, "long_term_care": "ilgstošas sociālās aprūpes institūcijā",
@@ -550,7 +554,7 @@ def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
     elif ass.activities_meet_annex1 is False:
         out.append("Personas iesaiste pasākumos neatbilst noteikumu 1. pielikuma kritērijiem (noteikumu 8.3. apakšpunkts).")
     if ass.increase_reason:
-        out.append(f"Pamatojums apjoma palielināšanai (11.3. apakšpunkts): {ass.increase_reason}")
+        out.append(lv.sentence_end(f"Pamatojums apjoma palielināšanai (11.3. apakšpunkts): {ass.increase_reason}"))
     return out
 
 
@@ -559,7 +563,7 @@ def _outcome_sentence(dec: Decision) -> str:
         return "atteikt piešķirt asistenta pakalpojumu"
     span = ""
     if dec.duration:
-        span = f" no {lv.date_short(dec.duration.start)} līdz {lv.date_short(dec.duration.end)}"
+        span = f" no {lv.date_genitive(dec.duration.start)} līdz {lv.date_dative(dec.duration.end)}"
     what = "piešķirt asistenta pakalpojumu" if dec.outcome == "grant" else "daļēji piešķirt asistenta pakalpojumu"
     return f"{what} {_hours(dec.hours_per_week)}{span}"
 
@@ -576,7 +580,7 @@ def _notice_decision_ctx(data: NoticeDecisionData, mun: Municipality) -> dict[st
         "case_number": data.case_number,
         "decision_number": data.decision_number or data.case_number,
         "decided_on": lv.date_lv(dec.decided_on),
-        "received_on": lv.date_lv(data.received_on) if data.received_on else "",
+        "received_on": lv.date_genitive(data.received_on) if data.received_on else "",
         "has_received_on": data.received_on is not None,
         "outcome_sentence": _outcome_sentence(dec),
         "is_refusal": dec.outcome == "refuse",
@@ -634,7 +638,7 @@ def _refund_ctx(r: Refund | None, mun: Municipality) -> dict[str, Any]:
     if mun.bank:
         bank = f"{mun.name}, reģ. Nr. {mun.registration_number}, {mun.bank.name}, konts {mun.bank.iban}"
     return {"present": "yes", "amount": lv.money(r.amount), "words": lv.money_words(r.amount),
-            "due_on": lv.date_lv(r.due_on), "point": lv.point(r.ground), "wording": wording,
+            "due_on": lv.date_dative(r.due_on), "point": lv.point(r.ground), "wording": wording,
             "explanation": r.explanation or "", "bank": bank}
 
 
@@ -656,7 +660,7 @@ def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> d
         "ground": {"point": lv.point(data.ground), "point_gen": lv.point_genitive(data.ground),
                    "wording": wording, "plain": plain},
         "refusal": refusal,
-        "effective_on": lv.date_lv(data.effective_on),
+        "effective_on": lv.date_accusative(data.effective_on),
         "facts": data.facts or "",
         "has_facts": bool(data.facts),
         "refund": _refund_ctx(data.refund, mun),
@@ -688,7 +692,7 @@ def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[
         "findings": [{"text": f.message_lv, "rule": f.rule} for f in data.findings if f.severity != "info"]
                     or [{"text": "Uzskaites lapā norādītais apjoms pārsniedz apmaksājamo apjomu.", "rule": "MK942 20"}],
         "refund": _refund_ctx(data.refund, mun),
-        "respond_by": lv.date_lv(data.respond_by) if data.respond_by else "",
+        "respond_by": lv.date_dative(data.respond_by) if data.respond_by else "",
         "has_respond_by": data.respond_by is not None,
         "point20": ("Asistents vai asistenta pakalpojuma sniedzējs, kas ir juridiska persona, reizi mēnesī iesniedz "
                     "sociālajā dienestā pakalpojuma uzskaites lapu par iepriekšējā mēnesī sniegto asistenta "
@@ -731,7 +735,7 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
                      "signatory": data.provider_signatory or ""},
         "engagement": _ENGAGEMENT_LV[c.engagement],
         "volume": {"hours": _hours(c.hours_per_week), "rows": rows, "has_rows": bool(rows)},
-        "duration": {"start": lv.date_lv(c.start), "end": lv.date_lv(c.end),
+        "duration": {"start": lv.date_genitive(c.start), "end": lv.date_dative(c.end),
                      "start_short": lv.date_short(c.start), "end_short": lv.date_short(c.end),
                      "kind": DURATION_LV[dec.duration.kind] if dec and dec.duration else ""},
         "decision": {"present": "yes" if dec else "",
@@ -773,10 +777,10 @@ def _annex2_ctx(data: Annex2Report, mun: Municipality) -> dict[str, Any]:
         row("4.4.", "administrēšanas izdevumiem (22.4. apakšpunkts), EUR", m.administration, y.administration, "money"),
     ]
     ctx.update({
-        "title": {"genitive": data.municipality, "year": str(data.year), "month": lv.month(data.month)},
+        "title": {"genitive": data.municipality, "year": str(data.year), "month": lv.month_locative(data.month)},
         "period": f"{lv.date_short(data.period_start)}–{lv.date_short(data.period_end)}",
         "rows": rows,
-        "due_on": lv.date_lv(data.due_on),
+        "due_on": lv.date_dative(data.due_on),
         "prepared_by": data.prepared_by or "",
         "prepared_on": lv.date_short(data.prepared_on) if data.prepared_on else "",
         "warnings": [f.message_lv for f in data.findings if f.severity != "info"],

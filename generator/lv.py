@@ -37,7 +37,8 @@ NBSP = "\u00a0"
 CENT = Decimal("0.01")
 
 __all__ = [
-    "NBSP", "date_lv", "date_genitive", "date_short", "month", "month_locative", "month_genitive", "weekday",
+    "NBSP", "date_lv", "date_genitive", "date_short", "month", "month_locative", "month_genitive", "month_dative", "month_accusative", "weekday",
+    "date_dative", "date_accusative",
     "month_year_lv", "number", "money", "money_words", "number_words", "hours", "hours_number", "point",
     "point_genitive", "personal_code", "plural",
 ]
@@ -79,6 +80,24 @@ def month_genitive(m: int) -> str:
     return _decline(month(m), "a", "a")
 
 
+def month_dative(m: int) -> str:
+    """'novembrim', 'martam' — after "līdz" (until).
+
+    >>> month_dative(11), month_dative(3)
+    ('novembrim', 'martam')
+    """
+    return _decline(month(m), "im", "am")
+
+
+def month_accusative(m: int) -> str:
+    """'novembri', 'martu' — after "ar" (from … on: "ar 2021. gada 30. jūniju").
+
+    >>> month_accusative(11), month_accusative(6)
+    ('novembri', 'jūniju')
+    """
+    return _decline(month(m), "i", "u")
+
+
 def weekday(iso_day: int) -> str:
     """ISO weekday 1 = pirmdiena … 7 = svētdiena (babel counts from 0 = Monday).
 
@@ -102,6 +121,24 @@ def date_genitive(d: dt.date) -> str:
     '2012. gada 18. decembra'
     """
     return f"{d.year}. gada {d.day}. {month_genitive(d.month)}"
+
+
+def date_dative(d: dt.date) -> str:
+    """'2026. gada 23. novembrim' — "līdz …" (by, until).
+
+    >>> date_dative(dt.date(2021, 4, 15))
+    '2021. gada 15. aprīlim'
+    """
+    return f"{d.year}. gada {d.day}. {month_dative(d.month)}"
+
+
+def date_accusative(d: dt.date) -> str:
+    """'2021. gada 30. jūniju' — "ar …" (with effect from).
+
+    >>> date_accusative(dt.date(2021, 6, 30))
+    '2021. gada 30. jūniju'
+    """
+    return f"{d.year}. gada {d.day}. {month_accusative(d.month)}"
 
 
 def date_short(d: dt.date) -> str:
@@ -147,6 +184,16 @@ def number(value: Decimal | int | str, places: int | None = None) -> str:
 def money(value: Decimal | int | str, currency: str = "EUR") -> str:
     """'1 234,56 EUR' — two decimals, rounded half up to the cent; no-break spaces."""
     return f"{number(value, 2)}{NBSP}{currency}"
+
+
+def sentence_end(text: str) -> str:
+    """Close a sentence with one full stop: Latvian dates and ordinals already end with one.
+
+    >>> sentence_end("līdz 30.06.2021."), sentence_end("7.2., 7.4."), sentence_end("nav")
+    ('līdz 30.06.2021.', '7.2., 7.4.', 'nav.')
+    """
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def plural(n: int, one: str, many: str, zero: str | None = None) -> str:

@@ -85,9 +85,12 @@ def new_document(title: str, logo: Path | None = None, landscape: bool = False):
         st = styles[name]
         st.font.name = FONT
         st.font.color.rgb = RGBColor(0, 0, 0)
-        st.element.get_or_add_rPr().find(qn("w:rFonts")).set(qn("w:ascii"), FONT)
-        for attr in ("w:hAnsi", "w:cs", "w:eastAsia"):
-            st.element.get_or_add_rPr().find(qn("w:rFonts")).set(qn(attr), FONT)
+        rf = st.element.get_or_add_rPr().find(qn("w:rFonts"))
+        for attr in list(rf.attrib):  # theme fonts would win over the named font (a sans heading otherwise)
+            if attr.endswith("Theme"):
+                del rf.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            rf.set(qn(attr), FONT)
     styles["Heading 1"].font.size = Pt(13)
     styles["Heading 2"].font.size = Pt(11)
     styles["Heading 1"].paragraph_format.space_before = Pt(10)
@@ -102,8 +105,21 @@ def new_document(title: str, logo: Path | None = None, landscape: bool = False):
     sec.top_margin, sec.bottom_margin = Cm(1.5), Cm(1.8)
     sec.header_distance, sec.footer_distance = Cm(0.8), Cm(0.8)
 
-    # Letterhead: logo (when built with one), the authority, its social service, reg. no., address, contacts.
-    header = sec.header
+    # Page numbers restart in every section: a batch joined into one file for the printer still numbers
+    # each letter from 1.
+    pg = OxmlElement("w:pgNumType")
+    pg.set(qn("w:start"), "1")
+    sec._sectPr.append(pg)
+    sec.different_first_page_header_footer = True
+
+    # Letterhead on the first page: logo (when built with one), the authority, its social service, reg. no.,
+    # address, contacts. Later pages carry a one-line running head.
+    rh = sec.header.paragraphs[0]
+    rh.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    r = rh.add_run("{{ mun.social_service }} · {{ doc.title|capitalize }} Nr. {{ doc.number }}")
+    r.font.size, r.font.color.rgb = Pt(8), GREY
+    _border_bottom(rh)
+    header = sec.first_page_header
     hp = header.paragraphs[0]
     hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if logo is not None:
@@ -126,13 +142,15 @@ def new_document(title: str, logo: Path | None = None, landscape: bool = False):
     r.font.size, r.font.color.rgb = Pt(9), GREY
     _border_bottom(p)
 
-    fp = sec.footer.paragraphs[0]
-    fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text, fld in ((None, "PAGE"), (". lapa no ", None), (None, "NUMPAGES")):
-        run = fp.add_run(text or "")
-        run.font.size, run.font.color.rgb = Pt(9), GREY
-        if fld:
-            _field(run, fld)
+    for footer in (sec.footer, sec.first_page_footer):
+        fp = footer.paragraphs[0]
+        fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # "N. lapa" only: LibreOffice renders SECTIONPAGES as 1, and NUMPAGES counts a whole joined batch.
+        for text, fld in ((None, "PAGE"), (". lapa", None)):
+            run = fp.add_run(text or "")
+            run.font.size, run.font.color.rgb = Pt(9), GREY
+            if fld:
+                _field(run, fld)
 
     doc.core_properties.title = title
     doc.core_properties.language = "lv-LV"
@@ -185,7 +203,7 @@ class W:
         return par
 
     def table(self, headers: list[str], row_tags: list[str], loop: str, widths: list[float],
-              total: list[str] | None = None):
+              total: list[str] | None = None, right: tuple[int, ...] = ()):
         """A bordered table: header row, one templated row repeated by `{%tr for … %}`, optional total row."""
         t = self.doc.add_table(rows=1, cols=len(headers))
         t.style = "Table Grid"
@@ -208,9 +226,10 @@ class W:
             for cell, text in zip(tr.cells, total):
                 run = cell.paragraphs[0].add_run(text)
                 run.bold, run.font.size = True, Pt(10)
-        for r in t.rows:
-            for cell, w in zip(r.cells, widths):
-                cell.width = Cm(w)
+        _widths(t, widths)
+        for r in t.rows:  # figures right-aligned
+            for i in right:
+                r.cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
         return t
 
@@ -222,9 +241,18 @@ class W:
         cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         cells[2].paragraphs[0].add_run(left_name)
         cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for c, w in zip(cells, (7.0, 5.0, 5.0)):
-            c.width = Cm(w)
+        _widths(t, (7.0, 5.0, 5.0))
         return t
+
+
+def _widths(t, widths) -> None:
+    """Column widths in the grid (LibreOffice reads w:gridCol) and in every cell (Word reads w:tcW)."""
+    t.autofit = False
+    for col, w in zip(t.columns, widths):
+        col.width = Cm(w)
+    for r in t.rows:
+        for cell, w in zip(r.cells, widths):
+            cell.width = Cm(w)
 
 
 def _el(name: str):
@@ -294,21 +322,21 @@ def decision(logo: Path | None):
     w.p("Lieta Nr. {{ case_number }}", align="center", size=10, space_after=8)
 
     w.h("1. Iesniegums", 2)
-    w.p("{{ mun.social_service }} (turpmāk – sociālais dienests) {{ request.received_on }} saņēma ",
-        ("{{ applicant.name }}", "b"), " (personas kods {{ applicant.personal_code }}, deklarētā adrese: "
-        "{{ applicant.address }}){% if has_representative %}, kuru pārstāv likumiskais pārstāvis "
-        "{{ representative.name }}{% endif %}, iesniegumu par asistenta pakalpojuma piešķiršanu šādiem pasākumiem:",
-        align="justify")
+    w.p("{{ mun.social_service }} (turpmāk – sociālais dienests) {{ request.received_on }} saņēma iesniegumu par "
+        "asistenta pakalpojuma piešķiršanu. Pieprasītājs: ", ("{{ applicant.name }}", "b"), ", personas kods "
+        "{{ applicant.personal_code }}, deklarētā adrese: {{ applicant.address }}{% if has_representative %}; "
+        "likumiskais pārstāvis {{ representative.name }}, personas kods {{ representative.personal_code }}"
+        "{% endif %}. Pieprasītie pasākumi:", align="justify")
     w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā", "Vieta, dienas"],
             ["{{ a.activity }}", "{{ a.hours }}", "{{ a.place }}{% if a.weekdays %}; {{ a.weekdays }}{% endif %}"
              "{% if a.abroad %}; {{ a.abroad }}{% endif %}"],
             "a in request.activities", [9.0, 3.0, 5.0], total=["Kopā pieprasīts", "{{ request.total }}", ""])
     w.p("Valsts pabalsts personai ar redzes invaliditāti par asistenta izmantošanu: {{ request.visual_benefit }}. "
         "Vēlamais asistents: {{ request.preferred_assistant }}. Pievienotie dokumenti (noteikumu 7. punkts): "
-        "{{ request.attachments }}.", align="justify")
+        "{{ request.attachments }}", align="justify")
 
     w.h("2. Lietas dalībnieku viedoklis", 2)
-    w.p("{{ views }}", align="justify")
+    w.p("{{ views }}")  # free text with line breaks: left-aligned (justified lines before a break stretch)
 
     w.h("3. Konstatētie fakti", 2)
     w.tag("{%p for f in facts %}")
@@ -317,7 +345,12 @@ def decision(logo: Path | None):
 
     w.h("4. Pamatojums", 2)
     w.p("Sociālais dienests izvērtēja iesniegumu un tam pievienotos dokumentus atbilstoši noteikumu 8. punktam un "
-        "personas iesaisti pasākumos atbilstoši noteikumu 1. pielikumā noteiktajiem kritērijiem:", align="justify")
+        "personas iesaisti pasākumos atbilstoši noteikumu 1. pielikumā noteiktajiem kritērijiem.", align="justify")
+    w.p(("Par katru pasākumu:", "b"), keep=True)
+    w.tag("{%p for r in per_activity %}")
+    w.bullet("{{ r }}")
+    w.tag("{%p endfor %}")
+    w.p(("Konstatējumi un to pamatojums:", "b"), keep=True)
     w.tag("{%p for r in reasoning %}")
     w.bullet("{{ r }}")
     w.tag("{%p endfor %}")
@@ -331,14 +364,15 @@ def decision(logo: Path | None):
     w.p("Ņemot vērā iepriekš minēto un pamatojoties uz noteikumu 9. punktu, sociālais dienests ",
         ("nolemj:", "b"), align="justify", keep=True)
     w.tag("{%p if grants_any %}")
-    w.p(("{% if is_partial %}Daļēji piešķirt{% else %}Piešķirt{% endif %} ", "b"), ("{{ applicant.name }}", "b"),
-        " asistenta pakalpojumu ", ("{{ granted.hours }}", "b"), " (noteikumu 9.1.1. apakšpunkts) šādiem pasākumiem:",
+    w.p(("{% if is_partial %}Daļēji piešķirt{% else %}Piešķirt{% endif %} asistenta pakalpojumu ", "b"),
+        ("{{ granted.hours }}", "b"), " (noteikumu 9.1.1. apakšpunkts); pakalpojuma saņēmējs – ",
+        ("{{ applicant.name }}", "b"), ", personas kods {{ applicant.personal_code }}. Apjoms pa pasākumiem:",
         align="justify", keep=True)
     w.table(["Pasākums (noteikumu 1. pielikums)", "Pieprasīts, h nedēļā", "Piešķirts, h nedēļā"],
             ["{{ r.activity }}", "{{ r.requested }}", "{{ r.granted }}"], "r in granted.rows", [10.0, 3.5, 3.5],
-            total=["Kopā piešķirts", "", "{{ granted.hours }}"])
-    w.p("Pakalpojuma ilgums (noteikumu 9.1.2. apakšpunkts): {{ granted.duration_kind }}, ", ("no {{ granted.start_short }} "
-        "līdz {{ granted.end_short }}", "b"), ".", align="justify")
+            total=["Kopā piešķirts", "", "{{ granted.hours }}"], right=(1, 2))
+    w.p("Pakalpojuma ilgums (noteikumu 9.1.2. apakšpunkts): {{ granted.duration_kind }}, ", ("no {{ granted.start }} "
+        "līdz {{ granted.end }}", "b"), ".", align="justify")
     w.tag("{%p if is_partial %}")
     w.p("Pārējā daļā pieprasīto asistenta pakalpojumu nepiešķirt; pamatojums izklāstīts 4. daļā.", align="justify")
     w.tag("{%p endif %}")
@@ -348,9 +382,9 @@ def decision(logo: Path | None):
         "rehabilitācijas institūcijā vai ieslodzījuma vietā un citiem apstākļiem, kas var mainīt pakalpojuma apjomu "
         "(noteikumu 15. punkts).", align="justify")
     w.tag("{%p else %}")
-    w.p(("Atteikt piešķirt ", "b"), ("{{ applicant.name }}", "b"), (" asistenta pakalpojumu", "b"),
-        " pamatojoties uz {% for g in grounds %}{{ g.point }}{% if not loop.last %}, {% endif %}{% endfor %} "
-        "(paskaidrojums 4. daļā).", align="justify")
+    w.p(("Atteikt piešķirt asistenta pakalpojumu", "b"), " (pieprasītājs – {{ applicant.name }}, personas kods "
+        "{{ applicant.personal_code }}), pamatojoties uz noteikumu {% for g in grounds %}{{ g.point }}"
+        "{% if not loop.last %}, {% endif %}{% endfor %} (paskaidrojums 4. daļā).", align="justify")
     w.p("Ja apstākļi mainās, varat iesniegt jaunu iesniegumu (noteikumu 12. punkts).", align="justify")
     w.tag("{%p endif %}")
     w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
@@ -400,7 +434,7 @@ def notice_suspension(logo: Path | None):
         "{% if has_end %} līdz {{ end }}{% else %} līdz dienai, kad beigsies Jūsu uzturēšanās {{ where }}{% endif %}, "
         "jo Jūs atrodaties {{ where }}.", align="justify")
     w.tag("{%p if has_facts %}")
-    w.p("Konstatētie fakti: {{ facts }}", align="justify")
+    w.p("Konstatētie fakti: {{ facts }}")
     w.tag("{%p endif %}")
     w.p("Noteikumu 18. punkts nosaka: ", ("„{{ point18 }}”", "i"), align="justify")
     w.p("Pārtraukuma laikā asistenta pakalpojums netiek sniegts un apmaksāts; pakalpojuma uzskaites lapā (noteikumu "
@@ -432,7 +466,7 @@ def notice_termination(logo: Path | None):
     w.tag("{%p endif %}")
     w.tag("{%p if has_facts %}")
     w.h("Konstatētie fakti", 2)
-    w.p("{{ facts }}", align="justify")
+    w.p("{{ facts }}")
     w.tag("{%p endif %}")
     w.tag("{%p if refund.present %}")
     w.h("Izlietoto līdzekļu atmaksa", 2)
@@ -441,7 +475,7 @@ def notice_termination(logo: Path | None):
     w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
         "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
     w.tag("{%p if refund.explanation %}")
-    w.p("{{ refund.explanation }}", align="justify")
+    w.p("{{ refund.explanation }}")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.p("Ja apstākļi mainās, Jūs varat atkārtoti iesniegt iesniegumu par asistenta pakalpojuma piešķiršanu "
@@ -492,7 +526,7 @@ def notice_timesheet(logo: Path | None):
     w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
         "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
     w.tag("{%p if refund.explanation %}")
-    w.p("{{ refund.explanation }}", align="justify")
+    w.p("{{ refund.explanation }}")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     _norms(w)
@@ -638,14 +672,15 @@ def annex2(logo: Path | None):
     w = W(doc)
     w.p(("2. pielikums", ""), align="right", size=9, space_after=0)
     w.p("Ministru kabineta 2012. gada 18. decembra noteikumiem Nr. 942", align="right", size=9, space_after=10)
-    w.p(("{{ title.genitive }}", "b"), (" novada/pilsētas pašvaldības sociālā dienesta pārskats par finanšu "
+    # The annex's "_____ novada/pilsētas pašvaldības …" blank is filled with the genitive ("Jelgavas novada").
+    w.p(("{{ title.genitive }}", "b"), (" pašvaldības sociālā dienesta pārskats par finanšu "
         "izlietojumu asistenta pakalpojuma nodrošināšanai ", "b"), ("{{ title.year }}. gada {{ title.month }}", "b"),
         align="center", size=12, space_after=4)
-    w.p("Pārskata periods no gada sākuma: {{ period }}. Iesniedz Labklājības ministrijā, izmantojot Valsts sociālās "
+    w.p("Pārskata periods no gada sākuma: {{ period }} Iesniedz Labklājības ministrijā, izmantojot Valsts sociālās "
         "politikas monitoringa informācijas sistēmu, līdz {{ due_on }} (noteikumu 24. punkts).", align="center",
         size=9, space_after=8)
     w.table(["Nr.", "Rādītājs", "Pārskata mēnesī", "No gada sākuma"],
-            ["{{ r.no }}", "{{ r.label }}", "{{ r.month }}", "{{ r.ytd }}"], "r in rows", [1.3, 9.7, 3.0, 3.0])
+            ["{{ r.no }}", "{{ r.label }}", "{{ r.month }}", "{{ r.ytd }}"], "r in rows", [1.3, 9.7, 3.0, 3.0], right=(2, 3))
     w.p("Piezīmes.", size=9, space_after=0)
     w.p("1. {{ footnote1 }}", size=9, space_after=0, align="justify")
     w.p("2. {{ footnote2 }}", size=9, align="justify")
@@ -653,7 +688,8 @@ def annex2(logo: Path | None):
     w.p(("Piezīme sagatavotājam: {{ m }}", "i"), size=9)
     w.tag("{%p endfor %}")
     w.p("")
-    w.p("Sagatavoja: {{ prepared_by }}", ("\t", ""), "Datums: {{ prepared_on }}", space_after=14)
+    w.p("Sagatavoja: {{ prepared_by }}", ("\t", ""), "Datums: {{ prepared_on }}",
+        space_after=14).paragraph_format.tab_stops.add_tab_stop(Cm(11.0))
     w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
     w.p("Noteikumu redakcija: {{ rules_version }}.", size=8)
     return doc
