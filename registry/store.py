@@ -23,10 +23,12 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, create_engine, event, func, or_, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from registry import models as m
 from registry.identity import assistant_key, normalise_name
+from regulation import personal_code as pk
 from regulation.records import (
     Application,
     Assessment,
@@ -158,10 +160,25 @@ def _next_month(first: dt.date) -> dt.date:
     return dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
+def _code(personal_code: str) -> str:
+    """A personal code as the register stores it (DDMMYY-NNNNN), however it was typed."""
+    verdict = pk.check(personal_code)
+    return verdict.compact if verdict.valid else personal_code.strip()
+
+
 def _key_of(assistant: str | Assistant) -> str:
     if isinstance(assistant, Assistant):
         return assistant_key(assistant.given_name, assistant.surname, assistant.personal_code)
     return assistant
+
+
+def _refused(error: IntegrityError) -> RegistryError:
+    """A constraint violation named by its constraint only: PostgreSQL's detail quotes the offending values
+    (e.g. a personal code), which must not reach logs."""
+    diag = getattr(getattr(error.orig, "diag", None), "constraint_name", None)
+    what = diag or str(error.orig).split("\n")[0]  # SQLite names the table and column, never the values
+    return RegistryError(f"datubāzes ierobežojums neļāva saglabāt izmaiņas ({what}); nekas netika saglabāts",
+                         f"a database constraint refused the change ({what}); nothing was saved")
 
 
 def _journal_entry(row: m.JournalRow, created: bool = False) -> JournalEntry:
@@ -392,7 +409,7 @@ class Transaction:
     def history(self, recipient_code: str) -> list[Case]:
         """All cases of a person, oldest application first."""
         ids = self.session.scalars(
-            select(m.ApplicationRow.id).join(m.Person).where(m.Person.personal_code == recipient_code)
+            select(m.ApplicationRow.id).join(m.Person).where(m.Person.personal_code == _code(recipient_code))
             .order_by(m.ApplicationRow.received_on, m.ApplicationRow.id)).all()
         return [self.case(i) for i in ids]
 
@@ -406,7 +423,7 @@ class Transaction:
         """The recipient's contract in force on `on` (both the first and the last day included), with the given
         assistant if one is named; the latest started when several are."""
         q = (self._contracts_on(on).join(m.Person, m.ContractRow.recipient_id == m.Person.id)
-             .where(m.Person.personal_code == recipient_code))
+             .where(m.Person.personal_code == _code(recipient_code)))
         if assistant is not None:
             q = q.join(m.AssistantRow, m.ContractRow.assistant_id == m.AssistantRow.id).where(
                 m.AssistantRow.id.in_(self._assistant_ids(assistant)))
@@ -427,7 +444,7 @@ class Transaction:
         rows = self.session.execute(
             select(m.ContractRow.number, m.ContractRow.start, m.ContractRow.assistant_id, m.ContractRow.record)
             .join(m.Person, m.ContractRow.recipient_id == m.Person.id)
-            .where(m.Person.personal_code == recipient_code, m.ContractRow.start < dt.date(year + 1, 1, 1))
+            .where(m.Person.personal_code == _code(recipient_code), m.ContractRow.start < dt.date(year + 1, 1, 1))
             .order_by(m.ContractRow.start, m.ContractRow.id)).all()
         changes = []
         for prev, cur in zip(rows, rows[1:]):
@@ -588,7 +605,7 @@ class Transaction:
             return out
         q = (select(m.TimesheetRow.month, func.sum(m.TimesheetEntryRow.hours))
              .join(m.TimesheetEntryRow).join(m.Person, m.TimesheetRow.recipient_id == m.Person.id)
-             .where(m.Person.personal_code == recipient_code, m.TimesheetRow.state == "accepted",
+             .where(m.Person.personal_code == _code(recipient_code), m.TimesheetRow.state == "accepted",
                     m.TimesheetRow.month.in_(firsts))
              .group_by(m.TimesheetRow.month))
         for month, hours in self.session.execute(q):
@@ -715,8 +732,11 @@ class Registry:
     def transaction(self) -> Iterator[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises. On SQLite it takes the
         write lock at the start (BEGIN IMMEDIATE), so concurrent writers wait instead of failing midway."""
-        with self._sessions() as session, session.begin():
-            yield Transaction(session)
+        try:
+            with self._sessions() as session, session.begin():
+                yield Transaction(session)
+        except IntegrityError as e:
+            raise _refused(e) from None  # the driver's message may quote a personal code
 
     @contextmanager
     def reading(self) -> Iterator[Transaction]:
@@ -775,7 +795,7 @@ del _name, _value
 def _sqlite_engine(url, echo: bool) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo, connect_args={"timeout": 30})
+    engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
@@ -806,7 +826,7 @@ def create(url: str | None = None, echo: bool = False) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(parsed, echo)
     if backend == "postgresql":
-        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+        return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True)
     raise RegistryError(f"neatbalstīta datubāze '{backend}' (der sqlite:/// vai postgresql+psycopg://)",
                         f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
 

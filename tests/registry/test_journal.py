@@ -92,3 +92,27 @@ def test_claim_is_atomic_under_two_processes(db_url):
     assert created == list(range(n))  # every file registered by exactly one of the two
     with registry.open(db_url) as reg:
         assert sum(reg.journal_counts().values()) == n
+
+
+OPENER = textwrap.dedent("""
+    import sys, time
+    import registry
+    url, start = sys.argv[1], float(sys.argv[2])
+    while time.time() < start:
+        time.sleep(0.001)
+    with registry.open(url) as reg:
+        print(reg.journal_claim("f" * 64, "a.pdf", 1).created)
+""")
+
+
+@pytest.mark.slow
+def test_two_processes_open_and_migrate_a_fresh_database_at_once(db_url):
+    start = time.time() + 2.5
+    procs = [subprocess.Popen([sys.executable, "-c", OPENER, db_url, str(start)], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = []
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        outs.append(out.strip())
+    assert sorted(outs) == ["False", "True"]

@@ -219,3 +219,21 @@ def test_no_repr_shows_a_personal_code(reg, build):
     with reg.reading() as tx:
         person = tx.session.query(models.Person).one()
         assert build.code(1) not in repr(person)
+
+
+def test_recipient_code_is_found_however_it_is_typed(reg, build):
+    reg.add_contract(build.contract("L-1", 1))
+    code = build.code(1)
+    assert reg.contract_in_force(code.replace("-", ""), dt.date(2019, 5, 1)).number == "L-1"
+    assert reg.contract_in_force(f" {code} ", dt.date(2019, 5, 1)).number == "L-1"
+
+
+def test_database_errors_do_not_carry_personal_codes(reg, build):
+    app = build.application(1)
+    reg.add_application(app, SHA_A)
+    with pytest.raises(registry.RegistryError) as caught, reg.transaction() as tx:
+        tx.session.add(models.Person(personal_code=app.applicant.personal_code, given_name="A", surname="B"))
+        tx.session.flush()
+    assert "personal_code" in str(caught.value)  # names the constraint …
+    assert app.applicant.personal_code not in str(caught.value)  # … never the value
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
