@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from generator import lv
 from generator.config import Municipality
@@ -44,6 +44,7 @@ from regulation.records import (
     Record,
     RecordError,
     Suspension,
+    _bilingual,
     load,
 )
 
@@ -364,19 +365,19 @@ class NoticeTerminationData(Record):
     contract_number: str = DocNumber
     contract_date: dt.date | None = None
     ground: Literal["17.1", "17.2", "17.3", "17.4", "17.5"]
-    refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = None
+    refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = Field(default=None, validate_default=True)
     effective_on: dt.date
     facts: str | None = LongText
     refund: Refund | None = None
 
-    @model_validator(mode="after")
-    def _ground_17_4(self) -> "NoticeTerminationData":
-        if self.ground == "17.4" and self.refusal_ground is None:
-            from regulation.records import _bilingual
-
+    @field_validator("refusal_ground")
+    @classmethod
+    def _ground_17_4(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # a field validator (not a model one) so the error names the field
+        if info.data.get("ground") == "17.4" and value is None:
             raise _bilingual("refusal_ground", "17.4. apakšpunktam jānorāda refusal_ground (9.2.1.–9.2.4.)",
                              "ground 17.4 needs refusal_ground (9.2.1–9.2.4)")
-        return self
+        return value
 
 
 class Addressee(Record):
@@ -426,9 +427,9 @@ class ContractData(Record):
     5th working day" is NOT assumed, the contract says "monthly").
     """
 
-    contract_number: str | None = Field(default=None, max_length=50)
     case_number: str = DocNumber
     contract: Contract
+    contract_number: str | None = Field(default=None, max_length=50)  # after `contract`: checked against it
     decision: Decision | None = None
     decision_number: str | None = Field(default=None, max_length=50)
     representative: Person | None = None
@@ -438,14 +439,15 @@ class ContractData(Record):
     place: str | None = Field(default=None, max_length=200)
     timesheet_day: int | None = Field(default=None, ge=1, le=28)
 
-    @model_validator(mode="after")
-    def _number(self) -> "ContractData":
-        if self.contract_number and self.contract_number != self.contract.number:
-            from regulation.records import _bilingual
-
-            raise _bilingual("contract_number", "contract_number nesakrīt ar contract.number",
-                             "contract_number differs from contract.number")
-        return self
+    @field_validator("contract_number")
+    @classmethod
+    def _number(cls, value: str | None, info: ValidationInfo) -> str | None:
+        contract = info.data.get("contract")
+        if value and contract is not None and value != contract.number:
+            raise _bilingual("contract_number", f"contract_number '{value}' nesakrīt ar contract.number "
+                             f"'{contract.number}'", f"contract_number '{value}' differs from contract.number "
+                             f"'{contract.number}'")
+        return value
 
 
 # ---------------------------------------------------------------- contexts

@@ -77,7 +77,9 @@ def month_genitive(m: int) -> str:
     >>> month_genitive(12), month_genitive(3), month_genitive(2)
     ('decembra', 'marta', 'februāra')
     """
-    return _decline(month(m), "a", "a")
+    g = _decline(month(m), "a", "a")
+    # 2nd declension genitive alternates a final l → ļ (aprīlis → aprīļa); r and br do not alternate.
+    return g[:-2] + "ļa" if g.endswith("la") and month(m).endswith("lis") else g
 
 
 def month_dative(m: int) -> str:
