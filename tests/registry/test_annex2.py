@@ -174,3 +174,38 @@ def test_24_many_timesheets_are_streamed_and_all_counted(reg, build):
     assert (report.month_values.assistants, report.month_values.recipients) == (n, n)
     assert report.month_values.hours == Decimal(2 * n)
     assert report.month_values.remuneration == n * line("2019-03", "2")[0]
+
+
+def test_22_1_minor_assistant_is_paid_at_the_annex4_minor_rate(reg, build):
+    minor = build.assistant("Marta Jaunā", minor=True)
+    reg.add_contract(build.contract("L-1", 1, minor, start="2021-01-01", end="2021-06-30", hours=10))
+    reg.add_timesheet(build.timesheet("2021-03", 1, minor, [("2021-03-02", 4)]), "a" * 64)
+    report = annex2.compute(reg, 2021, 3, "Jelgavas novada")
+    assert rate("2021-03", minor=True).rate == Decimal("3.1056")
+    assert report.month_values.remuneration == (4 * Decimal("3.1056")).quantize(CENT, ROUND_HALF_UP)
+    assert report.rules_version.startswith("MK942 2021-01-01")
+
+
+def test_repeal_old_contract_runs_on_new_one_is_not_priced(reg, build):
+    """After 2021-07-01 only contracts concluded before the repeal are paid under MK 942 (not past 2021-12-31)."""
+    old = build.contract("L-1", 1, start="2021-05-01", end="2021-12-31", hours=10)
+    new = build.contract("L-2", 2, build.assistant("Rita Liepa"), start="2021-07-15", end="2021-12-31", hours=10)
+    reg.add_contract(old.model_copy(update={"concluded_on": dt.date(2021, 4, 28)}))
+    reg.add_contract(new.model_copy(update={"concluded_on": dt.date(2021, 7, 14)}))
+    reg.add_timesheet(build.timesheet("2021-08", 1, days=[("2021-08-02", 3)]), "a" * 64)
+    reg.add_timesheet(build.timesheet("2021-08", 2, build.assistant("Rita Liepa"), [("2021-08-03", 5)]), "b" * 64)
+    report = annex2.compute(reg, 2021, 8, "Jelgavas novada")
+    assert report.month_values.hours == Decimal("3.00") and report.month_values.recipients == 1
+    assert any(f.rule == "MK942 22.1" and f.severity == "error" for f in report.findings)
+
+
+def test_29_1_contract_concluded_before_2016_is_not_priced_in_2016(reg, build):
+    c = build.contract("L-1", 1, start="2015-11-01", end="2016-12-31", hours=10)
+    reg.add_contract(c.model_copy(update={"concluded_on": dt.date(2015, 10, 30)}))
+    reg.add_timesheet(build.timesheet("2016-02", 1, days=[("2016-02-02", 3)]), "a" * 64)
+    reg.add_timesheet(build.timesheet("2016-07", 1, days=[("2016-07-05", 3)]), "b" * 64)
+    february = annex2.compute(reg, 2016, 2, "Jelgavas novada")
+    assert february.month_values.hours == 0
+    assert any(f.rule == "MK942 22.1" and f.severity == "error" for f in february.findings)
+    july = annex2.compute(reg, 2016, 7, "Jelgavas novada")  # from July 2016 the 2016 norms apply
+    assert july.month_values.hours == Decimal("3.00") and july.year_to_date.hours == Decimal("3.00")
