@@ -1,11 +1,23 @@
 """The case register: `open()` a database, then add records and ask the questions the rules need.
 
 Every method of `Registry` runs in its own transaction; to make several steps atomic (e.g. store a case and
-mark its inbox file processed), use one transaction::
+mark its inbox file processed), use one transaction:
 
-    with reg.transaction() as tx:
-        case_id = tx.add_application(app, sha)
-        tx.journal_set(sha, "processed", case_id=case_id)
+>>> import tempfile, pathlib
+>>> from regulation.records import load, Application
+>>> reg = open(f"sqlite:///{pathlib.Path(tempfile.mkdtemp()) / 'register.db'}")
+>>> app = load(Application, {"received_on": "2019-03-01", "applicant": {"given_name": "Anna",
+...     "surname": "Kalniņa", "personal_code": "161175-19997"}, "activities": [{"annex1_point": 1,
+...     "hours_per_week": 10}]})
+>>> sha = "5" * 64
+>>> reg.journal_claim(sha, "iesniegums.pdf", 1024).created
+True
+>>> with reg.transaction() as tx:
+...     case_id = tx.add_application(app, sha)
+...     entry = tx.journal_set(sha, "processed", case_id=case_id)
+>>> reg.journal_get(sha).state, reg.add_application(app, sha) == case_id
+('processed', True)
+>>> reg.close()
 
 Records go in (regulation.records), records or small frozen dataclasses come out. Assistants are identified
 by personal code when known, else by normalised name (`registry.identity`).
