@@ -48,7 +48,7 @@ class Outcome:
     pages: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return to_jsonable({k: v for k, v in self.__dict__.items()})
+        return to_jsonable({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
 
 
 @dataclass

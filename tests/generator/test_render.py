@@ -142,3 +142,16 @@ def test_environment_is_sandboxed_and_strict():
     env = make_environment()
     assert env.autoescape is True and env.undefined is StrictUndefined
     assert type(env).__name__ == "SandboxedEnvironment"
+
+
+def test_shipped_templates_text_equals_bare_docxtpl():
+    import json as _json
+
+    from generator.config import EXAMPLE
+    from generator.documents import EXAMPLES_DIR, prepare
+
+    examples = sorted(EXAMPLES_DIR.glob("*.json"))
+    assert examples
+    for ex in examples:
+        template, ctx = prepare(ex.stem.split("--")[0], _json.loads(ex.read_text(encoding="utf-8")), EXAMPLE)
+        assert docx_text(compile_template(template).render(ctx)) == docx_text(bare_docxtpl(template, ctx)), ex.name
