@@ -237,3 +237,14 @@ def test_database_errors_do_not_carry_personal_codes(reg, build):
     assert "personal_code" in str(caught.value)  # names the constraint …
     assert app.applicant.personal_code not in str(caught.value)  # … never the value
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_sqlite_reader_does_not_block_a_writer(tmp_path):
+    """A long report (reading) must not hold the write lock the inbox needs (reading() begins DEFERRED)."""
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    with registry.open(url) as report, registry.open(url) as inbox:
+        with report.reading() as tx:
+            assert tx.journal_counts()["received"] == 0
+            assert inbox.journal_claim("e" * 64, "a.pdf", 1).created  # would wait for the lock otherwise
+            assert tx.journal_get("e" * 64) is None  # the reader keeps its snapshot
+        assert report.journal_get("e" * 64).state == "received"
