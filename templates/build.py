@@ -818,7 +818,8 @@ def examples() -> dict[str, dict]:
                              "findings": [to_jsonable(f) for f in findings],
                              "refund": {"ground": "19.2", "amount": "21.01", "due_on": "2021-06-15",
                                         "explanation": "Par 2021. gada martā uzskaitē norādītām, bet \"nesniegtām\" "
-                                                       "stundām (7 h × 3,0012 EUR) & transportu < 1 EUR."},
+                                                       "stundām (7 h × 3,0012 EUR) & transportu (< 1 EUR, > 0,50 EUR).\n"
+                                                       "Aprēķins pievienots."},
                              "respond_by": "2021-05-26"},
         "contract": {"contract_number": "AS-2026/017", "case_number": "AS-2021/042", "contract": contract,
                      "decision": to_jsonable(dec), "decision_number": "2-7/2021/42",
