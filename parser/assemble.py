@@ -64,6 +64,10 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
                  f"the field '{name}' was read with low confidence ('{r.raw or ''}') — check it against the original",
                  "warning")
         value = r.value
+        pattern = getattr(f, "pattern", None)
+        if r.source.method == "ocr" and isinstance(value, str) and pattern and not re.match(pattern, r.raw or ""):
+            # Read from a scan in a shape the form does not print (e.g. "1.5" where hours are "1,5"): a misread?
+            doubt(name, "neatbilst veidlapas formātam", "not in the form's format")
         if isinstance(value, str):
             allowed = getattr(f, "allowed", None)
             if allowed and value not in [str(a) for a in allowed]:
@@ -161,13 +165,15 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
                 dt.date.fromisoformat(row["date"])
             except ValueError:
                 pass
-    for name in fields:
-        if name in ("total_hours", "totals.hours", "hours_total"):
-            written = _decimal(readings[name].value) if name in readings else None
-            if written is not None and written != total:
-                flag(name, "inconsistent", f"kopējais stundu skaits {written} nesakrīt ar rindu summu {total} — pārbaudiet",
-                     f"the total hours {written} do not match the sum of the rows {total} — check them")
-                doubt(name, "kopsumma nesakrīt", "the total does not match")
+    transport = sum((_decimal(r.get("transport_eur")) or Decimal(0) for r in rows.values()), Decimal(0))
+    for name, sum_, what_lv, what_en in (("totals.hours", total, "kopējais stundu skaits", "the total hours"),
+                                         ("totals.transport_eur", transport, "kopējie transporta izdevumi",
+                                          "the total transport costs")):
+        written = _decimal(readings[name].value) if name in readings else None
+        if written is not None and written != sum_:
+            flag(name, "inconsistent", f"{what_lv} {written} nesakrīt ar rindu summu {sum_} — pārbaudiet rindas un kopsummu",
+                 f"{what_en} {written} do not match the sum of the rows {sum_} — check the rows and the total")
+            doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
 
 
 def _decimal(value: Any) -> Decimal | None:

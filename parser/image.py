@@ -168,8 +168,18 @@ def drop_specks(black_on_white: np.ndarray, min_area: int = 8, stray_area: int =
     `stray_area`) lying away from the text (farther than half the text's height from its bounds)."""
     ink = (black_on_white < 128).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    big = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= stray_area]
+    h_img = black_on_white.shape[0]
+    # A letter is at least 12 px tall at 300 dpi (a 4-point font's capitals); flat strokes are rules, dashes
+    # or what is left of a box border.
+    big = [i for i in range(1, count)
+           if stats[i, cv2.CC_STAT_AREA] >= stray_area and stats[i, cv2.CC_STAT_HEIGHT] >= min(12, h_img // 2)]
+    if not big:  # nothing the size of a letter: all of it is dust or border
+        return np.full_like(black_on_white, 255)
     drop = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < min_area]
+    for i in range(1, count):  # a flat stroke hugging the top or bottom edge: a border's remains
+        x, y, w, h, _ = stats[i]
+        if h <= 5 and w >= 3 * h and (y <= 3 or y + h >= h_img - 3):
+            drop.append(i)
     if big:
         x0 = min(stats[i, 0] for i in big)
         y0 = min(stats[i, 1] for i in big)
@@ -196,9 +206,9 @@ def clear_border_strokes(ink: np.ndarray, thickness: int = 8) -> np.ndarray:
         x, y, bw, bh, _ = stats[i]
         touches_side = x == 0 or x + bw >= w
         touches_edge = y == 0 or y + bh >= h
-        if touches_side and bw <= thickness and bh >= 0.4 * h:
+        if touches_side and bw <= thickness and bh >= 0.9 * h:
             drop.append(i)
-        elif touches_edge and bh <= thickness and bw >= 0.3 * w:
+        elif touches_edge and bh <= thickness and bw >= 0.5 * w:
             drop.append(i)
     if not drop:
         return ink
