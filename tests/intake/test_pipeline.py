@@ -1,0 +1,131 @@
+"""One pass end to end through `asistents inbox process`: real forms, real register, real drafts."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import zipfile
+
+
+def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
+    inbox = intake_dir / "inbox"
+    (inbox / "iesniegumi").mkdir()
+    (inbox / "iesniegumi" / "Iesniegums Bērziņa.pdf").write_bytes(filler.fill("application", h.corpus.application(1)))
+    (inbox / "uzskaite-2019-03.pdf").write_bytes(filler.fill("timesheet", h.corpus.timesheet(7)))
+    for p in h.files_under(inbox):
+        h.age(p)
+    summary = h.run_process(intake_dir)
+    assert (summary["processed"], summary["needs_review"], summary["quarantined"]) == (1, 1, 0), summary
+    # the timesheet has no contract in the register: stored, archived, flagged for the clerk
+    flagged = summary["files"][0]
+    assert flagged["state"] == "needs_review" and "contract" in flagged["reason_en"]
+    assert h.files_under(inbox) == []
+    archived = h.files_under(intake_dir / "archive")
+    assert len(archived) == 2 and all(p.name[12] == "-" for p in archived)
+    assert any(p.name.endswith("-iesniegums-berzina.pdf") for p in archived)
+    # the decision proposal and the notice, each with its sidecar naming the input
+    case = intake_dir / "outbox" / "case-000001"
+    docx = sorted(case.glob("*.docx"))
+    assert [p.name.split("-")[1] for p in docx] == ["lemums", "pazinojums"]
+    for d in docx:
+        meta = json.loads(d.with_suffix(".json").read_text())
+        assert meta["draft"] is True and meta["input_sha256"] in {json.loads(l)["sha256"] for l in
+                                                                    (intake_dir / "intake.log.jsonl").open()}
+        with zipfile.ZipFile(d) as z:
+            assert "word/document.xml" in z.namelist()
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM documents") == 2
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
+    states = sorted(e["state"] for e in h.journal(intake_dir).values())
+    assert states == ["needs_review", "processed"]
+
+
+def test_log_has_no_names_or_personal_codes(h, filler, intake_dir):
+    rec = h.corpus.application(2)
+    path = intake_dir / "inbox" / f"{rec['applicant']['surname']} {rec['applicant']['personal_code']}.pdf"
+    path.write_bytes(filler.fill("application", rec))
+    h.age(path)
+    h.run_process(intake_dir, "--no-render")
+    log = (intake_dir / "intake.log.jsonl").read_text(encoding="utf-8")
+    line = json.loads(log.splitlines()[0])
+    assert line["state"] == "processed" and line["case_id"] == 1 and "total" in line["ms"]
+    for secret in (rec["applicant"]["surname"], rec["applicant"]["personal_code"],
+                   rec["applicant"]["personal_code"].replace("-", ""), rec["applicant"]["given_name"]):
+        assert secret not in log
+
+
+def test_same_bytes_again_is_a_duplicate_kept_in_archive(h, filler, intake_dir):
+    data = filler.fill("application", h.corpus.application(3))
+    first = intake_dir / "inbox" / "a.pdf"
+    first.write_bytes(data)
+    h.age(first)
+    assert h.run_process(intake_dir, "--no-render")["processed"] == 1
+    again = intake_dir / "inbox" / "vēlreiz" / "b.pdf"
+    again.parent.mkdir()
+    again.write_bytes(data)
+    h.age(again)
+    summary = h.run_process(intake_dir, "--no-render")
+    assert summary["duplicates"] == 1 and summary["processed"] == 0
+    assert [p.parent.name for p in h.files_under(intake_dir / "archive")] == ["archive", "duplicates"]
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
+
+
+def test_two_copies_at_once_by_two_processes(h, filler, intake_dir):
+    """The same file dropped twice at the same moment, and two `inbox process` runs started together."""
+    data = filler.fill("timesheet", h.corpus.timesheet(11))
+    for name in ("x.pdf", "kopija/x.pdf"):
+        p = intake_dir / "inbox" / name
+        p.parent.mkdir(exist_ok=True)
+        p.write_bytes(data)
+        h.age(p)
+    procs = [subprocess.Popen(h.inbox_cmd("process", intake_dir, "--json", "--no-render"), stdout=subprocess.PIPE,
+                              text=True, env=h.env(), cwd=h.ROOT) for _ in range(2)]
+    outs = [json.loads(p.communicate(timeout=300)[0]) for p in procs]
+    assert sum(o["needs_review"] + o["processed"] for o in outs) == 1
+    assert sum(o["duplicates"] for o in outs) == 1
+    assert len(h.files_under(intake_dir / "archive")) == 2
+    assert len(h.files_under(intake_dir / "archive" / "duplicates")) == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
+
+
+def test_different_scan_of_same_month_is_flagged_not_merged(h, filler, intake_dir):
+    rec = h.corpus.timesheet(21)
+    (intake_dir / "inbox" / "aizpildama.pdf").write_bytes(filler.fill("timesheet", rec))
+    (intake_dir / "inbox" / "drukata.pdf").write_bytes(filler.fill("timesheet", rec, "flattened"))
+    for p in h.files_under(intake_dir / "inbox"):
+        h.age(p)
+    summary = h.run_process(intake_dir, "--no-render")
+    reasons = " ".join(f["reason_en"] for f in summary["files"])
+    assert "not merged" in reasons
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets WHERE state = 'conflict'") == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets WHERE state = 'accepted'") == 1
+
+
+def test_timesheet_with_contract_is_checked_and_processed(h, filler, intake_dir):
+    import registry
+    from regulation.records import Contract, load
+
+    reg = registry.open(f"sqlite:///{intake_dir / 'asistents.db'}")
+    reg.add_contract(load(Contract, h.corpus.contract(31)))
+    reg.close()
+    p = intake_dir / "inbox" / "lapa.pdf"
+    p.write_bytes(filler.fill("timesheet", h.corpus.timesheet(31)))
+    h.age(p)
+    summary = h.run_process(intake_dir)
+    assert summary["processed"] == 1, summary
+    assert h.scalar(intake_dir, "SELECT state FROM timesheets") == "accepted"
+
+
+def test_incomplete_form_goes_to_review_with_reason(h, filler, intake_dir):
+    rec = h.corpus.timesheet(41)
+    rec["entries"][0]["hours"] = 7  # does not match 07:30–09:30: the parser will not build a record
+    p = intake_dir / "inbox" / "kluda.pdf"
+    p.write_bytes(filler.fill("timesheet", rec))
+    h.age(p)
+    summary = h.run_process(intake_dir, "--no-render")
+    assert summary["needs_review"] == 1
+    [pdf] = (intake_dir / "review").glob("*.pdf")
+    text = pdf.with_name(pdf.name + ".reason.txt").read_text(encoding="utf-8")
+    assert "Iemesls:" in text and "Reason:" in text and "entries.0.hours" in text
+    assert h.journal(intake_dir)[json.loads(pdf.with_name(pdf.name + ".reason.json").read_text())["sha256"]][
+        "state"] == "needs_review"
