@@ -276,9 +276,10 @@ def appeal_ctx(mun: Municipality) -> dict[str, str]:
         "point13": POINT_13,
         "council": mun.council.name,
         "council_address": mun.council.address,
-        "text": (f"Lēmumu var apstrīdēt {mun.council.name} ({mun.council.address}) mēneša laikā no lēmuma spēkā "
-                 f"stāšanās dienas. {mun.council.name} lēmumu var pārsūdzēt administratīvajā tiesā mēneša laikā no "
-                 f"tā spēkā stāšanās dienas (noteikumu 13. punkts)."),
+        # The council's name stays in the nominative inside the brackets: declining a configured name is a guess.
+        "text": (f"Lēmumu var apstrīdēt pašvaldības domē ({mun.council.name}, {mun.council.address}) mēneša laikā no "
+                 f"lēmuma spēkā stāšanās dienas. Domes lēmumu var pārsūdzēt administratīvajā tiesā mēneša laikā no "
+                 f"domes lēmuma spēkā stāšanās dienas (noteikumu 13. punkts)."),
     }
 
 
@@ -505,8 +506,8 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             "start_short": lv.date_short(dec.duration.start) if dec.duration else "",
             "end_short": lv.date_short(dec.duration.end) if dec.duration else "",
         },
-        "grounds": [{"point": lv.point(g), "wording": REFUSAL_GROUNDS[g][0], "plain": REFUSAL_GROUNDS[g][1]}
-                    for g in dec.grounds if g in REFUSAL_GROUNDS],
+        "grounds": [{"point": lv.point(g), "point_acc": lv.point_accusative(g), "wording": REFUSAL_GROUNDS[g][0],
+                     "plain": REFUSAL_GROUNDS[g][1]} for g in dec.grounds if g in REFUSAL_GROUNDS],
         "refused_rows": [r for r, a in zip(granted_rows, dec.activities) if a.granted < a.requested],
         "deadlines": {"notify_by": lv.date_dative(dec.deadlines.notify_by),
                       "decide_by": lv.date_dative(dec.deadlines.decide_by)},
@@ -640,7 +641,7 @@ def _refund_ctx(r: Refund | None, mun: Municipality) -> dict[str, Any]:
     if mun.bank:
         bank = f"{mun.name}, reģ. Nr. {mun.registration_number}, {mun.bank.name}, konts {mun.bank.iban}"
     return {"present": "yes", "amount": lv.money(r.amount), "words": lv.money_words(r.amount),
-            "due_on": lv.date_dative(r.due_on), "point": lv.point(r.ground), "wording": wording,
+            "due_on": lv.date_dative(r.due_on), "point": lv.point_accusative(r.ground), "wording": wording,
             "explanation": r.explanation or "", "bank": bank}
 
 
@@ -659,7 +660,7 @@ def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> d
         "contract_number": data.contract_number,
         "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
         "has_contract_date": data.contract_date is not None,
-        "ground": {"point": lv.point(data.ground), "point_gen": lv.point_genitive(data.ground),
+        "ground": {"point": lv.point(data.ground), "point_acc": lv.point_accusative(data.ground),
                    "wording": wording, "plain": plain},
         "refusal": refusal,
         "effective_on": lv.date_accusative(data.effective_on),

@@ -40,7 +40,7 @@ __all__ = [
     "NBSP", "date_lv", "date_genitive", "date_short", "month", "month_locative", "month_genitive", "month_dative", "month_accusative", "weekday",
     "date_dative", "date_accusative",
     "month_year_lv", "number", "money", "money_words", "number_words", "hours", "hours_number", "point",
-    "point_genitive", "personal_code", "plural",
+    "point_genitive", "point_accusative", "personal_code", "plural",
 ]
 
 
@@ -295,6 +295,17 @@ def point_genitive(p: str, annex: int | None = None) -> str:
     text, stem = _point_label(str(p))
     prefix = f"{annex}. pielikuma " if annex else ""
     return f"{prefix}{text} {stem}a"
+
+
+def point_accusative(p: str, annex: int | None = None) -> str:
+    """'9.2.3. apakšpunktu', '18. punktu' — after "saskaņā ar", "pamatojoties uz".
+
+    >>> point_accusative("19.1"), point_accusative("17")
+    ('19.1. apakšpunktu', '17. punktu')
+    """
+    text, stem = _point_label(str(p))
+    prefix = f"{annex}. pielikuma " if annex else ""
+    return f"{prefix}{text} {stem}u"
 
 
 # ---------------------------------------------------------------- people

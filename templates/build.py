@@ -196,10 +196,10 @@ class W:
     def h(self, text: str, level: int = 2):
         return self.doc.add_heading(text, level=level)
 
-    def bullet(self, *parts, tag_before: str | None = None):
-        par = self.p(*parts, align="justify", indent=0.6)
+    def bullet(self, *parts, align="justify"):
+        """A dash-led list item (a plain dash run, so a bold first part does not make the dash bold)."""
+        par = self.p("– ", *parts, align=align, indent=0.6)
         par.paragraph_format.first_line_indent = Cm(-0.4)
-        par.runs[0].text = "– " + par.runs[0].text
         return par
 
     def table(self, headers: list[str], row_tags: list[str], loop: str, widths: list[float],
@@ -227,6 +227,8 @@ class W:
                 run = cell.paragraphs[0].add_run(text)
                 run.bold, run.font.size = True, Pt(10)
         _widths(t, widths)
+        for r in t.rows:  # a row is never split across pages
+            r._tr.get_or_add_trPr().append(_el("w:cantSplit"))
         for r in t.rows:  # figures right-aligned
             for i in right:
                 r.cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -383,7 +385,7 @@ def decision(logo: Path | None):
         "(noteikumu 15. punkts).", align="justify")
     w.tag("{%p else %}")
     w.p(("Atteikt piešķirt asistenta pakalpojumu", "b"), " (pieprasītājs – {{ applicant.name }}, personas kods "
-        "{{ applicant.personal_code }}), pamatojoties uz noteikumu {% for g in grounds %}{{ g.point }}"
+        "{{ applicant.personal_code }}), pamatojoties uz noteikumu {% for g in grounds %}{{ g.point_acc }}"
         "{% if not loop.last %}, {% endif %}{% endfor %} (paskaidrojums 4. daļā).", align="justify")
     w.p("Ja apstākļi mainās, varat iesniegt jaunu iesniegumu (noteikumu 12. punkts).", align="justify")
     w.tag("{%p endif %}")
@@ -456,7 +458,7 @@ def notice_termination(logo: Path | None):
     w.p(("Par asistenta pakalpojuma sniegšanas izbeigšanu", "b"), space_after=8)
     w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
         "līgumu Nr. {{ contract_number }} ", ("tiek izbeigta ar {{ effective_on }}", "b"),
-        " pamatojoties uz noteikumu {{ ground.point_gen }}.", align="justify")
+        ", pamatojoties uz noteikumu {{ ground.point_acc }}.", align="justify")
     w.h("Izbeigšanas pamats", 2)
     w.p("Noteikumu {{ ground.point }}: pakalpojuma sniegšanu izbeidz, ja ", ("„{{ ground.wording }}”", "i"), ".",
         align="justify")
@@ -579,7 +581,7 @@ def contract(logo: Path | None):
         "3. punkts un 22.1. apakšpunkts).", align="justify")
 
     w.h("3. Pakalpojuma sniegšanas kārtība", 2)
-    w.p("3.1. Pakalpojumu sniedz Latvijas Republikas teritorijā (noteikumu 9.2.4. apakšpunkts) Pakalpojuma saņēmēja "
+    w.p("3.1. Pakalpojumu sniedz Latvijas Republikas teritorijā (noteikumu 9.2.4. apakšpunkts), Pakalpojuma saņēmēja "
         "un Pakalpojuma sniedzēja saskaņotā laikā, pavadot Pakalpojuma saņēmēju 2.1. punktā minētajos pasākumos.",
         align="justify")
     w.p("3.2. Asistenta nodarbināšana: {{ engagement }}.", align="justify")
@@ -653,7 +655,7 @@ def contract(logo: Path | None):
     w.p("8.2. Līgums sagatavots trīs eksemplāros, pa vienam katrai Pusei.", align="justify")
 
     w.h("9. Pušu paraksti", 2)
-    t = doc.add_table(rows=2, cols=3)
+    t = doc.add_table(rows=3, cols=3)
     heads = ("Sociālais dienests", "Pakalpojuma saņēmējs", "Pakalpojuma sniedzējs")
     bodies = ("{{ mun.social_service }}\n{{ mun.head.position }}\n{{ mun.head.name }}",
               "{{ recipient.name }}{% if has_representative %}\npārstāvis {{ representative.name }}{% endif %}",
@@ -661,9 +663,12 @@ def contract(logo: Path | None):
               "{% else %}{{ assistant.name }}{% endif %}")
     for i, (hd, body) in enumerate(zip(heads, bodies)):
         t.rows[0].cells[i].paragraphs[0].add_run(hd).bold = True
-        cell = t.rows[1].cells[i]
-        cell.paragraphs[0].add_run(body).font.size = Pt(10)
-        cell.add_paragraph().add_run("\n______________________")
+        t.rows[1].cells[i].paragraphs[0].add_run(body).font.size = Pt(10)
+        sig = t.rows[2].cells[i].paragraphs[0]  # one row for every signature line, so the lines align
+        sig.paragraph_format.space_before = Pt(18)
+        sig.add_run("______________________")
+        t.rows[2].cells[i].add_paragraph().add_run("(paraksts)").font.size = Pt(8)
+    _widths(t, (5.7, 5.7, 5.6))
     return doc
 
 

@@ -84,7 +84,7 @@ def test_9_decision_pdf_has_every_part_of_the_act(pdfs):
     assert "no 2021. gada 15. februāra līdz 2021. gada 30. jūnijam" in t
     assert 'SIA "Koks & <Kalni>"' in t
     # point 13 with the council's name and address from configuration
-    assert "Parauga novada dome (Parauga iela 1, Paraugciems, Parauga novads, LV-0000)" in t
+    assert "pašvaldības domē (Parauga novada dome, Parauga iela 1, Paraugciems, Parauga novads, LV-0000)" in t
     assert "administratīvajā tiesā mēneša laikā" in t
     assert "Sociālā dienesta vadītāja" in t and "Anna Paraudziņa" in t
 
@@ -108,6 +108,8 @@ def test_17_19_termination_pdf_amount_in_figures_and_words(pdfs):
     assert "1 234,56 EUR (viens tūkstotis divi simti trīsdesmit četri euro un 56 centi)" in t
     assert "līdz 2021. gada 31. jūlijam" in t
     assert "17.4. apakšpunkts" in t and "9.2.3. apakšpunkts" in t and "19.1. apakšpunkts" in t
+    # prepositions govern the case: "pamatojoties uz" / "saskaņā ar" + accusative
+    assert "pamatojoties uz noteikumu 17.4. apakšpunktu" in t and "Saskaņā ar noteikumu 19.1. apakšpunktu" in t
 
 
 def test_18_suspension_pdf(pdfs):
