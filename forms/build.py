@@ -252,10 +252,11 @@ def _add_fields(pdf: bytes, d: FormDefinition) -> bytes:
 
 def _written(writer) -> bytes:
     """The writer's PDF with its larger uncompressed streams (the font, appearance streams) deflated."""
-    from pypdf.generic import DecodedStreamObject
+    from pypdf.generic import EncodedStreamObject, StreamObject
 
     for i, obj in enumerate(writer._objects):
-        if isinstance(obj, DecodedStreamObject) and len(obj.get_data()) > 512:
+        if isinstance(obj, StreamObject) and not isinstance(obj, EncodedStreamObject) \
+                and "/Filter" not in obj and len(obj.get_data()) > 256:
             packed = obj.flate_encode()
             packed.indirect_reference = obj.indirect_reference
             writer._objects[i] = packed

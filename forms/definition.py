@@ -482,7 +482,8 @@ def from_record(kind: Kind, record: Any) -> dict[str, str | bool]:
         values[f"{p}.annex1_point"] = str(e.annex1_point)
         values[f"{p}.place"] = e.place or ""
         values[f"{p}.outside_latvia"] = e.outside_latvia
-        values[f"{p}.transport_eur"] = _lv_decimal(e.transport_eur, 2)
+        # no transport is left blank, as people fill the form (the record's default is 0)
+        values[f"{p}.transport_eur"] = _lv_decimal(e.transport_eur, 2) if e.transport_eur else ""
     if r.entries:
         values["totals.hours"] = _lv_decimal(sum((e.hours for e in r.entries), Decimal(0)))
         values["totals.transport_eur"] = _lv_decimal(sum((e.transport_eur for e in r.entries), Decimal(0)), 2)
