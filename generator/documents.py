@@ -458,7 +458,7 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
     app, dec, ass = data.application, data.decision, data.assessment
     number = data.number or data.case_number
     ctx = _common(mun, "LĒMUMS", number, dec.decided_on)
-    requested = [{"activity": _activity_name(a.annex1_point), "hours": _hours(a.hours_per_week),
+    requested = [{"activity": _activity_name(a.annex1_point), "hours": lv.hours_number(a.hours_per_week),
                   "place": a.place or "", "weekdays": ", ".join(lv.weekday(w) for w in a.weekdays),
                   "abroad": "ārpus Latvijas" if a.outside_latvia else ""} for a in app.activities]
     granted_rows = [{"activity": _activity_name(a.annex1_point), "requested": lv.hours_number(a.requested),
@@ -486,7 +486,7 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
         "request": {
             "received_on": lv.date_lv(app.received_on),
             "activities": requested,
-            "total": _hours(sum((a.hours_per_week for a in app.activities), Decimal(0))),
+            "total": lv.hours_number(sum((a.hours_per_week for a in app.activities), Decimal(0))),
             "visual_benefit": "jā" if app.visual_benefit else "nē",
             "preferred_assistant": _name(app.preferred_assistant) if app.preferred_assistant else "nav norādīts",
             "attachments": lv.sentence_end(", ".join(f"{c}." for c in app.attachments) or "nav"),
@@ -620,7 +620,7 @@ def _notice_suspension_ctx(data: NoticeSuspensionData, mun: Municipality) -> dic
         "point18": ("Asistenta pakalpojuma sniegšana personai tiek pārtraukta uz laiku, kamēr asistenta pakalpojuma "
                     "saņēmējs atrodas ilgstošas sociālās aprūpes institūcijā, stacionārā ārstniecības iestādē vai "
                     "ieslodzījuma vietā."),
-        "norms": norms(["15", "18", "20"], [], []),
+        "norms": norms(["13", "15", "18", "20"], [], []),
     })
     return ctx
 
@@ -687,7 +687,7 @@ def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[
         "recipient_name": data.recipient_name,
         "contract_number": data.contract_number,
         "month": lv.month_year_lv(year, month),
-        "month_loc": f"{year}. gada {lv.month_locative(month)}",
+        "month_acc": f"{year}. gada {lv.month_accusative(month)}",  # "par …" takes the accusative
         "hours": {"granted": lv.hours(data.hours_granted, per_week=False),
                   "reported": lv.hours(data.hours_reported, per_week=False),
                   "accepted": lv.hours(data.hours_accepted, per_week=False),

@@ -332,7 +332,8 @@ def decision(logo: Path | None):
     w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā", "Vieta, dienas"],
             ["{{ a.activity }}", "{{ a.hours }}", "{{ a.place }}{% if a.weekdays %}; {{ a.weekdays }}{% endif %}"
              "{% if a.abroad %}; {{ a.abroad }}{% endif %}"],
-            "a in request.activities", [9.0, 3.0, 5.0], total=["Kopā pieprasīts", "{{ request.total }}", ""])
+            "a in request.activities", [9.0, 3.0, 5.0], total=["Kopā pieprasīts", "{{ request.total }}", ""],
+            right=(1,))
     w.p("Valsts pabalsts personai ar redzes invaliditāti par asistenta izmantošanu: {{ request.visual_benefit }}. "
         "Vēlamais asistents: {{ request.preferred_assistant }}. Pievienotie dokumenti (noteikumu 7. punkts): "
         "{{ request.attachments }}", align="justify")
@@ -410,7 +411,7 @@ def notice_decision(logo: Path | None):
         ("{{ outcome_sentence }}", "b"), ".", align="justify")
     w.tag("{%p if grants_any %}")
     w.table(["Pasākums (noteikumu 1. pielikums)", "Piešķirts, h nedēļā"], ["{{ r.activity }}", "{{ r.granted }}"],
-            "r in rows", [13.0, 4.0])
+            "r in rows", [13.0, 4.0], right=(1,))
     w.tag("{%p endif %}")
     w.tag("{%p for g in grounds %}")
     w.p(("{{ g.point }}: ", "b"), "{{ g.plain }}", align="justify")
@@ -433,7 +434,7 @@ def notice_suspension(logo: Path | None):
     w.p(("Par asistenta pakalpojuma sniegšanas pārtraukšanu uz laiku", "b"), space_after=8)
     w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
         "līgumu Nr. {{ contract_number }} ", ("tiek pārtraukta uz laiku no {{ start_short }}", "b"),
-        "{% if has_end %} līdz {{ end }}{% else %} līdz dienai, kad beigsies Jūsu uzturēšanās {{ where }}{% endif %}, "
+        "{% if has_end %} līdz {{ end }}{% else %} līdz Jūsu uzturēšanās beigām{% endif %}, "
         "jo Jūs atrodaties {{ where }}.", align="justify")
     w.tag("{%p if has_facts %}")
     w.p("Konstatētie fakti: {{ facts }}")
@@ -445,6 +446,7 @@ def notice_suspension(logo: Path | None):
     w.p("Lūdzam triju darbdienu laikā informēt sociālo dienestu, kad atgriezīsieties dzīvesvietā, kā arī par citiem "
         "apstākļiem, kas var mainīt pakalpojuma apjomu (noteikumu 15. punkts).", align="justify")
     _norms(w)
+    _appeal(w)
     _signature(w)
     return doc
 
@@ -493,12 +495,13 @@ def notice_timesheet(logo: Path | None):
     w = W(doc)
     _date_number(w)
     w.p(("{{ addressee.name }}", "b"), align="right", space_after=0)
-    w.p("{% if addressee.registration_number %}reģ. Nr. {{ addressee.registration_number }}{% endif %}",
-        align="right", space_after=0)
+    w.tag("{%p if addressee.registration_number %}")
+    w.p("reģ. Nr. {{ addressee.registration_number }}", align="right", space_after=0)
+    w.tag("{%p endif %}")
     w.p("{{ addressee.address }}", align="right", space_after=0)
     w.p("")
-    w.p(("Par pakalpojuma uzskaites lapu par {{ month_loc }}", "b"), space_after=8)
-    w.p("Sociālais dienests pārbaudīja pakalpojuma uzskaites lapu par {{ month_loc }}, ko iesniedza {{ role }} "
+    w.p(("Par pakalpojuma uzskaites lapu par {{ month_acc }}", "b"), space_after=8)
+    w.p("Sociālais dienests pārbaudīja pakalpojuma uzskaites lapu par {{ month_acc }}, ko iesniedza {{ role }} "
         "saskaņā ar līgumu Nr. {{ contract_number }} (pakalpojuma saņēmējs {{ recipient_name }}).", align="justify")
     w.p("Noteikumu 20. punkts nosaka: ", ("„{{ point20 }}”", "i"), align="justify")
     t = doc.add_table(rows=4, cols=2)
@@ -573,7 +576,7 @@ def contract(logo: Path | None):
         "{% endif %}{% if volume.has_rows %}, tai skaitā:{% else %}.{% endif %}", align="justify", keep=True)
     w.tag("{%p if volume.has_rows %}")
     w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā"], ["{{ r.activity }}", "{{ r.hours }}"],
-            "r in volume.rows", [13.0, 4.0], total=["Kopā", "{{ volume.hours }}"])
+            "r in volume.rows", [13.0, 4.0], total=["Kopā", "{{ volume.hours }}"], right=(1,))
     w.tag("{%p endif %}")
     w.p("2.2. Pakalpojuma ilgums: ", ("no {{ duration.start }} līdz {{ duration.end }}", "b"),
         "{% if duration.kind %} ({{ duration.kind }}){% endif %}.", align="justify")
@@ -772,10 +775,10 @@ def examples() -> dict[str, dict]:
                                                    "personal_code": make(dt.date(1990, 11, 23), 301),
                                                    "address": "Ezera iela 2, Paraugciems, LV-0000"},
         "activities": [{"annex1_point": 6, "hours_per_week": 10}]})
-    refusal = assess(app_child, Assessment.model_validate({
+    ass_refusal = Assessment.model_validate({
         "disability_group": "II", "opinion": {"kind": "assistance_need", "issued_on": "2020-01-10"},
-        "can_move_without_assistant": True, "cannot_move_with_assistant": False, "activities_meet_annex1": True}),
-        on=dt.date(2021, 1, 25))
+        "can_move_without_assistant": True, "cannot_move_with_assistant": False, "activities_meet_annex1": True})
+    refusal = assess(app_child, ass_refusal, on=dt.date(2021, 1, 25))
     contract = {
         "number": "AS-2026/017", "recipient": recipient,
         "assistant": {"given_name": "Jānis", "surname": "Kalniņš", "personal_code": make(dt.date(1972, 3, 8), 45)},
@@ -798,7 +801,7 @@ def examples() -> dict[str, dict]:
                      "participant_views": "Iesniedzēja norāda: \"darba devējs SIA Koks & <Kalni> apliecina darba "
                                           "laiku\".\nPapildu stundas vajadzīgas, jo autobuss kursē reti."},
         "decision--refusal": {"case_number": "AS-2021/007", "application": to_jsonable(app_child),
-                             "assessment": None, "decision": to_jsonable(refusal)},
+                             "assessment": to_jsonable(ass_refusal), "decision": to_jsonable(refusal)},
         "notice_decision": {"case_number": "AS-2021/042", "number": "2-8/2021/57", "notified_on": "2021-02-18",
                             "addressee": recipient, "representative": rep, "received_on": "2021-02-01",
                             "decision_number": "2-7/2021/42", "decision": to_jsonable(dec)},

@@ -119,7 +119,7 @@ def test_18_suspension_context():
 
 def test_20_timesheet_notice_lists_findings():
     _, ctx = prepare("notice_timesheet", example("notice_timesheet"), EXAMPLE)
-    assert len(ctx["findings"]) == 2 and ctx["month_loc"] == "2021. gada aprīlī"
+    assert len(ctx["findings"]) == 2 and ctx["month_acc"] == "2021. gada aprīli"
     assert ctx["hours"]["difference"].replace(NBSP, " ") == "7 stundas"
 
 

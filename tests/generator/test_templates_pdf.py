@@ -120,7 +120,7 @@ def test_18_suspension_pdf(pdfs):
 
 def test_20_timesheet_pdf(pdfs):
     t = text(pdfs["notice_timesheet"])
-    assert "2021. gada aprīlī" in t and "101 stunda" in t and "94 stundas" in t
+    assert "uzskaites lapu par 2021. gada aprīli" in t and "101 stunda" in t and "94 stundas" in t
     assert "21,01 EUR (divdesmit viens euro un 01 cents)" in t
 
 
