@@ -91,16 +91,18 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     flat = {name: r.value for name, r in readings.items()}
     record = None
-    try:
-        from forms.definition import to_record
+    from forms.definition import to_record
 
-        record = load(RECORD_KINDS[kind], to_record(kind, flat))
+    data = to_record(kind, flat)
+    try:
+        record = load(RECORD_KINDS[kind], data)
     except RecordError as e:
         for p in e.problems:
-            name = p.field if p.field in fields else _nearest_field(p.field, fields)
+            path = _form_path(p.field, data, flat)
+            name = path if path in fields else _nearest_field(path, fields)
             if name in flagged and p.field == name:
                 continue
-            issues.append(_issue(p.field, "missing" if "obligāts" in p.message_lv else "invalid",
+            issues.append(_issue(path, "missing" if "obligāts" in p.message_lv else "invalid",
                                  p.message_lv, p.message_en, fields[name].page if name in fields else None))
             if name in fields:
                 doubt(name, p.message_lv, p.message_en)
@@ -110,6 +112,29 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
     needs_review = any(i.code in ("uncertain", "unreadable") for i in issues)
     return ParseResult(**base, kind=kind, shape=shape, form_version=definition.version, record=record,
                        fields=readings, issues=issues, needs_review=needs_review)
+
+
+def _form_path(path: str, data: dict[str, Any], flat: dict[str, Any]) -> str:
+    """A record path ("activities.1.hours_per_week", "entries.3.hours") as the form's field path: the form
+    has one activity row per Annex 1 point and drops empty timesheet rows, so list indices differ."""
+    parts = path.split(".")
+    if len(parts) < 2 or not parts[1].isdigit():
+        return path
+    index = int(parts[1])
+    if parts[0] == "activities":
+        try:
+            row = int(data["activities"][index]["annex1_point"]) - 1
+        except (IndexError, KeyError, TypeError, ValueError):
+            return path
+    elif parts[0] == "entries":
+        filled = sorted({int(n.split(".")[1]) for n, v in flat.items()
+                         if n.startswith("entries.") and v not in (None, False, "")})
+        if index >= len(filled):
+            return path
+        row = filled[index]
+    else:
+        return path
+    return ".".join([parts[0], str(row), *parts[2:]])
 
 
 def _nearest_field(path: str, fields: dict[str, Any]) -> str:

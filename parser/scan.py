@@ -20,6 +20,7 @@ from parser.flattened import checkbox_reading
 from parser.normalize import normalize
 from parser.result import FieldReading, Issue, Limits, ParseResult, Source
 from parser.textlayer import render_gray
+from regulation import personal_code as pk
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
@@ -40,7 +41,8 @@ WHITELIST = {
 }
 
 
-# `lav` has no “ (U+201C) and reads it as '"': a reading with '"' may be either.
+# `lav` has no “ (U+201C) nor – (U+2013) and reads them as '"' and '-': a text with '"', or with a
+# hyphen between spaces (where a dash is usual), may be either.
 AMBIGUOUS = set('"')
 
 
@@ -213,13 +215,42 @@ def page_threshold(page: np.ndarray) -> int:
     return int(min(max(value, 100), 220))
 
 
+def typography(text: str) -> tuple[str, bool]:
+    """Latvian typography the `lav` model cannot write: a closing quote after „ is ”, and a hyphen between
+    spaces is a dash (domuzīme) "–". Returns the text and whether some character is still a guess.
+
+    >>> typography('koris „Dziesmu vītols"')
+    ('koris „Dziesmu vītols”', False)
+    >>> typography('Rīga - Ogre'), typography('SIA "Koka rotas"')[1]
+    (('Rīga – Ogre', True), True)
+    """
+    out, opened = [], False
+    for ch in text:
+        if ch == "„":
+            opened = True
+        elif ch == '"' and opened:
+            ch, opened = "”", False
+        out.append(ch)
+    fixed = "".join(out)
+    guessed = '"' in fixed or " - " in fixed
+    return fixed.replace(" - ", " – "), guessed
+
+
 def _reading(z: Zone, line: ocr.OcrLine) -> FieldReading:
     source = Source(page=z.page, box=z.box, method="ocr")
     raw = line.text or None
+    guessed = False
+    if raw and z.type == "text":
+        raw, guessed = typography(raw)
+    if raw and z.type == "personal_code":
+        raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
     value = normalize(z.type, raw) if raw else None
     confidence = line.confidence if value is not None else min(line.confidence, 0.2)
-    if raw and AMBIGUOUS & set(raw):  # the model writes '"' for “ as well: which one was printed is unknown
+    if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
+    if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:
+        # The check digit catches every single misread digit: an old-format code that passes it is sound.
+        confidence = max(confidence, 0.85)
     if raw is None:  # ink but no characters: a scribble or a stain
         confidence = 0.0
     return FieldReading(value=value, raw=raw, confidence=round(confidence, 3), source=source)
