@@ -706,8 +706,8 @@ def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[
 
 
 _ENGAGEMENT_LV = {
-    "employment": "darba līgums ar sociālo dienestu",
-    "service_contract": "uzņēmuma līgums ar sociālo dienestu",
+    "employment": "darba līgums ar {employer}",
+    "service_contract": "uzņēmuma līgums ar {employer}",
     "self_employed": "asistents ir saimnieciskās darbības veicējs un pats veic savas sociālās apdrošināšanas iemaksas",
 }
 
@@ -736,7 +736,8 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
                      "registration_number": (provider.registration_number or "") if provider else "",
                      "address": data.provider_address or "",
                      "signatory": data.provider_signatory or ""},
-        "engagement": _ENGAGEMENT_LV[c.engagement],
+        "engagement": _ENGAGEMENT_LV[c.engagement].format(
+            employer="Pakalpojuma sniedzēju" if provider is not None else "Sociālo dienestu"),
         "volume": {"hours": _hours(c.hours_per_week), "rows": rows, "has_rows": bool(rows)},
         "duration": {"start": lv.date_genitive(c.start), "end": lv.date_dative(c.end),
                      "start_short": lv.date_short(c.start), "end_short": lv.date_short(c.end),
@@ -747,8 +748,9 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
                      "hours": _hours(dec.hours_per_week) if dec else ""},
         "timesheet_due": (f"līdz katra mēneša {data.timesheet_day}. datumam" if data.timesheet_day
                           else "reizi mēnesī"),
-        "contributions": ("Sociālais dienests no valsts budžeta līdzekļiem veic darba devēja valsts sociālās "
-                          "apdrošināšanas obligātās iemaksas, ja tās jāveic (noteikumu 22.2. apakšpunkts)."
+        "contributions": ("No valsts budžeta līdzekļiem sedz darba devēja valsts sociālās apdrošināšanas "
+                          "obligātās iemaksas, ja darba devējam šādas iemaksas jāveic, izmaksājot 5.1. punktā minēto "
+                          "atlīdzību (noteikumu 22.2. apakšpunkts)."
                           if c.contributions_apply else
                           "Asistents kā saimnieciskās darbības veicējs pats veic savas valsts sociālās apdrošināšanas "
                           "obligātās iemaksas (noteikumu 22.2. apakšpunkts uz viņu neattiecas)."),
