@@ -75,8 +75,8 @@ def workbook(report: Annex2Report) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "2. pielikums"
-    for col, width in zip("ABCD", (8, 62, 18, 18)):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCD", (8, 62, 18, 18)):
+        ws.column_dimensions[letter].width = width
     ws["D1"], ws["D2"] = ANNEX_HEAD
     for cell in ("D1", "D2"):
         ws[cell].alignment = Alignment(horizontal="right")

@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from sqlalchemy import Engine, and_, create_engine, event, func, or_, select, update
 from sqlalchemy.engine import make_url
@@ -216,13 +218,13 @@ class Transaction:
 
     def _insert_ignore(self, table, values: dict[str, Any], conflict: list[str]) -> int:
         """INSERT … ON CONFLICT DO NOTHING on either backend; the number of rows inserted (0 or 1)."""
+        from sqlalchemy.dialects import postgresql, sqlite
+
         name = self.session.get_bind().dialect.name
-        if name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        elif name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:  # pragma: no cover - only the two supported backends
+        inserts: dict[str, Callable[..., Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+        if name not in inserts:  # pragma: no cover - only the two supported backends
             raise RegistryError(f"neatbalstīta datubāze {name}", f"unsupported database {name}")
+        insert = inserts[name]
         # RETURNING, not rowcount: psycopg reports a row count for a conflict that inserted nothing.
         stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
         return len(self.session.execute(stmt.returning(*table.primary_key.columns)).all())
@@ -665,6 +667,7 @@ class Transaction:
             sha256=sha256, name=name, size=size, received_at=now, state="received", case_id=None, reason=None,
             attempts=0, updated_at=now), ["sha256"])
         row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        assert row is not None  # inserted or already there, in this transaction
         return _journal_entry(row, created=bool(created))
 
     def journal_get(self, sha256: str) -> JournalEntry | None:
@@ -717,14 +720,45 @@ class Transaction:
 # ---------------------------------------------------------------- the register
 
 
-def _method(name: str):
-    def call(self: "Registry", *args: Any, **kwargs: Any) -> Any:
-        with self.transaction() as tx:
-            return getattr(tx, name)(*args, **kwargs)
-    original = getattr(Transaction, name)
-    call.__name__, call.__qualname__, call.__doc__ = name, f"Registry.{name}", original.__doc__
-    call.__wrapped__ = original  # type: ignore[attr-defined]  # signature for help() and IDEs
-    return call
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _OwnTransaction(Generic[P, R]):
+    """A `Transaction` method offered on `Registry`, run in a transaction of its own (typed: the signature is
+    the method's). `read_only` ones use `Registry.reading()`, which on SQLite does not take the write lock."""
+
+    def __init__(self, method: Callable[Concatenate[Transaction, P], R], read_only: bool = False):
+        self.method, self.read_only = method, read_only
+        self.__doc__ = method.__doc__
+
+    @overload
+    def __get__(self, registry: None, owner: type | None = None) -> Callable[Concatenate[Transaction, P], R]: ...
+
+    @overload
+    def __get__(self, registry: "Registry", owner: type | None = None) -> Callable[P, R]: ...
+
+    def __get__(self, registry: "Registry | None", owner: type | None = None) -> Any:
+        if registry is None:
+            return self.method
+        method, begin = self.method, (registry.reading if self.read_only else registry.transaction)
+
+        @functools.wraps(method)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            with begin() as tx:
+                return method(tx, *args, **kwargs)
+
+        signature = inspect.signature(method)  # as a bound method: without the transaction
+        call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+        return call
+
+
+def _writes(method: Callable[Concatenate[Transaction, P], R]) -> _OwnTransaction[P, R]:
+    return _OwnTransaction(method)
+
+
+def _reads(method: Callable[Concatenate[Transaction, P], R]) -> _OwnTransaction[P, R]:
+    return _OwnTransaction(method, read_only=True)
 
 
 class Registry:
@@ -778,27 +812,40 @@ class Registry:
     def __repr__(self) -> str:
         return f"<Registry {self.url}>"
 
+    # ------------------------------------------------ the operations of Transaction, each in its own transaction
+    add_application = _writes(Transaction.add_application)
+    add_assessment = _writes(Transaction.add_assessment)
+    add_decision = _writes(Transaction.add_decision)
+    add_contract = _writes(Transaction.add_contract)
+    replace_contract = _writes(Transaction.replace_contract)
+    add_suspension = _writes(Transaction.add_suspension)
+    add_document = _writes(Transaction.add_document)
+    add_timesheet = _writes(Transaction.add_timesheet)
+    resolve_timesheet = _writes(Transaction.resolve_timesheet)
+    set_administration = _writes(Transaction.set_administration)
+    journal_claim = _writes(Transaction.journal_claim)
+    journal_set = _writes(Transaction.journal_set)
 
-_READS = {"case", "case_by_source", "history", "contract_in_force", "contracts_in_force", "contract",
-          "assistant_changes_in_year", "timesheet", "contract_for_timesheet", "timesheet_context", "assistant_hours_by_week", "other_timesheets",
-          "used_hours_by_month", "previous_months_used", "administration", "journal_get", "journal_pending",
-          "journal_counts", "counts", "documents"}
-
-
-def _read_method(name: str):
-    def call(self: "Registry", *args: Any, **kwargs: Any) -> Any:
-        with self.reading() as tx:
-            return getattr(tx, name)(*args, **kwargs)
-    original = getattr(Transaction, name)
-    call.__name__, call.__qualname__, call.__doc__ = name, f"Registry.{name}", original.__doc__
-    call.__wrapped__ = original  # type: ignore[attr-defined]
-    return call
-
-
-for _name, _value in list(vars(Transaction).items()):
-    if callable(_value) and not _name.startswith("_") and _name != "timesheets":
-        setattr(Registry, _name, _read_method(_name) if _name in _READS else _method(_name))
-del _name, _value
+    documents = _reads(Transaction.documents)
+    case = _reads(Transaction.case)
+    case_by_source = _reads(Transaction.case_by_source)
+    history = _reads(Transaction.history)
+    contract = _reads(Transaction.contract)
+    contract_in_force = _reads(Transaction.contract_in_force)
+    contracts_in_force = _reads(Transaction.contracts_in_force)
+    assistant_changes_in_year = _reads(Transaction.assistant_changes_in_year)
+    timesheet = _reads(Transaction.timesheet)
+    assistant_hours_by_week = _reads(Transaction.assistant_hours_by_week)
+    other_timesheets = _reads(Transaction.other_timesheets)
+    contract_for_timesheet = _reads(Transaction.contract_for_timesheet)
+    timesheet_context = _reads(Transaction.timesheet_context)
+    used_hours_by_month = _reads(Transaction.used_hours_by_month)
+    previous_months_used = _reads(Transaction.previous_months_used)
+    administration = _reads(Transaction.administration)
+    journal_get = _reads(Transaction.journal_get)
+    journal_pending = _reads(Transaction.journal_pending)
+    journal_counts = _reads(Transaction.journal_counts)
+    counts = _reads(Transaction.counts)
 
 
 # ---------------------------------------------------------------- opening
