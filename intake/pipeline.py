@@ -104,19 +104,28 @@ class Outcome:
 
 
 class Stop:
-    """A flag a signal handler sets; a pass finishes the file it is on and stops."""
+    """A flag a signal handler sets; a pass finishes the file it is on and stops.
+
+    A plain attribute and sleeps in short slices, not a threading.Event: setting an Event from a signal
+    handler can deadlock on the lock the interrupted `Event.wait` holds."""
 
     def __init__(self) -> None:
-        self._event = threading.Event()
+        self._set = False
 
     def set(self, *_: Any) -> None:
-        self._event.set()
+        self._set = True
 
     def __bool__(self) -> bool:
-        return self._event.is_set()
+        return self._set
 
     def wait(self, seconds: float) -> bool:
-        return self._event.wait(seconds)
+        deadline = time.monotonic() + seconds
+        while not self._set:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            time.sleep(min(left, 0.05))
+        return self._set
 
 
 @contextlib.contextmanager
@@ -139,7 +148,7 @@ def process(root: str | os.PathLike[str], *, registry: Any, on: dt.date | None =
         opts.on = on
     layout = Layout(Path(root)).ensure()
     with folder_lock(layout):
-        return Pass(layout, registry, opts, stop or Stop(), progress, municipality).run()
+        return Pass(layout, registry, opts, stop if stop is not None else Stop(), progress, municipality).run()
 
 
 class Pass:
@@ -570,8 +579,13 @@ class Pass:
                 "reason_lv": outcome.reason_lv, "reason_en": outcome.reason_en})
 
     def reconcile(self) -> None:
-        """After a crash: journal entries left `received`/`processing` whose file already reached its place
-        (a move that happened before its journal update) get the state their place means."""
+        """After a crash: temporary files of writes cut short are removed (no other pass is running: we hold
+        the folder's lock), and journal entries left `received`/`processing` whose file already reached its
+        place get the state their place means."""
+        for folder in (self.layout.outbox, self.layout.archive, self.layout.review, self.layout.quarantine):
+            for tmp in folder.rglob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
         try:
             pending = self.reg.journal_pending()
         except Exception:

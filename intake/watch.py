@@ -44,7 +44,7 @@ def watch(root: str | os.PathLike[str], *, registry: Any, interval: float = 5.0,
           municipality: Any = None) -> int:
     """Run passes until `stop` is set; returns the number of passes made."""
     opts = options or Options(max_wait=0.0)
-    stop = stop or Stop()
+    stop = stop if stop is not None else Stop()
     layout = Layout(Path(root)).ensure()
     wake = threading.Event()
     observer = _observer(layout.inbox, wake)
