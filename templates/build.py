@@ -779,6 +779,21 @@ def examples() -> dict[str, dict]:
         "disability_group": "II", "opinion": {"kind": "assistance_need", "issued_on": "2020-01-10"},
         "can_move_without_assistant": True, "cannot_move_with_assistant": False, "activities_meet_annex1": True})
     refusal = assess(app_child, ass_refusal, on=dt.date(2021, 1, 25))
+    app_grant = Application.model_validate({
+        "received_on": "2020-10-05", "applicant": {
+            "given_name": "Mārtiņš", "surname": "Šķēle-Čakste", "personal_code": make(dt.date(1968, 1, 30), 410),
+            "address": "Gaujas iela 14, Paraugciems, LV-0000"},
+        "representative": {"given_name": "Dace", "surname": "Šķēle", "personal_code": make(dt.date(1970, 7, 1), 12),
+                           "address": "Gaujas iela 14, Paraugciems, LV-0000"},
+        "activities": [{"annex1_point": 4, "hours_per_week": 12, "weekdays": [1, 3, 5],
+                        "place": "Dienas centrs \"Saulīte\" & <darbnīcas>"},
+                       {"annex1_point": 7, "hours_per_week": 2}],
+        "attachments": ["7.1", "7.2", "7.6"]})
+    ass_grant = Assessment.model_validate({
+        "disability_group": "I", "opinion": {"kind": "assistance_need", "issued_on": "2019-05-20"},
+        "can_move_without_assistant": False, "cannot_move_with_assistant": False, "activities_meet_annex1": True,
+        "duration_kind": "until_year_end"})
+    grant = assess(app_grant, ass_grant, on=dt.date(2020, 10, 26))
     contract = {
         "number": "AS-2026/017", "recipient": recipient,
         "assistant": {"given_name": "Jānis", "surname": "Kalniņš", "personal_code": make(dt.date(1972, 3, 8), 45)},
@@ -802,6 +817,9 @@ def examples() -> dict[str, dict]:
                                           "laiku\".\nPapildu stundas vajadzīgas, jo autobuss kursē reti."},
         "decision--refusal": {"case_number": "AS-2021/007", "application": to_jsonable(app_child),
                              "assessment": to_jsonable(ass_refusal), "decision": to_jsonable(refusal)},
+        "decision--grant": {"case_number": "AS-2020/311", "application": to_jsonable(app_grant),
+                            "assessment": to_jsonable(ass_grant), "decision": to_jsonable(grant),
+                            "participant_views": "Pārstāve lūdz: \"pakalpojumu no rīta\".\nCitu iebildumu nav."},
         "notice_decision": {"case_number": "AS-2021/042", "number": "2-8/2021/57", "notified_on": "2021-02-18",
                             "addressee": recipient, "representative": rep, "received_on": "2021-02-01",
                             "decision_number": "2-7/2021/42", "decision": to_jsonable(dec)},

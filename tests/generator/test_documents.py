@@ -314,3 +314,34 @@ def test_templates_build_reproducibly(tmp_path):
         assert (tmp_path / kind.template_name).read_bytes() == kind.template.read_bytes(), kind.name
     for name, data in mod.examples().items():
         assert json.loads((EXAMPLES_DIR / f"{name}.json").read_text(encoding="utf-8")) == data, name
+
+
+def test_logo_goes_into_the_first_page_letterhead(tmp_path):
+    from importlib import util
+
+    from PIL import Image
+
+    from generator.render import render_docx
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 60), (150, 20, 40)).save(logo)
+    cfg = tmp_path / "asistents.yaml"
+    text = (ROOT / "asistents.example.yaml").read_text(encoding="utf-8").replace("# logo: logo.png", "logo: logo.png")
+    cfg.write_text(text, encoding="utf-8")
+    m = load_municipality(cfg)
+    assert m.logo == tmp_path / "logo.png"
+    spec = util.spec_from_file_location("templates_build", ROOT / "templates" / "build.py")
+    mod = util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "mine"
+    mod.main(["--config", str(cfg), "--out", str(out)])
+    template = out / "decision.docx"
+    header = docx.Document(template).sections[0].first_page_header
+    assert any("image" in rel.reltype for rel in header.part.rels.values())
+    m = m.model_copy(update={"templates_dir": out})
+    path, ctx = prepare("decision", example("decision"), m)
+    assert path == template
+    rendered = docx.Document(__import__("io").BytesIO(render_docx(path, ctx)))
+    hdr = rendered.sections[0].first_page_header
+    assert any("image" in rel.reltype for rel in hdr.part.rels.values())
+    assert "Parauga novada pašvaldība" in [p.text for p in hdr.paragraphs]

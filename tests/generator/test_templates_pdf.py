@@ -155,3 +155,11 @@ def test_decision_page1_png_for_a_person(pdfs):
                     str(prefix)], check=True, timeout=60)
     png = prefix.with_suffix(".png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_9_1_full_grant_pdf(pdfs):
+    t = text(pdfs["decision--grant"])
+    assert "Piešķirt asistenta pakalpojumu 14 stundas nedēļā" in t and "Daļēji" not in t
+    assert "līdz kārtējā gada beigām, no 2020. gada 26. oktobra līdz 2020. gada 31. decembrim" in t
+    assert "likumiskais pārstāvis Dace Šķēle" in t
+    assert "Pārējā daļā" not in t and "Atteikt" not in t
