@@ -113,7 +113,7 @@ TERMINATION_GROUNDS = {
     "17.5": ("sociālais dienests konstatē, ka asistenta pakalpojums faktiski netiek izmantots, izņemot šo "
              "noteikumu 18. punktā minētos gadījumus",
              "Konstatēts, ka asistenta pakalpojums faktiski netiek izmantots (uzturēšanās ilgstošas sociālās "
-             "aprūpes institūcijā, slimnīcā vai ieslodzījuma vietā par to netiek uzskatīta — tad pakalpojumu "
+             "aprūpes institūcijā, slimnīcā vai ieslodzījuma vietā par to netiek uzskatīta – tad pakalpojumu "
              "pārtrauc uz laiku)."),
 }
 
@@ -424,8 +424,8 @@ class ContractData(Record):
     `decision_number` (default case_number), `representative` (the recipient's legal representative or null),
     `assistant_address`, `provider_address`, `provider_signatory` (who signs for a legal-entity provider),
     `place` (where signed, default the municipality's address), `timesheet_day` (the day of the month by which
-    the timesheet of point 20 is due — the regulation sets none, so it is the contract's choice; null: "by the
-    5th working day" is NOT assumed, the contract says "monthly").
+    the timesheet of point 20 is due — the regulation sets none, so it is the contract's own term; null: the
+    contract says "monthly" without a day).
     """
 
     case_number: str = DocNumber
@@ -466,10 +466,11 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
     # Reasoning: one paragraph per activity whose hours changed, then every finding that is not info-only noise.
     per_activity = []
     for a in dec.activities:
-        got = f"piešķirtas {_hours(a.granted)}" if a.granted > 0 else "nav piešķirts"
+        # "pieprasīts: N stundas" rather than "pieprasītas N stundas": the participle would agree with N.
+        got = f"piešķirts: {_hours(a.granted)}" if a.granted > 0 else "nav piešķirts"
         if a.granted == a.requested:
             got = "piešķirts pieprasītajā apjomā"
-        per_activity.append(lv.sentence_end(f"{_activity_name(a.annex1_point)} — pieprasītas {_hours(a.requested)}, {got}"
+        per_activity.append(lv.sentence_end(f"{_activity_name(a.annex1_point)} – pieprasīts: {_hours(a.requested)}, {got}"
                                             + (f": {a.reason}" if a.reason and a.granted != a.requested else "")))
     reasoning = [f.message_lv for f in dec.findings]
     points = ["8", "9"] + (["9.1.1", "9.1.2"] if dec.outcome != "refuse" else []) + list(dec.grounds) + ["13"]

@@ -305,7 +305,7 @@ def _appeal(w: W) -> None:
 
 
 def _signature(w: W) -> None:
-    w.p("", space_after=14)
+    w.p("", space_after=14, keep=True)  # the signature never starts a page alone
     w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
 
 
@@ -393,9 +393,9 @@ def decision(logo: Path | None):
     w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
 
     _appeal(w)
-    _signature(w)
     w.p("Noteikumu redakcija: {{ rules_version }}. Paziņot līdz {{ deadlines.notify_by }} (noteikumu 10. punkts).",
         size=8)
+    _signature(w)
     return doc
 
 
@@ -698,8 +698,8 @@ def annex2(logo: Path | None):
     w.p("")
     w.p("Sagatavoja: {{ prepared_by }}", ("\t", ""), "Datums: {{ prepared_on }}",
         space_after=14).paragraph_format.tab_stops.add_tab_stop(Cm(11.0))
-    w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
     w.p("Noteikumu redakcija: {{ rules_version }}.", size=8)
+    w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
     return doc
 
 
@@ -803,11 +803,11 @@ def examples() -> dict[str, dict]:
     hospital = {"start": "2021-04-06", "end": None, "reason": "hospital"}
     findings = [Finding(rule="MK942 20", severity="warning", field="entries.4.hours",
                         message_lv="2021. gada 15. aprīlī uzskaitē norādītas 10 stundas, bet nedēļā piešķirtas 22 "
-                                   "stundas un tās jau izmantotas — 4 stundas nav apmaksājamas (MK 942 20. punkts).",
+                                   "stundas un tās jau izmantotas – 4 stundas nav apmaksājamas (MK 942 20. punkts).",
                         message_en="15 April 2021: 10 hours entered, the week's 22 granted hours were already used — "
                                    "4 hours are not paid (MK 942 point 20)."),
                 Finding(rule="MK942 9.2.4", severity="warning", field="entries.7.outside_latvia",
-                        message_lv="2021. gada 20. aprīlī pakalpojums sniegts ārpus Latvijas (Valka–Valga) — 3 stundas "
+                        message_lv="2021. gada 20. aprīlī pakalpojums sniegts ārpus Latvijas (Valka–Valga) – 3 stundas "
                                    "nav apmaksājamas (MK 942 9.2.4. apakšpunkts).",
                         message_en="20 April 2021: service outside Latvia — 3 hours are not paid (MK 942 9.2.4).")]
     return {
