@@ -14,13 +14,11 @@ import argparse
 import datetime as dt
 import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -196,7 +194,7 @@ class W:
     def h(self, text: str, level: int = 2):
         return self.doc.add_heading(text, level=level)
 
-    def bullet(self, *parts, align="justify"):
+    def bullet(self, *parts, align=None):
         """A dash-led list item (a plain dash run, so a bold first part does not make the dash bold)."""
         par = self.p("– ", *parts, align=align, indent=0.6)
         par.paragraph_format.first_line_indent = Cm(-0.4)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import EXAMPLE
-from generator.documents import EXAMPLES_DIR, KINDS, prepare
+from generator.documents import EXAMPLES_DIR, prepare
 from generator.pdf import convert, pdf_fonts
 from generator.render import render_docx
 
