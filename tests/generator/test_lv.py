@@ -120,3 +120,57 @@ def test_personal_code_display():
     assert lv.personal_code("12068511236") == "120685-11236"
     with pytest.raises(ValueError):
         lv.personal_code("1206")
+
+
+# ---------------------------------------------------------------- many values: words read back independently
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_UNITS = {"nulle": 0, "viens": 1, "divi": 2, "trīs": 3, "četri": 4, "pieci": 5, "seši": 6, "septiņi": 7,
+          "astoņi": 8, "deviņi": 9, "desmit": 10, "vienpadsmit": 11, "divpadsmit": 12, "trīspadsmit": 13,
+          "četrpadsmit": 14, "piecpadsmit": 15, "sešpadsmit": 16, "septiņpadsmit": 17, "astoņpadsmit": 18,
+          "deviņpadsmit": 19, "divdesmit": 20, "trīsdesmit": 30, "četrdesmit": 40, "piecdesmit": 50,
+          "sešdesmit": 60, "septiņdesmit": 70, "astoņdesmit": 80, "deviņdesmit": 90}
+_SCALE = {"tūkstotis": 10**3, "tūkstoši": 10**3, "miljons": 10**6, "miljoni": 10**6}
+
+
+def read_back(words: str) -> int:
+    """A Latvian cardinal read back to a number, checking the agreement of every scale noun on the way."""
+    total, group = 0, 0
+    for w in words.split():
+        if w in _UNITS:
+            group += _UNITS[w]
+        elif w in ("simts", "simti"):
+            assert (w == "simts") == (group in (0, 1)), words  # "simts" alone or after "viens"; "divi simti"
+            group = (group or 1) * 100
+        elif w in _SCALE:
+            assert group > 0, f"bare {w!r} in {words!r}"  # "viens tūkstotis", never a bare "tūkstotis"
+            singular = group % 10 == 1 and group % 100 != 11
+            assert (w in ("tūkstotis", "miljons")) == singular, words
+            total += group * _SCALE[w]
+            group = 0
+        else:
+            raise AssertionError(f"unknown word {w!r} in {words!r}")
+    return total + group
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.integers(min_value=0, max_value=999_999_999))
+def test_number_words_read_back(n):
+    words = lv.number_words(n)
+    assert "simtu" not in words
+    assert read_back(words) == n
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False))
+def test_money_words_read_back(d):
+    words = lv.money_words(d)
+    euros, rest = words.split(" euro un ")
+    cents, noun = rest.split(" ")
+    assert read_back(euros) * 100 + int(cents) == int(d * 100)
+    assert noun == lv.plural(int(cents), "cents", "centi", "centu")
+    assert "eiro" not in words
+    figures = lv.money(d).replace(NBSP, "").replace("EUR", "").replace(",", ".")
+    assert Decimal(figures) == d
