@@ -850,7 +850,11 @@ class DocumentKind:
         return self._stem(data)
 
     def load(self, raw: Any) -> Any:
-        return load(self.data_model, raw)
+        """Validated DATA, or RecordError named after this kind, each problem naming its field."""
+        try:
+            return load(self.data_model, raw)
+        except RecordError as e:
+            raise RecordError(self.name, e.problems) from None
 
 
 def _stem(prefix: str, *parts: str) -> str:
@@ -991,7 +995,7 @@ def _cell(value: Any, field: str) -> Any:
         m = re.match(r"^(\d)\.?", text)
         return int(m.group(1)) if m else text
     if last == "engagement":
-        return _ENGAGEMENT_WORDS.get(_fold(text).replace("-", " "), _ENGAGEMENT_WORDS.get(slug(text).replace("-", " "), text))
+        return _ENGAGEMENT_WORDS.get(slug(text).replace("-", " "), text)  # English values pass through
     return text
 
 

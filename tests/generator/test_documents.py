@@ -162,6 +162,7 @@ def test_invalid_data_names_the_field(kind, mutate, field):
     mutate(raw)
     with pytest.raises(RecordError) as e:
         prepare(kind, raw, EXAMPLE)
+    assert e.value.kind == kind and f"'{kind}'" in str(e.value)
     fields = [p.field for p in e.value.problems]
     assert any(f == field or f.startswith(field + ".") for f in fields), fields
     assert all(p.message_lv and p.message_en for p in e.value.problems)
@@ -227,6 +228,12 @@ def test_mailmerge_row_renders_a_contract():
     assert ctx["recipient"]["name"] == "Ērika Žagata"
     assert ctx["volume"]["hours"].replace(NBSP, " ") == "12,5 stundas nedēļā"
     assert ctx["duration"]["start"] == "2021. gada 1. marta"
+
+
+@pytest.mark.parametrize("cell, value", [("Darba līgums", "employment"), ("uzņēmuma līgums", "service_contract"),
+                                         ("Pašnodarbināts", "self_employed"), ("self_employed", "self_employed")])
+def test_mailmerge_engagement_words(cell, value):
+    assert row_to_data("contract", {"Nodarbinātība": cell})["contract"]["engagement"] == value
 
 
 def test_mailmerge_missing_personal_code_is_named():
