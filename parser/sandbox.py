@@ -17,6 +17,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from typing import Any
 from parser.errors import error
 from parser.result import Limits, ParseError, ParseResult
 
+_EOF = b"\0eof"  # the child closed its answers: it died
 _CHILD_ENV = {"OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1", "OPENCV_FOR_THREADS_NUM": "1"}
 
 
@@ -44,6 +46,7 @@ class Sandbox:
         self.limits = limits or Limits()
         self._proc: subprocess.Popen[bytes] | None = None
         self._buffer = b""
+        self._stderr: Any = None
 
     # -- lifecycle
     def _start(self) -> subprocess.Popen[bytes]:
@@ -51,15 +54,22 @@ class Sandbox:
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         memory = self.limits.memory_bytes
+        if self._stderr is not None:
+            self._stderr.close()
+        # The child's stderr goes to a temporary file: its last lines tell a memory failure from a crash.
+        self._stderr = tempfile.TemporaryFile()
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "parser.sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, cwd=root, preexec_fn=lambda: _limit_child(memory),
+            stderr=self._stderr, env=env, cwd=root, preexec_fn=lambda: _limit_child(memory),
         )
         self._buffer = b""
         return self._proc
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
         if proc is None:
             return
         try:
@@ -110,14 +120,22 @@ class Sandbox:
             self._proc = None
             raise error("crashed", name, detail="the sandbox did not accept the file") from None
         line = self._read_line(proc, self.limits.wall_seconds)
-        if line is None:  # timed out or died: this child is finished
-            code = proc.poll()
+        if line is None or line is _EOF:  # timed out or died: this child is finished
+            code = None
+            if line is _EOF:
+                try:
+                    code = proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    pass
+            tail = self._stderr_tail()
             self._kill(proc)
             self._proc = None
-            if code is None:
+            if line is None:
                 raise error("timeout", name, detail=f"wall time over {self.limits.wall_seconds:g} s")
             if code in (-signal.SIGXCPU, -signal.SIGKILL):
                 raise error("timeout", name, detail=f"CPU time over {self.limits.cpu_seconds} s")
+            if any(sign in tail for sign in ("MemoryError", "bad_alloc", "Cannot allocate", "out of memory")):
+                raise error("memory", name, detail=f"over {self.limits.memory_bytes // 2 ** 20} MiB")
             raise error("crashed", name, detail=f"exit status {code}")
         answer = json.loads(line)
         if "error" in answer:
@@ -128,7 +146,19 @@ class Sandbox:
             raise err
         return ParseResult.model_validate(answer["result"])
 
+    def _stderr_tail(self) -> str:
+        if self._stderr is None:
+            return ""
+        try:
+            self._stderr.seek(0, os.SEEK_END)
+            size = self._stderr.tell()
+            self._stderr.seek(max(0, size - 4096))
+            return self._stderr.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
     def _read_line(self, proc: subprocess.Popen[bytes], timeout: float) -> bytes | None:
+        """The child's next answer line; None when the wall time ran out; `_EOF` when the child is gone."""
         assert proc.stdout is not None
         fd = proc.stdout.fileno()
         deadline = time.monotonic() + timeout
@@ -141,7 +171,7 @@ class Sandbox:
                 return None
             chunk = os.read(fd, 1 << 16)
             if not chunk:
-                return None
+                return _EOF
             self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
         return line

@@ -68,3 +68,31 @@ def test_missing_file_is_not_found(tmp_path):
     with pytest.raises(ParseError) as caught:
         parse_file(tmp_path / "nav.pdf")
     assert caught.value.code == "not_found"
+
+
+def test_address_space_limit_applies_to_the_child(hostile_corpus):
+    letter = next(p for p in hostile_corpus if p.name == "letter.pdf")
+    # 64 MB cannot hold the interpreter with NumPy and OpenCV: the child fails, the parent reports it.
+    with Sandbox(Limits(memory_bytes=64 * 1024 ** 2)) as box:
+        with pytest.raises(ParseError) as caught:
+            box.parse(letter)
+    assert caught.value.code in ("memory", "crashed")
+    with Sandbox() as box:
+        assert box.parse(letter).kind == "unknown"
+
+
+def test_another_edition_of_the_form_is_unknown(tmp_path):
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawString(72, 760, "Iesniegums par asistenta pakalpojuma pieskirsanu")
+    c.drawString(250, 24, "ASIST-IESN-2019.3 · 1/2")  # an older edition's mark
+    c.showPage()
+    c.save()
+    result = parse_bytes(buf.getvalue(), "old.pdf", sandbox=False)
+    assert result.kind == "unknown" and result.form_version is None
+    assert "ASIST-IESN-2026.1" in result.issues[0].message_en and "2019.3" in result.text
