@@ -433,16 +433,13 @@ def scan(pdf_bytes: bytes, *, dpi: int = 200, skew_deg: float = 0.0, rotate: int
 
 
 def _image_pdf(pages: list[tuple[bytes, float, float]]) -> bytes:
-    """JPEG pages wrapped as a PDF with one full-page image each (reportlab keeps the JPEG data as is)."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
+    """JPEG pages wrapped as a PDF, one full-page image each and nothing else, the JPEG data kept as it is
+    (img2pdf: no re-encoding, no fonts or text). The pages of one scan share one size."""
+    import img2pdf
 
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, invariant=1)
-    c.setCreator("asistents scan")
-    for jpeg, w, h in pages:
-        c.setPageSize((w, h))
-        c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width=w, height=h)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
+    size = (pages[0][1], pages[0][2])
+    layout = img2pdf.get_layout_fun(pagesize=size, fit=img2pdf.FitMode.into)
+    # The internal engine: through pikepdf, img2pdf 0.6.3 asks for a deterministic /ID only when
+    # pikepdf.__version__ >= "6.2.0" as strings, false for 10.x, so the same scan would differ run to run.
+    return img2pdf.convert([jpeg for jpeg, _, _ in pages], layout_fun=layout, nodate=True,
+                           producer="asistents scan", creator="asistents scan", engine=img2pdf.Engine.internal)
