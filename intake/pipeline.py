@@ -54,6 +54,7 @@ class Options:
     max_wait: float = 10.0  # how long one pass waits for young files to settle
     workers: int = 2  # sandboxed parser processes working ahead of the register
     on: dt.date | None = None  # decision date for proposals (default: each application's receipt date)
+    on_file: Callable[["Outcome"], None] | None = None  # called after each file (progress, benchmarks)
 
 
 @dataclass
@@ -571,6 +572,8 @@ class Pass:
         self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
                         "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
                         "size": seen.size, "ms": ms})
+        if self.opts.on_file is not None:
+            self.opts.on_file(outcome)
         if outcome.state not in ("processed", "waiting") and len(self.summary.files) < 1000:
             self.summary.files.append({
                 "sha256": outcome.sha256, "state": outcome.state, "code": outcome.code,
