@@ -40,3 +40,27 @@ def read_record(kind: type[R], path: str | Path) -> R:
         return load(kind, read_data(path))
     except RecordError as e:
         raise UserError.from_record_error(e, file=str(path)) from None
+
+
+def read_form_record(kind: type[R], path: str | Path) -> R:
+    """A record from JSON/YAML, or read from a PDF form through the parser (sandboxed)."""
+    name = str(path)
+    if not name.lower().endswith(".pdf"):
+        return read_record(kind, path)
+    import parser  # the PDF reader is heavy: loaded only for PDFs
+    from parser.result import ParseError
+
+    try:
+        result = parser.parse_file(path)
+    except ParseError as e:
+        raise UserError(e.message_lv, e.message_en, file=name, page=None if e.page is None else e.page + 1) from None
+    if not isinstance(result.record, kind):
+        issue = next((i for i in result.issues if i.severity == "error"), None)
+        what_lv = {"Application": "iesniegumu", "Timesheet": "uzskaites lapu"}.get(kind.__name__, "ierakstu")
+        raise UserError(
+            f"no PDF neizdevās nolasīt derīgu {what_lv}" + (f": {issue.message_lv}" if issue else ""),
+            f"no valid {kind.__name__.lower()} could be read from the PDF" + (f": {issue.message_en}" if issue else ""),
+            file=name, field=issue.field if issue else None,
+            page=None if issue is None or issue.page is None else issue.page + 1,
+            hint_lv="pārbaudiet veidlapu (asistents parse) vai ievadiet datus JSON/YAML failā")
+    return result.record

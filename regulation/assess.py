@@ -13,7 +13,7 @@ clerk's own assessment (8.3) is missing the proposal says so with a pending find
 ...     can_move_without_assistant=False, cannot_move_with_assistant=False, activities_meet_annex1=True)
 >>> d = assess(app, ok)
 >>> d.outcome, d.hours_per_week, d.deadlines.decide_by, [f.rule for f in d.findings]
-('partial', Decimal('20'), datetime.date(2019, 4, 4), ['MK942 1. pielikums'])
+('grant', Decimal('20'), datetime.date(2019, 4, 4), ['MK942 1. pielikums'])
 >>> assess(app, ok.model_copy(update={"can_move_without_assistant": True})).grounds
 ['9.2.3']
 """
@@ -237,7 +237,9 @@ def assess(application: Application, assessment: Assessment, on: dt.date | None 
                            l.reasons if l.granted == 0 and l.reasons else (f"pakalpojums atteikts ({why})",), l.refused)
                       for l in lines)
         total = ZERO
-    elif any(l.granted < l.requested for l in lines):
+    elif any(l.refused and l.granted < l.requested for l in lines):
+        # Part of the request refused on a ground (9.2.2, 9.2.4, 11.1). Hours cut to the Annex 1 caps, the
+        # 40 h total or by 11.4 are the volume the service sets (9.1.1, 11): still a grant.
         outcome = "partial"
     else:
         outcome = "grant"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asistents.datafile import read_record
+from asistents.datafile import read_form_record, read_record
 from asistents.output import UserError, add_json_flag, emit
 from regulation.assess import assess, pending_findings
 from regulation.findings import cite_lv
@@ -32,27 +32,6 @@ def register(subparsers) -> None:
                    help="lēmuma datums (noklusējums: iesnieguma saņemšanas datums) / decision date (default: receipt date)")
     add_json_flag(p)
     p.set_defaults(run=run)
-
-
-def _read_application(path: str) -> Application:
-    if not path.lower().endswith(".pdf"):
-        return read_record(Application, path)
-    import parser  # the PDF reader is heavy: loaded only for PDFs
-    from parser.result import ParseError
-
-    try:
-        result = parser.parse_file(path)
-    except ParseError as e:
-        raise UserError(e.message_lv, e.message_en, file=path, page=None if e.page is None else e.page + 1) from None
-    if not isinstance(result.record, Application):
-        issue = next((i for i in result.issues if i.severity == "error"), None)
-        raise UserError(
-            "no PDF neizdevās nolasīt derīgu iesniegumu" + (f": {issue.message_lv}" if issue else ""),
-            "no valid application could be read from the PDF" + (f": {issue.message_en}" if issue else ""),
-            file=path, field=issue.field if issue else None,
-            page=None if issue is None or issue.page is None else issue.page + 1,
-            hint_lv="pārbaudiet veidlapu (asistents parse) vai ievadiet iesnieguma datus JSON/YAML failā")
-    return result.record
 
 
 def _date(value: str) -> dt.date:
@@ -92,7 +71,7 @@ def text(d: Decision) -> str:
 
 
 def run(args) -> int:
-    application = _read_application(args.application)
+    application = read_form_record(Application, args.application)
     assessment = read_record(Assessment, args.assessment) if args.assessment else Assessment()
     on = _date(args.on) if args.on else None
     try:

@@ -4,7 +4,9 @@ Exit code 0 without error findings, 1 with error findings, 2 on bad input.
 """
 from __future__ import annotations
 
-from asistents.datafile import read_record
+import os
+
+from asistents.datafile import read_form_record, read_record
 from asistents.output import add_json_flag, emit
 from regulation.records import Contract, Timesheet
 from regulation.timesheet import TimesheetCheck, check_timesheet
@@ -24,11 +26,16 @@ def register(subparsers) -> None:
         description="Pakalpojuma uzskaites lapas pārbaude (MK 942 20. punkts) pret līgumu un asistenta citām uzskaites "
                     "lapām; izejas kods 0 — kļūdu nav, 1 — ir kļūdas, 2 — nederīgi ievaddati.",
     )
-    p.add_argument("file", metavar="FILE", help="uzskaites lapa (JSON/YAML) / the timesheet (JSON/YAML)")
+    p.add_argument("file", metavar="FILE",
+                   help="uzskaites lapa: JSON/YAML ieraksts vai PDF veidlapa / the timesheet as JSON/YAML or a PDF form")
     p.add_argument("--contract", metavar="FILE", help="līgums (JSON/YAML) / the contract (JSON/YAML)")
     p.add_argument("--others", metavar="FILE", nargs="+", default=[],
                    help="tā paša asistenta citas uzskaites lapas (citi saņēmēji, iepriekšējais mēnesis) / "
                         "the assistant's other timesheets")
+    p.add_argument("--db", metavar="URL",
+                   help="lietu reģistrs, no kura ņemt līgumu un asistenta citas lapas, ja --contract nav dots "
+                        "(noklusējums: ASISTENTS_DB_URL, ja iestatīts) / the register to take the contract and the "
+                        "assistant's other timesheets from when --contract is not given")
     add_json_flag(p)
     p.set_defaults(run=run)
 
@@ -59,10 +66,25 @@ def text(result: TimesheetCheck) -> str:
     return "\n".join(lines)
 
 
+def _from_register(url: str, timesheet: Timesheet) -> tuple[Contract | None, list[Timesheet]]:
+    import registry
+
+    reg = registry.open(url)
+    try:
+        with reg.transaction() as tx:
+            return tx.timesheet_context(timesheet)
+    finally:
+        reg.close()
+
+
 def run(args) -> int:
-    timesheet = read_record(Timesheet, args.file)
+    timesheet = read_form_record(Timesheet, args.file)
     contract = read_record(Contract, args.contract) if args.contract else None
     others = [read_record(Timesheet, f) for f in args.others]
+    db = args.db or os.environ.get("ASISTENTS_DB_URL")
+    if contract is None and db:
+        contract, stored = _from_register(db, timesheet)
+        others += stored
     result = check_timesheet(timesheet, contract, others)
     emit(result, args.json, text)
     return 1 if result.errors else 0

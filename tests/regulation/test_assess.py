@@ -181,7 +181,12 @@ def test_7_no_confirmation_for_points_5_and_7(point):
 
 def test_outcome_grant_partial_refuse():
     assert assess(application(), assessment()).outcome == "grant"
-    assert assess(application(activities=[Activity(annex1_point=1, hours_per_week=Decimal(21))]), assessment()).outcome == "partial"
+    # hours cut to the Annex 1 cap: the volume the service sets (9.1.1), still a grant
+    assert assess(application(activities=[Activity(annex1_point=1, hours_per_week=Decimal(21))]), assessment()).outcome == "grant"
+    # part of the request refused on a ground (9.2.4): partial
+    assert assess(application(activities=[Activity(annex1_point=1, hours_per_week=Decimal(10)),
+                                          Activity(annex1_point=7, hours_per_week=Decimal(2), outside_latvia=True)]),
+                  assessment()).outcome == "partial"
     assert assess(application(), assessment(disability_group="III")).outcome == "refuse"
 
 
@@ -217,7 +222,7 @@ def test_decision_round_trips_as_json():
 
 def test_sample_adult_work_25h_grants_20():
     d = assess(sample("adult_work_25h.json"), sample("adult_eligible.json"))
-    assert d.hours_per_week == 20 and d.outcome == "partial" and d.grounds == []
+    assert d.hours_per_week == 20 and d.outcome == "grant" and d.grounds == []
     assert any(f.rule == "MK942 1. pielikums" and "1. pielikum" in f.message_lv for f in d.findings)
     assert not pending_findings(d)
 

@@ -81,6 +81,8 @@ def test_invariants(case):
         assert d.hours_per_week > 0
         if d.duration is not None:
             assert d.duration.start <= d.duration.end <= dt.date(2021, 6, 30)
-    if d.outcome == "grant":
-        assert all(a.granted == a.requested for a in d.activities)
+    if d.outcome == "grant":  # nothing refused on a ground; hours may only be capped (9.1.1, 11, Annex 1)
+        assert not d.grounds
+    if d.outcome == "partial":
+        assert d.grounds and any(a.granted < a.requested for a in d.activities)
     assert d.deadlines.notify_by == d.decided_on + dt.timedelta(days=10)
