@@ -111,3 +111,20 @@ def intake_dir(tmp_path):
     root = tmp_path / "intake"
     (root / "inbox").mkdir(parents=True)
     return root
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for this test session (the registry tests' own starter: initdb/pg_ctl)."""
+    starter = _load("intake_test_pg", ROOT / "tests" / "registry" / "conftest.py")
+    bin_dir = starter._pg_bin()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL server installed (/usr/lib/postgresql/*/bin/initdb not found)")
+    server = starter.PgServer(bin_dir)
+    try:
+        server.start()
+    except subprocess.CalledProcessError as e:
+        server.stop()
+        pytest.fail(f"could not start PostgreSQL: {e.stderr.decode(errors='replace')[-2000:]}")
+    yield server
+    server.stop()

@@ -6,6 +6,8 @@ import os
 import subprocess
 import zipfile
 
+import pytest
+
 
 def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
     inbox = intake_dir / "inbox"
@@ -129,3 +131,44 @@ def test_incomplete_form_goes_to_review_with_reason(h, filler, intake_dir):
     assert "Iemesls:" in text and "Reason:" in text and "entries.0.hours" in text
     assert h.journal(intake_dir)[json.loads(pdf.with_name(pdf.name + ".reason.json").read_text())["sha256"]][
         "state"] == "needs_review"
+
+
+def test_original_whose_last_steps_did_not_happen_is_finished_without_a_second_case(h, filler, intake_dir):
+    """The state a crash between the register's commit and the move leaves: journal final, file in the inbox,
+    no archived original. The next pass finishes it: one case, drafts not doubled, original archived."""
+    p = intake_dir / "inbox" / "iesniegums.pdf"
+    p.write_bytes(filler.fill("application", h.corpus.application(95)))
+    h.age(p)
+    h.run_process(intake_dir)
+    [archived] = h.files_under(intake_dir / "archive")
+    os.rename(archived, p)  # back where it was before the move
+    summary = h.run_process(intake_dir)
+    assert summary["processed"] == 1 and summary["duplicates"] == 0
+    assert [x.name for x in h.files_under(intake_dir / "archive")] == [archived.name]
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM decisions") == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM documents") == 2
+    assert len(list((intake_dir / "outbox").rglob("*.docx"))) == 2
+
+
+@pytest.mark.postgres
+def test_register_on_postgresql(h, filler, intake_dir, pg_server):
+    url = pg_server.new_database()
+    for i, kind in enumerate(["application", "timesheet", "application"]):
+        record = h.corpus.application(200 + i) if kind == "application" else h.corpus.timesheet(200 + i)
+        p = intake_dir / "inbox" / f"{i}.pdf"
+        p.write_bytes(filler.fill(kind, record))
+        h.age(p)
+    (intake_dir / "inbox" / "kopija.pdf").write_bytes((intake_dir / "inbox" / "0.pdf").read_bytes())
+    h.age(intake_dir / "inbox" / "kopija.pdf")
+    summary = h.run_process(intake_dir, "--db", url, "--no-render")
+    assert summary["processed"] + summary["needs_review"] == 3 and summary["duplicates"] == 1, summary
+    assert not (intake_dir / "asistents.db").exists()  # --db wins over the default file
+    import registry
+
+    reg = registry.open(url)
+    try:
+        assert reg.counts()["applications"] == 2 and reg.counts()["timesheets"] == 1
+        assert reg.journal_pending() == []
+    finally:
+        reg.close()
