@@ -106,7 +106,9 @@ def application(seed: int, shape: str, n: int) -> Application:
     representative = None
     if child or rng.random() < 0.15:
         representative = _person(rng, year - 70, year - 25)
-        representative["surname"] = applicant["surname"] if child and rng.random() < 0.7 else representative["surname"]
+        if child and rng.random() < 0.7:  # a parent: the child's surname, in the parent's gender
+            pair = next(pair for pair in SURNAMES if applicant["surname"] in pair)
+            representative["surname"] = pair[1 if representative["given_name"] in FEMALE else 0]
     points = sorted(rng.sample(range(1, 8), rng.choice([1, 1, 2, 2, 3, 4])))
     if child:
         points = sorted({2, *(p for p in points if p in (4, 5, 6, 7))})
