@@ -43,7 +43,7 @@ KINDS: tuple[Kind, ...] = ("application", "timesheet")
 _LV_UPPER = "AĀBCČDEĒFGĢHIĪJKĶLĻMNŅOPQRSŠTUŪVWXYZŽ"
 # Characters each field type may hold, for Tesseract's whitelist (a narrower set reads better).
 WHITELISTS: dict[str, str] = {
-    "text": _LV_UPPER + _LV_UPPER.lower() + "0123456789 .,-/\"'()–",
+    "text": _LV_UPPER + _LV_UPPER.lower() + "0123456789 .,:;-/\"'()–„”“",
     "date": "0123456789.",
     "time": "0123456789:",
     "number": "0123456789,.",

@@ -128,6 +128,25 @@ def test_same_seed_gives_the_committed_records(generator):
                 assert dumps(record) + "\n" == pdf.with_name(pdf.stem + ".expected.json").read_text(encoding="utf-8")
 
 
+def test_generated_values_fit_their_boxes(generator):
+    """Every value the generator writes keeps to its field's length, pattern and OCR alphabet."""
+    import re
+
+    from forms.definition import from_record
+
+    for kind, make in (("application", generator.application), ("timesheet", generator.timesheet)):
+        d = load(kind)
+        for n in range(1, 25):
+            for name, value in from_record(kind, make(generator.DEFAULT_SEED, "fillable", n)).items():
+                f = d.field(name)
+                if f.type == "checkbox" or not value:
+                    continue
+                assert len(value) <= f.max_length, (name, value)
+                assert f.pattern is None or re.match(f.pattern, value), (name, value)
+                assert set(value) <= set(f.ocr_whitelist), (name, value, set(value) - set(f.ocr_whitelist))
+                assert f.allowed is None or value in f.allowed, (name, value)
+
+
 def test_generated_data_is_varied(generator):
     apps = [generator.application(generator.DEFAULT_SEED, "fillable", n) for n in range(1, 13)]
     sheets = [generator.timesheet(generator.DEFAULT_SEED, "fillable", n) for n in range(1, 13)]
