@@ -9,6 +9,12 @@ What was measured here (LibreOffice 7.4, 2 cores, one-page letters) and what fol
   out as PDF named destinations (`ExportBookmarksToPDFDestination`), which tell exactly on which page each
   letter starts — so the PDF is split back into one file per letter with pypdf, without guessing page counts.
 
+Measured caveat: in joined files of 50 three-page decisions LibreOffice broke pages differently from the
+same letters converted alone (every third letter from the tenth on: a keep-with-next heading left at a page
+foot); with 10 or 25 letters per file all 100 letters were identical to separate conversion. Hence chunks of
+at most `join_size` = 20 letters; the tests and bench/bench_render.py compare joined output with documents
+converted alone.
+
 So `PdfConverter` joins documents made from the same template (identical styles, settings and
 relationships) into chunks, converts the chunks on a pool of `workers` LibreOffice processes, each with its
 own profile (`-env:UserInstallation`), and splits them. Documents that cannot be joined safely (page totals
@@ -286,7 +292,7 @@ class PdfConverter:
 
     def __init__(self, *, workers: int = 2, pdfa: bool = False, timeout: float = 120.0,
                  per_document_timeout: float = 5.0, batch_size: int = 100, join: bool = True,
-                 join_size: int = 50, workdir: str | Path | None = None):
+                 join_size: int = 20, workdir: str | Path | None = None):
         if not 1 <= batch_size <= 200:
             raise ValueError("batch_size must be 1..200 (LibreOffice drops files silently in larger batches)")
         self.workers, self.pdfa, self.timeout = workers, pdfa, timeout
