@@ -172,3 +172,22 @@ def test_register_on_postgresql(h, filler, intake_dir, pg_server):
         assert reg.journal_pending() == []
     finally:
         reg.close()
+
+
+def test_bad_usage_exits_2_naming_what_to_fix(h, tmp_path):
+    not_a_folder = tmp_path / "fails.txt"
+    not_a_folder.write_text("x")
+    p = subprocess.run(h.inbox_cmd("process", not_a_folder), capture_output=True, text=True, env=h.env(), cwd=h.ROOT)
+    assert p.returncode == 2 and "nav mape" in p.stderr and "is not a folder" in p.stderr
+    p = subprocess.run(h.inbox_cmd("process", tmp_path / "jauna", "--on", "15.03.2019", "--json"),
+                       capture_output=True, text=True, env=h.env(), cwd=h.ROOT)
+    assert p.returncode == 2 and json.loads(p.stdout)["error"]["field"] == "--on"
+
+
+def test_empty_inbox_pass_creates_the_layout(h, tmp_path):
+    root = tmp_path / "jauna mape"
+    summary = h.run_process(root)
+    assert summary["processed"] == 0 and summary["failed"] == 0
+    assert sorted(p.name for p in root.iterdir() if p.is_dir()) == ["archive", "inbox", "outbox", "quarantine",
+                                                                   "review"]
+    assert (root / "asistents.db").exists()
