@@ -186,7 +186,11 @@ def test_kill_9_during_a_pass_10_kills_40_files(h, filler, intake_dir):
 
 
 @pytest.mark.slow
-def test_kill_9_during_a_pass_50_kills_200_files(h, filler, intake_dir):
+def test_kill_9_during_a_pass_50_kills_200_files(h, filler, intake_dir, request):
+    """The issue's full figure. Runs only when asked for (`-m slow` or INTAKE_SLOW=1): it takes many minutes
+    on two cores, and the suite's default run (CI) must stay well under its time limit."""
+    if "slow" not in (request.config.getoption("-m") or "") and not os.environ.get("INTAKE_SLOW"):
+        pytest.skip("long run: select it with -m slow or INTAKE_SLOW=1")
     _kill_run(h, filler, intake_dir, files=200, kills=50, seed=2015)
 
 
