@@ -39,9 +39,9 @@ PARTIAL_PREFIXES = (".", "~$", ".~lock")
 def slug(name: str) -> str:
     """An ASCII file-name stem from a clerk's file name: diacritics folded, anything else a hyphen."""
     stem = Path(name).name
-    for suffix in (".pdf", ".PDF", ".Pdf"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    suffix = Path(stem).suffix
+    if re.fullmatch(r"\.[A-Za-z0-9]{1,5}", suffix):
+        stem = stem[: -len(suffix)]
     folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:SLUG_MAX].strip("-")
     return out or "fails"
@@ -100,7 +100,16 @@ class Layout:
 
     @staticmethod
     def stored_name(sha256: str, name: str) -> str:
-        return f"{sha256[:12]}-{slug(name)}.pdf"
+        """`<sha256[:12]>-<slug>.<suffix>`: the file's own suffix kept (a JPEG dropped by mistake is not
+        renamed to .pdf), lower-cased, `.pdf` when it has none.
+
+        >>> Layout.stored_name("0" * 64, "Skenēts.JPG"), Layout.stored_name("0" * 64, "bez-galotnes")
+        ('000000000000-skenets.jpg', '000000000000-bez-galotnes.pdf')
+        """
+        suffix = Path(name).suffix.lower()
+        if not re.fullmatch(r"\.[a-z0-9]{1,5}", suffix):
+            suffix = ".pdf"
+        return f"{sha256[:12]}-{slug(name)}{suffix}"
 
     def archive_name(self, sha256: str, name: str) -> Path:
         return self.archive / self.stored_name(sha256, name)
