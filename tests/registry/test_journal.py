@@ -60,13 +60,22 @@ def test_case_and_journal_commit_together_or_not_at_all(reg, build):
     assert reg.counts()["applications"] == 0
 
 
-CHILD = textwrap.dedent("""
-    import hashlib, json, sys, time
+# Each child gets ready (imports, opens), says so with a file, and starts when the parent creates the go file.
+READY_GO = textwrap.dedent("""
+    import pathlib, time
+    def ready_then_wait(folder, name):
+        folder = pathlib.Path(folder)
+        (folder / f"ready-{name}").touch()
+        while not (folder / "go").exists():
+            time.sleep(0.0005)
+""")
+
+CHILD = READY_GO + textwrap.dedent("""
+    import hashlib, json, sys
     import registry
-    url, start, n = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+    url, folder, n, me = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     reg = registry.open(url)
-    while time.time() < start:
-        time.sleep(0.001)
+    ready_then_wait(folder, me)
     created = []
     for i in range(n):
         entry = reg.journal_claim(hashlib.sha256(str(i).encode()).hexdigest(), f"p{i}.pdf", i)
@@ -76,13 +85,22 @@ CHILD = textwrap.dedent("""
 """)
 
 
+def start_together(script: str, db_url: str, folder: Path, *args: str) -> list[subprocess.Popen]:
+    procs = [subprocess.Popen([sys.executable, "-c", script, db_url, str(folder), *args, str(i)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    deadline = time.monotonic() + 120
+    while len(list(folder.glob("ready-*"))) < 2:
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a child did not get ready"
+        time.sleep(0.01)
+    (folder / "go").touch()
+    return procs
+
+
 @pytest.mark.slow
-def test_claim_is_atomic_under_two_processes(db_url):
+def test_claim_is_atomic_under_two_processes(db_url, tmp_path):
     registry.open(db_url).close()  # schema in place before the race
     n = 60
-    start = time.time() + 3.0
-    procs = [subprocess.Popen([sys.executable, "-c", CHILD, db_url, str(start), str(n)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = start_together(CHILD, db_url, tmp_path, str(n))
     results = []
     for p in procs:
         out, err = p.communicate(timeout=120)
@@ -94,22 +112,19 @@ def test_claim_is_atomic_under_two_processes(db_url):
         assert sum(reg.journal_counts().values()) == n
 
 
-OPENER = textwrap.dedent("""
-    import sys, time
+OPENER = READY_GO + textwrap.dedent("""
+    import sys
     import registry
-    url, start = sys.argv[1], float(sys.argv[2])
-    while time.time() < start:
-        time.sleep(0.001)
+    url, folder, me = sys.argv[1], sys.argv[2], sys.argv[3]
+    ready_then_wait(folder, me)
     with registry.open(url) as reg:
         print(reg.journal_claim("f" * 64, "a.pdf", 1).created)
 """)
 
 
 @pytest.mark.slow
-def test_two_processes_open_and_migrate_a_fresh_database_at_once(db_url):
-    start = time.time() + 2.5
-    procs = [subprocess.Popen([sys.executable, "-c", OPENER, db_url, str(start)], cwd=ROOT, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+def test_two_processes_open_and_migrate_a_fresh_database_at_once(db_url, tmp_path):
+    procs = start_together(OPENER, db_url, tmp_path)
     outs = []
     for p in procs:
         out, err = p.communicate(timeout=120)
