@@ -70,6 +70,9 @@ def score(files: list[tuple[str, Path, Path]]) -> dict[str, int]:
         flagged = {i.field for i in result.issues if i.code in ("uncertain", "unreadable", "invalid", "inconsistent")}
         tally["files"] += 1
         tally["review"] += result.needs_review
+        if result.kind != kind:  # set aside as not this form: a person reads all of it
+            tally["unrecognised"] = tally.get("unrecognised", 0) + 1
+            flagged = set(want)
         if result.record is not None:
             from regulation.records import to_jsonable
 
@@ -184,6 +187,7 @@ def main() -> int:
     ap.add_argument("--no-fresh", action="store_true", help="only the committed samples")
     ap.add_argument("--scanned", type=int, default=None, help="at most this many scanned files per set")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the files in the speed runs")
+    ap.add_argument("--count", type=int, default=4, help="forms per kind and shape in the fresh set")
     args = ap.parse_args()
 
     sets = [("samples", args.samples)]
@@ -191,7 +195,7 @@ def main() -> int:
     if not args.no_fresh:
         tmp = tempfile.TemporaryDirectory(prefix="bench-parser-")
         subprocess.run([sys.executable, str(ROOT / "samples" / "generate.py"), "--seed", str(args.seed), "--out",
-                        tmp.name], check=True, cwd=ROOT)
+                        tmp.name, "--count", str(args.count)], check=True, cwd=ROOT)
         sets.append((f"fresh seed {args.seed}", Path(tmp.name)))
 
     report: dict[str, object] = {"accuracy": {}, "speed": {}}

@@ -35,11 +35,20 @@ def corner_squares(gray: np.ndarray) -> np.ndarray | None:
     candidates = []
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
-        if not (side_min <= bw <= side_max and side_min <= bh <= side_max):
+        side = max(bw, bh)
+        if not side_min <= side <= side_max or area < 0.85 * bw * bh:
             continue
-        if not 0.75 <= bw / bh <= 1.33 or area < 0.85 * bw * bh:
-            continue
-        candidates.append((centroids[i], max(bw, bh)))
+        centre = centroids[i].copy()
+        if not 0.75 <= bw / bh <= 1.33:
+            # A square the scanner cut at the image edge (a skewed page): its centre is half a side from
+            # the edge that is still visible.
+            if bw < bh and (x == 0 or x + bw >= w) and bw >= 0.35 * bh:
+                centre[0] = x + bh / 2 if x > 0 else x + bw - bh / 2
+            elif bh < bw and (y == 0 or y + bh >= h) and bh >= 0.35 * bw:
+                centre[1] = y + bw / 2 if y > 0 else y + bh - bw / 2
+            else:
+                continue
+        candidates.append((centre, side))
     if len(candidates) < 4:
         return None
     corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=float)

@@ -236,6 +236,25 @@ def typography(text: str) -> tuple[str, bool]:
     return fixed.replace(" - ", " – "), guessed
 
 
+def word_gaps(pixels: np.ndarray) -> int:
+    """Blank column runs wider than 0.6 × the writing's height: spaces between digit groups (a phone
+    number's "+371 2…"), which Tesseract sometimes drops under a whitelist."""
+    ink = pixels[PAD:-PAD, PAD:-PAD] < 128
+    if not ink.any():
+        return 0
+    rows = np.flatnonzero(ink.any(axis=1))
+    height = rows[-1] - rows[0] + 1
+    blank = ~ink.any(axis=0)
+    gaps, run = 0, 0
+    for empty in blank:
+        if empty:
+            run += 1
+        else:
+            gaps += run >= 0.6 * height
+            run = 0
+    return int(gaps)
+
+
 def _reading(z: Zone, line: ocr.OcrLine) -> FieldReading:
     source = Source(page=z.page, box=z.box, method="ocr")
     raw = line.text or None
@@ -246,6 +265,8 @@ def _reading(z: Zone, line: ocr.OcrLine) -> FieldReading:
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
     value = normalize(z.type, raw) if raw else None
     confidence = line.confidence if value is not None else min(line.confidence, 0.2)
+    if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels):
+        guessed = True  # the spaces read are not the spaces seen
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
     if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:

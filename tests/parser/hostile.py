@@ -22,9 +22,9 @@ def _letter_pdf(text: str = "Labdien! Šī ir vēstule, nevis veidlapa.") -> byt
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    pdfmetrics.registerFont(TTFont("LetterDejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
     c = canvas.Canvas(buf, pagesize=A4)
-    c.setFont("DejaVuSans", 12)  # the core Helvetica has no ā, ē, š
+    c.setFont("LetterDejaVu", 12)  # the core Helvetica has no ā, ē, š
     c.drawString(72, 760, text)
     c.showPage()
     c.save()
