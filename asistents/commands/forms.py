@@ -7,25 +7,23 @@ from pathlib import Path
 
 from asistents.output import UserError, add_json_flag, emit
 
-FORMS_DIR = Path(__file__).resolve().parents[2] / "forms"
-
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("forms", help="tukšās veidlapas (iesniegums, uzskaites lapa) / the blank forms")
     sub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
     b = sub.add_parser("build", help="pārbūvē aizpildāmos PDF no definīcijas / rebuild the fillable PDFs")
-    b.add_argument("--out", type=Path, default=FORMS_DIR,
-                   help="mape, kurā rakstīt / folder to write to (default: the forms/ folder)")
+    b.add_argument("--out", type=Path, default=None,
+                   help="mape, kurā rakstīt / folder to write to (default: the forms/ package folder)")
     add_json_flag(b)
     b.set_defaults(run=run_build)
 
 
 def run_build(args: argparse.Namespace) -> int:
     from forms.build import build_blank
-    from forms.definition import KINDS, load
+    from forms.definition import HERE, KINDS, load
     from generator.atomic import write_bytes
 
-    out_dir: Path = args.out
+    out_dir: Path = args.out or HERE
     if out_dir.exists() and not out_dir.is_dir():
         raise UserError("norādītais ceļš nav mape", "the path given is not a folder", file=str(out_dir),
                         hint_lv="norādiet mapi ar --out")
