@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -233,3 +234,32 @@ def test_round_trip_any_application(given_name, surname, place, points, visual, 
                        for p, h, days, t, o in sorted(points)],
         "visual_benefit": visual, "attachments": sorted(attachments)})
     assert load_record(Application, to_record("application", from_record("application", rec))) == rec
+
+
+entries = st.lists(st.fixed_dictionaries({
+    "day": st.integers(1, 28), "start": st.integers(0, 23 * 4 - 1), "quarters": st.integers(1, 8),
+    "annex1_point": st.integers(1, 7), "place": st.none() | names, "outside_latvia": st.booleans(),
+    "transport_cents": st.integers(0, 99999)}), max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(rows=entries, minor=st.booleans(), provider=st.booleans(), signed=st.tuples(st.booleans(), st.booleans()))
+def test_round_trip_any_timesheet(rows, minor, provider, signed):
+    def clock(quarter: int) -> str:
+        return f"{quarter // 4:02d}:{quarter % 4 * 15:02d}"
+
+    rec = load_record(Timesheet, {
+        "month": "2020-02", "recipient": {"given_name": "Ņina", "surname": "Žagare", "personal_code": "161175-19997"},
+        "assistant": {"given_name": "Uģis", "surname": "Lūsis", "is_minor": minor},
+        "provider": {"name": "SIA „Palīgs”", "registration_number": "40103123456"} if provider else None,
+        "entries": [{"date": f"2020-02-{r['day']:02d}", "start": clock(r["start"]),
+                     "end": clock(min(r["start"] + r["quarters"], 23 * 4 + 3)),
+                     "hours": str((min(r["start"] + r["quarters"], 23 * 4 + 3) - r["start"]) / 4),
+                     "annex1_point": r["annex1_point"], "place": r["place"], "outside_latvia": r["outside_latvia"],
+                     "transport_eur": f"{r['transport_cents'] / 100:.2f}"} for r in rows],
+        "signed_by_assistant": signed[0], "signed_by_recipient": signed[1]})
+    values = from_record("timesheet", rec)
+    assert load_record(Timesheet, to_record("timesheet", values)) == rec
+    if rec.entries:  # the totals row the parser checks the rows against
+        assert Decimal(values["totals.hours"].replace(",", ".")) == sum(e.hours for e in rec.entries)
+        assert Decimal(values["totals.transport_eur"].replace(",", ".")) == sum(e.transport_eur for e in rec.entries)
