@@ -32,6 +32,7 @@ from generator.config import Municipality
 from generator.lv import NBSP
 from regulation import parameters
 from regulation.annex2 import Annex2Report
+from regulation.findings import is_pending
 from regulation.records import (
     Application,
     Assessment,
@@ -495,6 +496,8 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
                                              "lēmuma sagatavošanas laikā neizteica."),
         "facts": facts_lv(app, ass),
         "per_activity": per_activity,
+        # 8.3 assessment still missing: the proposal cannot be adopted; the draft says so at its top.
+        "pending": [f.message_lv for f in dec.findings if is_pending(f)],
         "reasoning": reasoning or ["Pieprasījums atbilst noteikumu prasībām pilnā apjomā."],
         "norms": norms(points, dec.findings, law),
         "granted": {
@@ -799,6 +802,25 @@ def _annex2_ctx(data: Annex2Report, mun: Municipality) -> dict[str, Any]:
     return ctx
 
 
+# ---------------------------------------------------------------- XML safety
+
+# XML 1.0 has no place for C0 control characters other than tab, line feed and carriage return: one in the
+# DATA (a scanner's form feed, a pasted vertical tab) would make the DOCX unreadable. \f and \a are kept out
+# too, because docxtpl turns them into page and paragraph breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """Every string of the context without characters XML cannot hold (a control character becomes a space)."""
+    if isinstance(value, str):
+        return _CONTROL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
 # ---------------------------------------------------------------- file names
 
 
@@ -844,7 +866,7 @@ class DocumentKind:
     def context(self, data: Any, municipality: Municipality) -> dict[str, Any]:
         ctx = self._context(data, municipality)
         ctx["kind"] = self.name
-        return ctx
+        return _xml_safe(ctx)
 
     def file_stem(self, data: Any) -> str:
         return self._stem(data)

@@ -320,6 +320,14 @@ def decision(logo: Path | None):
     w.p(("par asistenta pakalpojuma piešķiršanu{% if is_refusal %} (atteikums){% elif is_partial %} (daļēja "
          "piešķiršana){% endif %}", "b"), align="center", space_after=2)
     w.p("Lieta Nr. {{ case_number }}", align="center", size=10, space_after=8)
+    w.tag("{%p if pending %}")
+    warn = w.p(("PROJEKTS. Lēmumu nevar pieņemt, kamēr nav pabeigts sociālā dienesta izvērtējums (noteikumu 8. punkts):",
+                "b"))
+    warn.runs[0].font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+    w.tag("{%p for m in pending %}")
+    w.bullet("{{ m }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
 
     w.h("1. Iesniegums", 2)
     w.p("{{ mun.social_service }} (turpmāk – sociālais dienests) {{ request.received_on }} saņēma iesniegumu par "

@@ -352,3 +352,28 @@ def test_logo_goes_into_the_first_page_letterhead(tmp_path):
     hdr = rendered.sections[0].first_page_header
     assert any("image" in rel.reltype for rel in hdr.part.rels.values())
     assert "Parauga novada pašvaldība" in [p.text for p in hdr.paragraphs]
+
+
+def test_control_characters_never_reach_the_docx():
+    from generator.render import render_docx
+
+    raw = example("notice_suspension")
+    raw["facts"] = "a\x01b\x0bc\x0cd\r\ne & <f>"
+    template, ctx = prepare("notice_suspension", raw, EXAMPLE)
+    assert ctx["facts"] == "a b c d\ne & <f>"
+    doc = docx.Document(__import__("io").BytesIO(render_docx(template, ctx)))
+    assert any("a b c d" in p.text for p in doc.paragraphs)
+
+
+def test_8_3_pending_assessment_marks_the_draft():
+    from regulation.assess import assess
+    from regulation.records import Application, Assessment, to_jsonable
+
+    raw = example("decision")
+    app = Application.model_validate(raw["application"])
+    dec = assess(app, Assessment.model_validate({"disability_group": "II"}), on=app.received_on)
+    raw.update(decision=to_jsonable(dec), assessment=None)
+    _, ctx = prepare("decision", raw, EXAMPLE)
+    assert ctx["pending"] and all("8.3" in m for m in ctx["pending"])
+    _, ok = prepare("decision", example("decision"), EXAMPLE)
+    assert ok["pending"] == []
