@@ -153,3 +153,46 @@ def test_pdfa_2b_on_request(tmp_path):
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"<pdfaid:part>2</pdfaid:part>" in xmp and b"<pdfaid:conformance>B" in xmp
     assert "/OutputIntents" in reader.trailer["/Root"]
+
+
+def test_shipped_decisions_joined_equal_separate_conversion(tmp_path):
+    import copy
+    import json
+
+    from generator.config import EXAMPLE
+    from generator.documents import EXAMPLES_DIR, KINDS
+
+    k = KINDS["decision"]
+    compiled = compile_template(k.template_for(EXAMPLE))
+    bases = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES_DIR.glob("decision*.json"))]
+    paths = []
+    for i in range(6):
+        raw = copy.deepcopy(bases[i % len(bases)])
+        raw["case_number"] = f"AS-2026/{i:03d}"
+        raw.pop("number", None)
+        path = tmp_path / f"d{i}.docx"
+        path.write_bytes(compiled.render(k.context(k.load(raw), EXAMPLE)))
+        paths.append(path)
+    with PdfConverter(workers=2) as pc:
+        joined = pc.convert(paths, tmp_path / "joined")
+    with PdfConverter(workers=1, join=False) as pc:
+        separate = pc.convert(paths, tmp_path / "separate")
+    assert {r.method for r in joined} == {"joined"} and {r.method for r in separate} == {"batch"}
+    for a, b in zip(joined, separate):
+        assert a.pages == b.pages and page_texts(a.pdf) == page_texts(b.pdf), a.source.name
+        # each letter's own running head: its own number
+        assert f"AS-2026/{a.source.stem[1:].zfill(3)}" in " ".join(page_texts(a.pdf))
+
+
+def test_cli_render_pdf(tmp_path):
+    from asistents.cli import main
+    from generator import provenance
+    from generator.documents import EXAMPLES_DIR
+
+    out = tmp_path / "pazinojums.pdf"
+    assert main(["render", "notice_decision", str(EXAMPLES_DIR / "notice_decision.json"), "-o", str(out),
+                 "--pdfa"]) == 0
+    assert check_pdf(out) >= 1
+    assert provenance.read_pdf(out)["kind"] == "notice_decision"
+    xmp = pypdf.PdfReader(out).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfaid:part>2</pdfaid:part>" in xmp

@@ -155,3 +155,32 @@ def test_shipped_templates_text_equals_bare_docxtpl():
     for ex in examples:
         template, ctx = prepare(ex.stem.split("--")[0], _json.loads(ex.read_text(encoding="utf-8")), EXAMPLE)
         assert docx_text(compile_template(template).render(ctx)) == docx_text(bare_docxtpl(template, ctx)), ex.name
+
+
+def test_cli_render_docx_with_provenance(tmp_path, capsys):
+    import json as _json
+
+    from asistents.cli import main
+    from generator.documents import EXAMPLES_DIR
+
+    out = tmp_path / "lemums.docx"
+    assert main(["render", "decision", str(EXAMPLES_DIR / "decision.json"), "-o", str(out), "--json"]) == 0
+    result = _json.loads(capsys.readouterr().out)
+    side = _json.loads((tmp_path / "lemums.docx.json").read_text(encoding="utf-8"))
+    assert side["provenance"]["key"] == result["provenance"]["key"]
+    assert _json.loads(docx.Document(out).core_properties.comments)["template"] == "decision.docx"
+    assert any("LĒMUMS" in line.upper() for line in docx_text(out.read_bytes()))
+
+
+def test_cli_render_errors_exit_2(tmp_path, capsys):
+    from asistents.cli import main
+    from generator.documents import EXAMPLES_DIR
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"case_number": "1"}', encoding="utf-8")
+    assert main(["render", "decision", str(bad), "-o", str(tmp_path / "x.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json" in err and "application" in err
+    assert main(["render", "nav-tads", str(bad), "-o", str(tmp_path / "x.docx")]) == 2
+    assert main(["render", "decision", str(EXAMPLES_DIR / "decision.json"), "-o", str(tmp_path / "x.txt")]) == 2
+    assert not (tmp_path / "x.docx").exists()
