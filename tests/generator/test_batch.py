@@ -96,3 +96,21 @@ def test_pdf_batch_with_provenance_merged_and_resumable(tmp_path):
     third = run_batch(items(3), tmp_path, municipality=EXAMPLE, pdf=True, progress=False)
     assert [o.status for o in third.outcomes] == ["made", "skipped", "skipped"]
     assert third.outcomes[0].pdf.is_file()
+
+
+def test_cli_render_batch_from_jsonl(tmp_path, capsys):
+    from asistents.cli import main
+
+    lines = [json.dumps(decision(i), ensure_ascii=False) for i in range(3)]
+    lines.insert(1, json.dumps({"case_number": "X"}))
+    src = tmp_path / "lemumi.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["render", "decision", "--batch", str(src), "-o", str(out), "--json"]) == 2
+    first = json.loads(capsys.readouterr().out)
+    assert (first["made"], first["failed"]) == (3, 1)
+    assert first["documents"][1]["source"].startswith("lemumi.jsonl: 2. rinda")
+    assert len(list(out.glob("*.docx"))) == 3
+    main(["render", "decision", "--batch", str(src), "-o", str(out), "--json"])
+    second = json.loads(capsys.readouterr().out)
+    assert (second["made"], second["skipped"]) == (0, 3)
