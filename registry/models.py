@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -207,6 +208,9 @@ class TimesheetRow(Base):
         Index("ix_timesheets_assistant_month", "assistant_id", "month"),
         Index("ix_timesheets_recipient_month", "recipient_id", "month"),
         CheckConstraint("state IN ('accepted', 'conflict', 'rejected')", name="state"),
+        # at most one accepted timesheet per recipient, assistant and month (revision 0002)
+        Index("uq_timesheets_one_accepted", "recipient_id", "assistant_id", "month", unique=True,
+              sqlite_where=text("state = 'accepted'"), postgresql_where=text("state = 'accepted'")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     month: Mapped[dt.date] = mapped_column(Date)  # first day of the month

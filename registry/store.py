@@ -416,6 +416,10 @@ class Transaction:
         return Case(row.id, row.case_number, row.source_sha256, load(Application, row.record), assessments, decisions,
                     contracts, self.documents(case_id))
 
+    def case_ids(self) -> list[int]:
+        """Every case (application) in the register, oldest first."""
+        return list(self.session.scalars(select(m.ApplicationRow.id).order_by(m.ApplicationRow.id)))
+
     def case_by_source(self, source_sha256: str) -> int | None:
         return self.session.scalars(
             select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).first()
@@ -496,31 +500,48 @@ class Transaction:
                 rule="MK942 20", severity="info", field="source_sha256",
                 message_lv=f"šī uzskaites lapa ({ts.month}) jau ir reģistrā (ieraksts {existing.id})",
                 message_en=f"this timesheet ({ts.month}) is already in the register (entry {existing.id})")]
-        accepted = s.scalars(same.where(m.TimesheetRow.state == "accepted").order_by(m.TimesheetRow.id)).first()
+        def new_row(conflicts_with: int | None) -> m.TimesheetRow:
+            return m.TimesheetRow(
+                month=month, recipient_id=recipient.id, assistant_id=assistant.id,
+                provider_id=provider.id if provider else None, source_sha256=source_sha256,
+                state="conflict" if conflicts_with is not None else "accepted", conflicts_with_id=conflicts_with,
+                hours=sum((e.hours for e in ts.entries), Decimal("0")),
+                transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
+                signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
+                record=to_jsonable(ts), created_at=_now(),
+                entries=[m.TimesheetEntryRow(
+                    date=e.date, start=e.start, end=e.end, hours=e.hours, annex1_point=e.annex1_point,
+                    place=e.place, outside_latvia=e.outside_latvia, transport_eur=e.transport_eur,
+                    iso_year=e.date.isocalendar()[0], iso_week=e.date.isocalendar()[1]) for e in ts.entries])
+
+        def accepted_id() -> int | None:
+            return s.scalars(select(m.TimesheetRow.id).where(
+                m.TimesheetRow.recipient_id == recipient.id, m.TimesheetRow.assistant_id == assistant.id,
+                m.TimesheetRow.month == month, m.TimesheetRow.state == "accepted")).first()
+
+        first = accepted_id()
+        row = None
+        if first is None:
+            # At most one accepted sheet per person, assistant and month is a unique index: a concurrent writer
+            # that got there first makes this insert fail, and this sheet becomes the conflicting one.
+            try:
+                with s.begin_nested():
+                    row = new_row(None)
+                    s.add(row)
+            except IntegrityError:
+                row, first = None, accepted_id()
+        if row is None:
+            row = new_row(first)
+            s.add(row)
+        s.flush()
         flags: list[Finding] = []
-        if accepted is not None:
+        if first is not None:
             flags.append(Finding(
                 rule="MK942 20", severity="warning", field="source_sha256",
                 message_lv=(f"par {ts.month} šim pakalpojuma saņēmējam un asistentam jau ir cita uzskaites lapa "
-                            f"(ieraksts {accepted.id}); jaunā netiek apvienota ar to — pārbaudiet un izvēlieties "
-                            "derīgo"),
+                            f"(ieraksts {first}); jaunā netiek apvienota ar to — pārbaudiet un izvēlieties derīgo"),
                 message_en=(f"another timesheet for {ts.month}, this recipient and assistant is already registered "
-                            f"(entry {accepted.id}); the new one is not merged — review and choose the valid one")))
-        row = m.TimesheetRow(
-            month=month, recipient_id=recipient.id, assistant_id=assistant.id,
-            provider_id=provider.id if provider else None, source_sha256=source_sha256,
-            state="conflict" if accepted is not None else "accepted",
-            conflicts_with_id=accepted.id if accepted is not None else None,
-            hours=sum((e.hours for e in ts.entries), Decimal("0")),
-            transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
-            signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
-            record=to_jsonable(ts), created_at=_now(),
-            entries=[m.TimesheetEntryRow(
-                date=e.date, start=e.start, end=e.end, hours=e.hours, annex1_point=e.annex1_point, place=e.place,
-                outside_latvia=e.outside_latvia, transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0],
-                iso_week=e.date.isocalendar()[1]) for e in ts.entries])
-        s.add(row)
-        s.flush()
+                            f"(entry {first}); the new one is not merged — review and choose the valid one")))
         return row.id, flags
 
     def resolve_timesheet(self, timesheet_id: int, accept: bool) -> None:

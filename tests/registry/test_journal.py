@@ -1,4 +1,5 @@
-"""The inbox journal: insert-or-get by content hash, states, reconciliation after a crash."""
+"""The inbox journal (insert-or-get by content hash, states, reconciliation) and the register under concurrent
+writers: real processes on a SQLite file and on PostgreSQL."""
 from __future__ import annotations
 
 import hashlib
@@ -131,3 +132,33 @@ def test_two_processes_open_and_migrate_a_fresh_database_at_once(db_url, tmp_pat
         assert p.returncode == 0, err
         outs.append(out.strip())
     assert sorted(outs) == ["False", "True"]
+
+
+TIMESHEET = READY_GO + textwrap.dedent("""
+    import datetime as dt, sys
+    import registry
+    from regulation.personal_code import make
+    from regulation.records import Timesheet, load
+    url, folder, me = sys.argv[1], sys.argv[2], sys.argv[3]
+    ts = load(Timesheet, {"month": "2019-03", "entries": [{"date": "2019-03-04", "start": "08:00", "end": "11:00",
+        "hours": 3 + int(me), "annex1_point": 1}], "assistant": {"given_name": "Ilze", "surname": "Ozola"},
+        "recipient": {"given_name": "Anna", "surname": "Kalniņa", "personal_code": make(dt.date(1970, 1, 1), 101)}})
+    reg = registry.open(url)
+    ready_then_wait(folder, me)
+    ts_id, flags = reg.add_timesheet(ts, me * 64)
+    print(reg.timesheet(ts_id).state)
+""")
+
+
+@pytest.mark.slow
+def test_20_two_files_for_one_month_at_once_one_is_accepted(db_url, tmp_path):
+    """Two different files for the same person, assistant and month stored at the same moment: one is accepted,
+    the other flagged as a conflict — never both counted."""
+    registry.open(db_url).close()
+    procs = start_together(TIMESHEET, db_url, tmp_path)
+    states = []
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        states.append(out.strip())
+    assert sorted(states) == ["accepted", "conflict"]

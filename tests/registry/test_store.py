@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 
 import registry
 from registry import models
-from registry.migrate import current
+from registry.migrate import current, downgrade
 from regulation.records import Decision, load
 
 SHA_A, SHA_B, SHA_C = "a" * 64, "b" * 64, "c" * 64
@@ -23,13 +23,30 @@ def test_migrations_up_from_empty_match_the_models(db_url):
         assert current(reg.engine) is None
         assert "applications" not in inspect(reg.engine).get_table_names()
         reg.migrate()
-        assert current(reg.engine) == "0001"
+        assert current(reg.engine) == "0002"
         with reg.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                     models.Base.metadata)
         assert diff == []
         reg.migrate()  # a second upgrade is a no-op
-        assert current(reg.engine) == "0001"
+        assert current(reg.engine) == "0002"
+        downgrade(reg.engine, "base")  # and every revision goes down again
+        assert current(reg.engine) is None and "applications" not in inspect(reg.engine).get_table_names()
+    finally:
+        reg.close()
+
+
+def test_0002_upgrades_a_register_holding_data(db_url, build):
+    reg = registry.open(db_url, migrate=False)
+    try:
+        reg.migrate("0001")
+        reg.add_timesheet(build.timesheet("2019-03", 1, days=[("2019-03-04", 3)]), SHA_A)
+        reg.add_timesheet(build.timesheet("2019-03", 1, days=[("2019-03-04", 5)]), SHA_B)
+        reg.migrate()
+        assert current(reg.engine) == "0002"
+        assert [reg.timesheet(i).state for i in (1, 2)] == ["accepted", "conflict"]
+        index = {ix["name"] for ix in inspect(reg.engine).get_indexes("timesheets")}
+        assert "uq_timesheets_one_accepted" in index
     finally:
         reg.close()
 
