@@ -1,7 +1,26 @@
 """The case register: applications, decisions, contracts, timesheets, documents and the inbox journal.
 
-SQLite by default (a file, WAL, foreign keys on), PostgreSQL by URL (`postgresql+psycopg://…`); the schema
-is migrated with Alembic. `registry.open()` gives a `Registry`; `registry.annex2.compute()` the Annex 2 report.
+SQLite by default (a file, WAL, foreign keys on, busy timeout), PostgreSQL by URL (`postgresql+psycopg://…`);
+the schema is migrated with Alembic (`registry/migrations`, run by `open()`).
+
+- `registry.open(url=None) -> Registry` — `url` defaults to $ASISTENTS_DB_URL, else `sqlite:///./asistents.db`.
+- Each `Registry` method runs in its own transaction; `with reg.transaction() as tx:` makes several atomic
+  (`tx` has the same methods); `reg.reading()` is a read-only one that never blocks the inbox on SQLite.
+- Store: `add_application(app, source_sha256, case_number=None) -> case id` (same source → same id),
+  `add_assessment`, `add_decision`, `add_contract` / `replace_contract` / `add_suspension`,
+  `add_timesheet(ts, source_sha256) -> (id, flags)` (a different file for the same person, assistant and month
+  is kept as `conflict`, not merged; `resolve_timesheet` decides), `add_document(...)` (the auditor's trail),
+  `set_administration(year, month, eur)` (22.4).
+- Ask: `contract_in_force`, `contracts_in_force`, `contract_for_timesheet`, `timesheet_context` (what
+  `regulation.timesheet.check_timesheet` needs), `assistant_hours_by_week`, `other_timesheets`,
+  `used_hours_by_month` / `previous_months_used` (11.¹), `assistant_changes_in_year` (16), `case`, `history`.
+- Inbox journal: `journal_claim(sha256, name, size)` (atomic insert-or-get), `journal_set`, `journal_get`,
+  `journal_pending`, `journal_counts`.
+- `registry.annex2.compute(reg, year, month, municipality)` — the Annex 2 report (point 24).
+
+Assistants are identified by personal code when known, else by normalised name (`registry.identity`).
+Personal codes are stored but never logged: SQL parameters are hidden and constraint errors name the
+constraint, not the value.
 """
 from registry.identity import assistant_key
 from registry.store import (
