@@ -30,7 +30,7 @@ from jinja2 import Environment, StrictUndefined  # noqa: E402
 
 from generator.config import EXAMPLE  # noqa: E402
 from generator.documents import EXAMPLES_DIR, KINDS  # noqa: E402
-from generator.pdf import SOFFICE, PdfConverter, check_pdf, pdf_fonts  # noqa: E402
+from generator.pdf import PdfConverter, check_pdf, pdf_fonts, soffice_binary  # noqa: E402
 from generator.render import compile_template, docx_text  # noqa: E402
 
 GIVEN = ["Jānis", "Līga", "Ērika", "Ģirts", "Ķirsons", "Aļona", "Ņikita", "Šarlote", "Žanis", "Ūna"]
@@ -122,11 +122,11 @@ def main() -> int:
         base_dir = work / "baseline"
         n = min(args.baseline, args.count)
         # warm the baseline's profile first, so it is charged per-document costs only
-        subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+        subprocess.run([soffice_binary(), "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
                         "--outdir", str(work / "warm"), str(paths[0])], capture_output=True, timeout=120)
         t0 = time.perf_counter()
         for p in paths[:n]:  # the baseline's rate
-            subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
+            subprocess.run([soffice_binary(), "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
                             "pdf", "--outdir", str(base_dir), str(p)], capture_output=True, timeout=120, check=True)
         t_base = time.perf_counter() - t0
         r_base = n / t_base
@@ -134,7 +134,7 @@ def main() -> int:
         # the sample is spread over the batch (and over positions inside the joined chunks)
         sample = sorted({(i * args.count) // n + (i * 7) % max(1, args.count // n) for i in range(n)})
         for p in (paths[i] for i in sample):
-            subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
+            subprocess.run([soffice_binary(), "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to",
                             "pdf", "--outdir", str(base_dir), str(p)], capture_output=True, timeout=120, check=True)
         for p, r in ((paths[i], results[i]) for i in sample):
             alone = base_dir / f"{p.stem}.pdf"

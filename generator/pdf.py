@@ -50,7 +50,12 @@ import pypdf
 
 from generator import atomic
 
-SOFFICE = os.environ.get("ASISTENTS_SOFFICE", "soffice")
+SOFFICE = "soffice"
+
+
+def soffice_binary() -> str:
+    """The LibreOffice command: $ASISTENTS_SOFFICE, or `soffice` on the PATH."""
+    return os.environ.get("ASISTENTS_SOFFICE") or SOFFICE
 _DEST_PREFIX = "AsistentsLetter"  # no underscore: LibreOffice writes "_" in destination names as "5F"
 _NOT_JOINABLE = re.compile(r"NUMPAGES|<w:numPr|w:footnoteReference|w:endnoteReference|w:commentReference"
                            r"|\bSEQ\b|w:altChunk|w:subDoc")
@@ -119,11 +124,16 @@ def pdf_fonts(path: Path) -> list[dict[str, str | bool]]:
 # ---------------------------------------------------------------------------------------------- soffice
 def _run_soffice(profile: Path, files: Sequence[Path], outdir: Path, *, filt: str, timeout: float) -> tuple[int, str]:
     """One `soffice --convert-to` call in its own process group; killed as a group on timeout."""
-    cmd = [SOFFICE, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault",
+    binary = soffice_binary()
+    cmd = [binary, "--headless", "--invisible", "--norestore", "--nolockcheck", "--nodefault",
            f"-env:UserInstallation={profile.resolve().as_uri()}", "--convert-to", filt,
            "--outdir", str(outdir), *map(str, files)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-                            env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                                env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+    except OSError as e:
+        return 127, f"LibreOffice ({binary}) cannot be started: {e.strerror} — install libreoffice-writer-nogui"
+
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -441,7 +451,9 @@ class PdfConverter:
                     pages = check_pdf(pdf)
                 except ConversionError as e:
                     reason = str(e).replace(pdf.name, doc.source.name)
-                    if code != 0:
+                    if code in (-9, 127):
+                        reason += f" ({log})"
+                    elif code != 0:
                         reason += f" (LibreOffice exit code {code})"
                     if "could not be loaded" in log and method == "single":
                         reason = f"{doc.source.name}: LibreOffice could not load the document (corrupt DOCX?)"

@@ -114,3 +114,11 @@ def test_cli_render_batch_from_jsonl(tmp_path, capsys):
     main(["render", "decision", "--batch", str(src), "-o", str(out), "--json"])
     second = json.loads(capsys.readouterr().out)
     assert (second["made"], second["skipped"]) == (0, 3)
+
+
+def test_libreoffice_missing_is_reported_per_record_and_docx_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASISTENTS_SOFFICE", str(tmp_path / "no-such-soffice"))
+    report = run_batch(items(2), tmp_path, municipality=EXAMPLE, pdf=True, progress=False)
+    assert [o.stage for o in report.outcomes] == ["pdf", "pdf"]
+    assert all(o.docx.is_file() and o.pdf is None for o in report.outcomes)
+    assert "cannot be started" in report.outcomes[0].error_en and len(report.failed) == 2
