@@ -116,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copy(p, bare_copy / p.name)
         bare = bare_read(sorted(bare_copy.iterdir()))
 
-        marks = [m for m in (1000, 5000, 10000) if m <= args.files] or [args.files]
+        # the marks, and a few fractions of the run so a short run shows the trend too
+        marks = sorted({m for m in (1000, 5000, 10000) if m <= args.files}
+                       | {max(1, args.files * k // 10) for k in (1, 2, 5, 10)})
         rows: list[tuple[int, float, float, float]] = []
         done = {"n": 0, "states": {}}
         t0 = time.monotonic()

@@ -195,7 +195,7 @@ def main() -> int:
     if not args.no_fresh:
         tmp = tempfile.TemporaryDirectory(prefix="bench-parser-")
         subprocess.run([sys.executable, str(ROOT / "samples" / "generate.py"), "--seed", str(args.seed), "--out",
-                        tmp.name, "--count", str(args.count)], check=True, cwd=ROOT)
+                        tmp.name, "--count", str(args.count)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         sets.append((f"fresh seed {args.seed}", Path(tmp.name)))
 
     report: dict[str, object] = {"accuracy": {}, "speed": {}}

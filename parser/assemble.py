@@ -110,6 +110,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
     if any(i.severity == "error" for i in issues):
         record = None  # never a half-right record that looks valid
     needs_review = any(i.code in ("uncertain", "unreadable") for i in issues)
+    readings = {name: readings[name] for name in fields if name in readings}  # in the form's order
     return ParseResult(**base, kind=kind, shape=shape, form_version=definition.version, record=record,
                        fields=readings, issues=issues, needs_review=needs_review)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 
-from parser import acroform, assemble, scan, textlayer
+import pypdfium2 as pdfium
+
+from parser import acroform, assemble, flattened, scan, textlayer
 from parser.catalog import Catalog, catalog
 from parser.errors import error
 from parser.pdf import open_pdf
@@ -19,7 +21,11 @@ MIN_TEXT_CHARS = 20  # fewer characters than this in the text layer: treat the p
 
 
 def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = None) -> ParseResult:
-    """Read `data` (the bytes of file `name`) in this process. Raises `ParseError` for unreadable files."""
+    """Read `data` (the bytes of file `name`) in this process. Raises `ParseError` for unreadable files.
+
+    The order matters: AcroForm values first (exact), then the text layer (a flattened or printed form is
+    known by its version mark), and only pages without text go to OCR.
+    """
     limits = limits or Limits()
     sha = hashlib.sha256(data).hexdigest()
     pdf = open_pdf(data, name, limits)
@@ -40,25 +46,15 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
             if len(text.strip()) >= MIN_TEXT_CHARS:
                 definition = forms.by_text(text)
                 if definition is None:
-                    return _unknown(base, "flattened", text, forms)
-                readings = textlayer_readings(doc, definition)
+                    return unknown(base, None, text, forms)
+                readings = flattened.readings(doc, definition)
                 return assemble.result(base, definition, "flattened", readings)
             return scan.parse(doc, base, forms, limits)
-    except MemoryError:
-        raise
-    except Exception as e:  # pdfium's own errors on a damaged file
-        if type(e).__name__ == "PdfiumError":
-            raise error("damaged", name, detail=str(e)[:200]) from None
-        raise
+    except pdfium.PdfiumError as e:  # pdfium refusing a file pypdf could open
+        raise error("damaged", name, detail=str(e)[:200]) from None
 
 
-def textlayer_readings(doc, definition):
-    from parser import flattened
-
-    return flattened.readings(doc, definition)
-
-
-def _unknown(base: dict, shape: str | None, text: str, forms: Catalog) -> ParseResult:
+def unknown(base: dict, shape: str | None, text: str, forms: Catalog) -> ParseResult:
     expected = ", ".join(forms.versions())
     return ParseResult(
         **base, kind="unknown", shape=shape, text=text.strip() or None,
@@ -71,5 +67,3 @@ def _unknown(base: dict, shape: str | None, text: str, forms: Catalog) -> ParseR
         )],
     )
 
-
-unknown = _unknown

@@ -164,10 +164,14 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
     groups.setdefault(None, []).extend(marks.values())
     mark_text: dict[int, str] = {}
     for key, group in groups.items():
-        lines = ocr.read_lines([z.pixels for z in group], whitelist=key)
+        # Every zone is read twice in the same Tesseract call, the second time at 3/4 size: a reading the
+        # two do not agree on is a guess (this catches confident misreads such as a diacritic from dust).
+        images = [z.pixels for z in group] + [_smaller(z.pixels) for z in group if z.name in fields]
+        lines = ocr.read_lines(images, whitelist=key)
+        second = iter(lines[len(group):])
         for z, line in zip(group, lines):
             if z.name in fields:
-                readings[z.name] = _reading(z, line)
+                readings[z.name] = _reading(z, line, next(second))
             else:
                 mark_text[z.page] = line.text
 
@@ -255,12 +259,23 @@ def word_gaps(pixels: np.ndarray) -> int:
     return int(gaps)
 
 
-def _reading(z: Zone, line: ocr.OcrLine) -> FieldReading:
+def _smaller(pixels: np.ndarray) -> np.ndarray:
+    small = cv2.resize(pixels, None, fx=0.75, fy=0.75, interpolation=cv2.INTER_AREA)
+    return cv2.threshold(small, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+def _reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None) -> FieldReading:
     source = Source(page=z.page, box=z.box, method="ocr")
     raw = line.text or None
     guessed = False
+    if check is not None and " ".join(check.text.split()) != " ".join((raw or "").split()):
+        guessed = True  # the second reading differs
     if raw and z.type == "text":
-        raw, guessed = typography(raw)
+        raw, typo_guess = typography(raw)
+        guessed = guessed or typo_guess
+        if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
+            # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
+            guessed = True
     if raw and z.type == "personal_code":
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
     value = normalize(z.type, raw) if raw else None

@@ -67,11 +67,14 @@ def _one(o: dict[str, Any]) -> str:
         "Jāpārbauda cilvēkam: " + ("JĀ" if o["needs_review"] else "nē")
         + ("   Ieraksts: derīgs" if o["record"] else "   Ieraksts: nav izveidots (skatīt problēmas)"),
     ]
-    if o["fields"]:
-        width = max(len(n) for n in o["fields"])
+    flagged = {i["field"] for i in o["issues"]}
+    shown = {n: f for n, f in o["fields"].items()
+             if f["value"] not in (None, False) or (f["raw"] and f["value"] is None) or n in flagged}
+    if shown:
+        width = max(len(n) for n in shown)
         lines.append("")
         lines.append(f"{'Lauks':<{width}}  {'Vērtība':<32}  Ticamība  Avots")
-        for name, f in o["fields"].items():
+        for name, f in shown.items():
             value = f["value"]
             shown = "jā" if value is True else "nē" if value is False else "" if value is None else str(value)
             if f["raw"] and value is None:
@@ -79,6 +82,9 @@ def _one(o: dict[str, Any]) -> str:
             src = f["source"]
             lines.append(f"{name:<{width}}  {shown[:32]:<32}  {f['confidence']:>7.0%}  "
                          f"{src['page'] + 1}. lpp., {src['method']}")
+    hidden = len(o["fields"]) - len(shown)
+    if hidden:
+        lines.append(f"(vēl {hidden} tukši lauki vai neatzīmētas rūtiņas nav parādīti; visi: --json)")
     if o["issues"]:
         lines.append("")
         lines.append("Problēmas:")
