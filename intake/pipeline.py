@@ -55,6 +55,7 @@ class Options:
     workers: int = 2  # sandboxed parser processes working ahead of the register
     on: dt.date | None = None  # decision date for proposals (default: each application's receipt date)
     on_file: Callable[["Outcome"], None] | None = None  # called after each file (progress, benchmarks)
+    failed_backoff: float = 0.0  # a `failed` file is tried again only this long after its last failure
 
 
 @dataclass
@@ -303,6 +304,8 @@ class Pass:
             return _failed(sha, e)
         ctx["ms"]["claim"] = _ms(t)
         ctx["entry"], ctx["action"] = entry, action
+        if action == "later":
+            return Outcome("later", sha)
         if action == "duplicate":
             return self._duplicate(seen, entry)
         if action == "copy_quarantined":
@@ -335,6 +338,10 @@ class Pass:
             return "parse"  # the clerk moved it back (or the move did not happen): try again
         if seen.size == 0:
             return "empty"
+        if state == "failed" and self.opts.failed_backoff:
+            since = (dt.datetime.now(dt.timezone.utc) - _aware(entry.updated_at)).total_seconds()
+            if since < self.opts.failed_backoff:
+                return "later"  # e.g. a full disk: no point re-reading the file every few seconds
         if state == "processing" and entry.attempts >= MAX_ATTEMPTS:
             return "poison"
         return "parse"
@@ -564,7 +571,7 @@ class Pass:
     # ------------------------------------------------------------ bookkeeping
 
     def _record(self, seen: fs.Seen, outcome: Outcome, ctx: dict[str, Any]) -> None:
-        if outcome.state in ("gone", "deferred"):
+        if outcome.state in ("gone", "deferred", "later"):
             return
         ms = dict(ctx.get("ms", {}))
         ms["total"] = _ms(ctx["t0"]) if "t0" in ctx else 0.0
@@ -620,6 +627,10 @@ class Pass:
 
 
 _EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
 
 
 def _ms(t0: float) -> float:

@@ -43,7 +43,7 @@ def watch(root: str | os.PathLike[str], *, registry: Any, interval: float = 5.0,
           stop: Stop | None = None, on_pass: Callable[[PassSummary], None] | None = None,
           municipality: Any = None) -> int:
     """Run passes until `stop` is set; returns the number of passes made."""
-    opts = options or Options(max_wait=0.0)
+    opts = options or Options(max_wait=0.0, failed_backoff=30.0)
     stop = stop if stop is not None else Stop()
     layout = Layout(Path(root)).ensure()
     wake = threading.Event()

@@ -101,6 +101,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     root, registry, opts = _setup(args)
     opts.max_wait = 0.0
+    opts.failed_backoff = 30.0  # a file that failed (full disk, read-only folder) is retried every 30 s, not each pass
     stop = _stop_on_signals()
 
     def report(summary) -> None:
