@@ -115,7 +115,7 @@ def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: 
     outcomes: list[Outcome] = []
     used: set[str] = set()
     pending_pdf: list[tuple[Outcome, provenance.Provenance]] = []
-    for item in tqdm(items, desc="DOCX", unit="dok.", disable=not progress, leave=False):
+    for item in tqdm(items, desc="DOCX", unit="dok.", disable=None if progress else True, leave=False):
         out = Outcome(source=item.source, status="failed", row=item.row)
         outcomes.append(out)
         try:
@@ -182,7 +182,7 @@ def _convert(pending: Sequence[tuple[Outcome, provenance.Provenance]], *, pdfa: 
 
     step = 100  # results come back per call: report progress per hundred documents
     with PdfConverter(workers=workers, pdfa=pdfa) as pc, \
-            tqdm(total=len(pending), desc="PDF", unit="dok.", disable=not progress, leave=False) as bar:
+            tqdm(total=len(pending), desc="PDF", unit="dok.", disable=None if progress else True, leave=False) as bar:
         for i in range(0, len(pending), step):
             chunk = pending[i:i + step]
             results = pc.convert([o.docx for o, _ in chunk], targets=[o.docx.with_suffix(".pdf") for o, _ in chunk])

@@ -50,6 +50,7 @@ _REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CORE = "docProps/core.xml"
 _XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _TAG_RE = re.compile(r"\{\{|\{%|\{#")
+_PARAGRAPH_RE = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # as in DocxTemplate.resolve_listing
 _UNDEFINED_RE = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 # Core properties docxtpl renders as templates (DocxTemplate.render_properties).
 _CORE_PROPS = {"author": "dc:creator", "comments": "dc:description", "identifier": "dc:identifier",
@@ -152,9 +153,10 @@ class CompiledTemplate:
         # Same post-processing as DocxTemplate.render_xml_part, in the same order.
         xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        # resolve_listing only changes text holding \n \t \a \f; skip its regex pass when there is none.
+        # docxtpl's resolve_listing rewrites paragraph by paragraph (same regex as here) and leaves paragraphs
+        # without \n \t \a \f unchanged: run it only on those that hold one (half the render time otherwise).
         if any(c in xml for c in "\n\t\a\f"):
-            xml = self._helper.resolve_listing(xml)
+            xml = _PARAGRAPH_RE.sub(self._resolve_paragraph, xml)
         if part.is_body:
             if part.fix_tables or part.has_images:
                 tree = self._helper.fix_tables(xml)
@@ -164,6 +166,10 @@ class CompiledTemplate:
                 xml = etree.tostring(tree, encoding="unicode")
             return part.prefix + xml.encode("utf-8") + part.suffix
         return _XML_DECL + xml.encode("utf-8")
+
+    def _resolve_paragraph(self, m: re.Match) -> str:
+        p = m.group(0)
+        return self._helper.resolve_listing(p) if any(c in p for c in "\n\t\a\f") else p
 
     def _render_core(self, context: Mapping[str, Any], props: Mapping[str, str]) -> bytes:
         root = etree.fromstring(self.core_xml)
