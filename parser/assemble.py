@@ -6,11 +6,11 @@ misreading, so it is also flagged `uncertain`: a person looks at it instead of t
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from forms.definition import to_record
 from regulation.records import RECORD_KINDS, RecordError, load
 
 from parser.result import FieldReading, Issue, ParseResult
@@ -91,8 +91,6 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     flat = {name: r.value for name, r in readings.items()}
     record = None
-    from forms.definition import to_record
-
     data = to_record(kind, flat)
     try:
         record = load(RECORD_KINDS[kind], data)
@@ -186,11 +184,6 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
                      f"({worked.quantize(Decimal('0.01'))} h) — check the row")
                 for part in ("start", "end", "hours"):
                     doubt(f"entries.{i}.{part}", "stundas nesakrīt ar laiku", "hours do not match the times")
-        if "date" in row and isinstance(row["date"], str):
-            try:
-                dt.date.fromisoformat(row["date"])
-            except ValueError:
-                pass
     transport = sum((_decimal(r.get("transport_eur")) or Decimal(0) for r in rows.values()), Decimal(0))
     for name, sum_, what_lv, what_en in (("totals.hours", total, "kopējais stundu skaits", "the total hours"),
                                          ("totals.transport_eur", transport, "kopējie transporta izdevumi",
@@ -209,3 +202,19 @@ def _decimal(value: Any) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+def unknown(base: dict[str, Any], shape: str | None, text: str, forms: Any) -> ParseResult:
+    """A readable document that is none of the known forms: its text, and what was expected."""
+    expected = ", ".join(forms.versions())
+    return ParseResult(
+        **base, kind="unknown", shape=shape, text=text.strip() or None,
+        issues=[Issue(
+            field=None, severity="error", code="missing",
+            message_lv=f"dokuments nav atpazīts kā asistenta pakalpojuma veidlapa (gaidīta viena no: {expected}) — "
+                       "pārbaudiet, vai tas ir pareizais dokuments, un ievadiet datus ar roku",
+            message_en=f"the document is not recognised as an assistant-service form (expected one of: {expected}) — "
+                       "check it is the right document and enter the data by hand",
+        )],
+    )
+

@@ -12,10 +12,10 @@ import hashlib
 import pypdfium2 as pdfium
 
 from parser import acroform, assemble, flattened, scan, textlayer
-from parser.catalog import Catalog, catalog
+from parser.catalog import catalog
 from parser.errors import error
 from parser.pdf import open_pdf
-from parser.result import Issue, Limits, ParseResult
+from parser.result import Limits, ParseResult
 
 MIN_TEXT_CHARS = 20  # fewer characters than this in the text layer: treat the pages as images
 
@@ -46,24 +46,9 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
             if len(text.strip()) >= MIN_TEXT_CHARS:
                 definition = forms.by_text(text)
                 if definition is None:
-                    return unknown(base, None, text, forms)
+                    return assemble.unknown(base, None, text, forms)
                 readings = flattened.readings(doc, definition)
                 return assemble.result(base, definition, "flattened", readings)
             return scan.parse(doc, base, forms, limits)
     except pdfium.PdfiumError as e:  # pdfium refusing a file pypdf could open
         raise error("damaged", name, detail=str(e)[:200]) from None
-
-
-def unknown(base: dict, shape: str | None, text: str, forms: Catalog) -> ParseResult:
-    expected = ", ".join(forms.versions())
-    return ParseResult(
-        **base, kind="unknown", shape=shape, text=text.strip() or None,
-        issues=[Issue(
-            field=None, severity="error", code="missing",
-            message_lv=f"dokuments nav atpazīts kā asistenta pakalpojuma veidlapa (gaidīta viena no: {expected}) — "
-                       "pārbaudiet, vai tas ir pareizais dokuments, un ievadiet datus ar roku",
-            message_en=f"the document is not recognised as an assistant-service form (expected one of: {expected}) — "
-                       "check it is the right document and enter the data by hand",
-        )],
-    )
-

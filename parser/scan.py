@@ -13,7 +13,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from parser import image, ocr
+from parser import assemble, image, ocr
 from parser.catalog import SCAN_DPI, Catalog
 from parser.errors import error
 from parser.flattened import checkbox_reading
@@ -71,9 +71,10 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
     scans = []
     for index in range(len(doc)):
         page = doc[index]
-        if page.get_width() * page.get_height() * (400 / 72) ** 2 > limits.max_image_pixels * 4:
+        dpi = _scan_dpi(page)
+        if page.get_width() * page.get_height() * (dpi / 72) ** 2 > limits.max_image_pixels:
             raise error("too_large", base["file"], page=index, detail="page size")
-        scans.append(render_gray(page, _scan_dpi(page)))
+        scans.append(render_gray(page, dpi))
         page.close()
 
     best = None
@@ -84,22 +85,19 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
             a = image.align(gray, blanks[i].gray, blanks[i].squares)
             aligned.append(a)
         scores = [a.score if a else 0.0 for a in aligned]
-        score = sum(scores) / max(len(blanks), 1)
+        score = sum(scores) / max(len(scores), 1)  # over the pages there are: a missing page is reported
         if best is None or score > best[0]:
             best = (score, definition, aligned)
     if best is None or best[0] < MIN_ALIGN_SCORE:
-        from parser.read import unknown
-
-        return unknown(base, "scanned", _page_text(scans), forms)
+        return assemble.unknown(base, "scanned", _page_text(scans), forms)
     _, definition, aligned = best
     blanks = forms.blank(definition.kind)
     readings, issues = read_fields(definition, aligned, blanks)
-    from parser import assemble
-
     result = assemble.result(base, definition, "scanned", readings)
-    if issues:
-        result = result.model_copy(update={"issues": issues + result.issues,
-                                           "needs_review": True, "record": None})
+    if issues:  # page-level: a page missing or not aligned (errors), the version mark not confirmed
+        errors = any(i.severity == "error" for i in issues)
+        result = result.model_copy(update={"issues": issues + result.issues, "needs_review": True,
+                                           "record": None if errors else result.record})
     return result
 
 

@@ -132,3 +132,19 @@ def test_blank_form_has_no_values():
     assert result.kind == "timesheet" and result.shape == "fillable"
     assert result.record is None  # nothing filled in: not a record that looks valid
     assert any(i.code == "missing" and i.field == "recipient.personal_code" for i in result.issues)
+
+
+def test_scan_with_a_page_missing_is_recognised_and_reported():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    full = scan(fill("application", _record("application"), "flattened"), dpi=150, seed=2)
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(full)).pages[0])
+    buf = io.BytesIO()
+    writer.write(buf)
+    result = parse_bytes(buf.getvalue(), "half.pdf", sandbox=False)
+    assert (result.kind, result.shape) == ("application", "scanned")
+    assert result.record is None and result.needs_review
+    assert any(i.code == "missing" and i.page == 1 and i.field is None for i in result.issues)
