@@ -14,7 +14,8 @@ How the figures are made (the table body of Annex 2 is not in the seeds, REGULAT
   and once from 1 January (the footnotes of Annex 2).
 - Administration (22.4) is entered by the service: the `administration_eur` given for the month, else the figure
   stored with `Registry.set_administration`; months with none count as 0 and are named in a finding.
-Timesheets are streamed from the database one at a time; only per-person id sets are kept.
+Timesheets are streamed from the database one at a time, ordered by assistant; only per-person id sets and
+one assistant's sheets of two months are kept.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from registry import models as m
+from registry.identity import assistant_key
 from registry.store import Registry, Transaction
 from regulation import annex2 as law
 from regulation import parameters as _parameters
@@ -79,6 +81,28 @@ def check_period(year: int, month: int) -> dt.date:
     return first
 
 
+class _AssistantSheets:
+    """The accepted sheets of one assistant in the previous and the reporting month, read once per assistant
+    (the stream is ordered by assistant) — the same `others` as `Transaction.timesheet_context` gives."""
+
+    def __init__(self, tx: Transaction, first: dt.date):
+        self.tx, self.first = tx, first
+        self.previous = (first - dt.timedelta(days=1)).replace(day=1)
+        self.key: str | None = None
+        self.sheets: list[tuple[dt.date, str, Timesheet]] = []
+
+    def others(self, ts: Timesheet, source_sha256: str) -> list[Timesheet]:
+        key = assistant_key(ts.assistant.given_name, ts.assistant.surname, ts.assistant.personal_code)
+        if key != self.key:
+            q = (select(m.TimesheetRow.month, m.TimesheetRow.source_sha256, m.TimesheetRow.record)
+                 .where(m.TimesheetRow.assistant_id.in_(self.tx._assistant_ids(ts.assistant)),
+                        m.TimesheetRow.month.in_([self.previous, self.first]), m.TimesheetRow.state == "accepted")
+                 .order_by(m.TimesheetRow.month, m.TimesheetRow.id))
+            self.key = key
+            self.sheets = [(r.month, r.source_sha256, load(Timesheet, r.record)) for r in self.tx.session.execute(q)]
+        return [t for month, sha, t in self.sheets if not (month == self.first and sha == source_sha256)]
+
+
 def month_totals(tx: Transaction, first: dt.date, params: Parameters | None = None) -> MonthTotals:
     """The paid hours and money of one month, one accepted timesheet at a time."""
     s = tx.session
@@ -86,10 +110,11 @@ def month_totals(tx: Transaction, first: dt.date, params: Parameters | None = No
     q = (select(m.TimesheetRow.id, m.TimesheetRow.assistant_id, m.TimesheetRow.recipient_id,
                 m.TimesheetRow.source_sha256, m.TimesheetRow.record)
          .where(m.TimesheetRow.month == first, m.TimesheetRow.state == "accepted")
-         .order_by(m.TimesheetRow.id).execution_options(yield_per=100))
+         .order_by(m.TimesheetRow.assistant_id, m.TimesheetRow.id).execution_options(yield_per=100))
+    sheets = _AssistantSheets(tx, first)
     for row in s.execute(q):
         ts = load(Timesheet, row.record)
-        contract, others = tx.timesheet_context(ts, row.source_sha256)
+        contract, others = tx.contract_for_timesheet(ts), sheets.others(ts, row.source_sha256)
         out.timesheets += 1
         if contract is None:
             out.without_contract.append(row.id)

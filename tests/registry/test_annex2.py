@@ -209,3 +209,30 @@ def test_29_1_contract_concluded_before_2016_is_not_priced_in_2016(reg, build):
     assert any(f.rule == "MK942 22.1" and f.severity == "error" for f in february.findings)
     july = annex2.compute(reg, 2016, 7, "Jelgavas novada")  # from July 2016 the 2016 norms apply
     assert july.month_values.hours == Decimal("3.00") and july.year_to_date.hours == Decimal("3.00")
+
+
+def test_report_agrees_with_check_timesheet_sheet_by_sheet(reg, build):
+    """The report's money is the sum of what `check_timesheet` (given `timesheet_context`) finds payable for
+    each sheet — including a week that crosses the month boundary and an assistant shared by two persons."""
+    from regulation.timesheet import check_timesheet
+
+    ilze = build.assistant("Ilze Ozola")
+    reg.add_contract(build.contract("L-1", 1, ilze, hours=25))
+    reg.add_contract(build.contract("L-2", 2, ilze, hours=25))
+    # ISO week 9 of 2019: 25 Feb – 3 Mar
+    sheets = {
+        "a" * 64: build.timesheet("2019-02", 1, ilze, [("2019-02-25", 8), ("2019-02-26", 8), ("2019-02-27", 8)]),
+        "b" * 64: build.timesheet("2019-03", 1, ilze, [("2019-03-01", 5), ("2019-03-04", 4)]),
+        "c" * 64: build.timesheet("2019-03", 2, ilze, [("2019-03-02", 9), ("2019-03-03", 8), ("2019-03-05", 6)]),
+    }
+    for sha, ts in sheets.items():
+        reg.add_timesheet(ts, sha)
+    expected = Decimal("0")
+    for sha in ("b" * 64, "c" * 64):
+        contract, others = reg.timesheet_context(sheets[sha], sha)
+        expected += check_timesheet(sheets[sha], contract, others).payable.remuneration
+    report = annex2.compute(reg, 2019, 3, "Jelgavas novada")
+    assert report.month_values.remuneration == expected
+    # week 9: person 1 gets 1 of 5 (25 granted, 24 used in February), person 2 gets 11 of 17 (the assistant's
+    # 40 h, counting the 29 declared before); week 10: 4 + 6
+    assert report.month_values.hours == Decimal("22.00")
