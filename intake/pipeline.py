@@ -442,8 +442,8 @@ class Pass:
         if self.opts.render and decision is not None:
             from intake.drafts import application_drafts
 
-            self._render(application_drafts(app, assessment, decision, case_id), sha, case_id, None,
-                         decision.rules_version, ctx)
+            state = self._render(lambda: application_drafts(app, assessment, decision, case_id), sha, case_id,
+                                 None, decision.rules_version, ctx, state, reasons_lv, reasons_en)
         dst = self._archive(seen, entry, ctx)
         return Outcome(state, sha, case_id=case_id, kind="application", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
@@ -473,21 +473,37 @@ class Pass:
         if self.opts.render:
             from intake.drafts import timesheet_drafts
 
-            drafts = timesheet_drafts(ts, check, contract, ts_id, dt.date.today())
-            if drafts:
-                self._render(drafts, sha, None, ts_id, check.rules_version or "—", ctx)
+            state = self._render(lambda: timesheet_drafts(ts, check, contract, ts_id, dt.date.today()), sha, None,
+                                 ts_id, check.rules_version or "—", ctx, state, reasons_lv, reasons_en)
         dst = self._archive(seen, entry, ctx)
         return Outcome(state, sha, timesheet_id=ts_id, kind="timesheet", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
-    def _render(self, drafts: list[tuple[str, dict[str, Any]]], sha: str, case_id: int | None,
-                timesheet_id: int | None, rules_version: str, ctx: dict[str, Any]) -> None:
+    def _render(self, make: Callable[[], list[tuple[str, dict[str, Any]]]], sha: str, case_id: int | None,
+                timesheet_id: int | None, rules_version: str, ctx: dict[str, Any], state: str,
+                reasons_lv: list[str], reasons_en: list[str]) -> str:
+        """Write and record the drafts; returns the file's state. Disk and database errors propagate (the file
+        is retried); drafts the generator refuses (its data check, a template problem) do not hold the file
+        back: the case stays registered, the file is archived, and the clerk is told to look (needs_review)."""
+        from generator.render import RenderError
         from intake.drafts import write_draft
+        from regulation.records import RecordError
 
         t = time.monotonic()
         folder = self.layout.case_folder(case_id, timesheet_id)
-        written = [write_draft(folder, kind, data, self.municipality, input_sha256=sha,
-                               rules_version=rules_version, case_id=case_id) for kind, data in drafts]
+        try:
+            written = [write_draft(folder, kind, data, self.municipality, input_sha256=sha,
+                                   rules_version=rules_version, case_id=case_id) for kind, data in make()]
+        except OSError:
+            raise
+        except (RecordError, RenderError, ValueError, LookupError) as e:
+            detail = str(e)[:500]
+            reasons_lv.append(f"dokumentu projektus neizdevās sagatavot ({detail}) — sagatavojiet tos ar roku")
+            reasons_en.append(f"the draft documents could not be made ({detail}) — make them by hand")
+            with self.reg.transaction() as tx:
+                tx.journal_set(sha, "needs_review", reason=_reason(reasons_en))
+            ctx["ms"]["render"] = _ms(t)
+            return "needs_review"
         with self.reg.transaction() as tx:
             known = {(d.kind, Path(d.path).name) for d in tx.documents(input_sha256=sha)}
             for d in written:
@@ -495,6 +511,7 @@ class Pass:
                     tx.add_document(case_id, d.kind, str(d.path.relative_to(self.layout.root)), d.template_sha256,
                                     sha, rules_version)
         ctx["ms"]["render"] = _ms(t)
+        return state
 
     @property
     def municipality(self) -> Any:
