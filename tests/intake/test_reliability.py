@@ -169,6 +169,7 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
             h.age(p)
         sha = hashlib.sha256(data).hexdigest()
         inputs[sha] = inputs.get(sha, 0) + copies
+    during = 0  # kills that hit while files were still waiting in the inbox
     for _ in range(kills):
         proc = _watch(h, root)
         time.sleep(rng.uniform(1.0, 3.5))
@@ -176,6 +177,10 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
         proc.wait()
         if not h.files_under(inbox):
             break
+        during += 1
+    print(f"kill -9 during the pass: {during} of {kills}; files left for the final pass: "
+          f"{len(h.files_under(inbox))}")
+    assert during >= kills // 2, "the pass finished before most kills: kills came too late to test anything"
     summary = h.run_process(root, timeout=1200)
     assert summary.get("failed", 0) == 0, summary
     _accounting(h, root, inputs)
