@@ -420,6 +420,15 @@ class Transaction:
         """Every case (application) in the register, oldest first."""
         return list(self.session.scalars(select(m.ApplicationRow.id).order_by(m.ApplicationRow.id)))
 
+    def case_ids(self, received_from: dt.date | None = None, received_to: dt.date | None = None) -> list[int]:
+        """Ids of all cases (optionally received within the dates, both included), oldest application first."""
+        q = select(m.ApplicationRow.id).order_by(m.ApplicationRow.received_on, m.ApplicationRow.id)
+        if received_from is not None:
+            q = q.where(m.ApplicationRow.received_on >= received_from)
+        if received_to is not None:
+            q = q.where(m.ApplicationRow.received_on <= received_to)
+        return list(self.session.scalars(q))
+
     def case_by_source(self, source_sha256: str) -> int | None:
         return self.session.scalars(
             select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).first()
@@ -850,6 +859,7 @@ class Registry:
     documents = _reads(Transaction.documents)
     case = _reads(Transaction.case)
     case_by_source = _reads(Transaction.case_by_source)
+    case_ids = _reads(Transaction.case_ids)
     history = _reads(Transaction.history)
     contract = _reads(Transaction.contract)
     contract_in_force = _reads(Transaction.contract_in_force)

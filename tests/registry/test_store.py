@@ -78,6 +78,10 @@ def test_identical_source_hash_is_one_application(reg, build):
     assert reg.add_application(build.application(1, received="2019-04-01"), SHA_B) != first
     assert reg.counts()["applications"] == 2
     assert reg.case_by_source(SHA_A) == first
+    second = reg.case_by_source(SHA_B)
+    assert reg.case_ids() == [first, second]
+    assert reg.case_ids(received_from=dt.date(2019, 4, 1)) == [second]
+    assert reg.case_ids(received_to=dt.date(2019, 3, 1)) == [first]
 
 
 def test_case_holds_what_was_decided_and_generated(reg, build):
