@@ -16,8 +16,9 @@ at most `join_size` = 20 letters; the tests and bench/bench_render.py compare jo
 converted alone.
 
 So `PdfConverter` joins documents made from the same template (identical styles, settings and
-relationships) into chunks, converts the chunks on a pool of `workers` LibreOffice processes, each with its
-own profile (`-env:UserInstallation`), and splits them. Documents that cannot be joined safely (page totals
+relationships) into files of ≤ `join_size` letters, converts up to `batch_size` letters' worth of such files
+in one call on a pool of `workers` LibreOffice processes, each with its own profile
+(`-env:UserInstallation`), and splits them. Documents that cannot be joined safely (page totals
 — NUMPAGES —, list numbering, footnotes, comments: all of these would continue across letters), PDF/A
 output (a split file would have to carry the output intent and XMP of the whole), and every chunk whose
 conversion or split fails fall back to plain batch mode (≤ `batch_size` files per call; LibreOffice drops
@@ -361,7 +362,8 @@ class PdfConverter:
             if len(group) == 1:
                 singles.extend(group)
                 continue
-            size = max(2, min(self.join_size, -(-len(group) // self.workers)))
+            # one soffice call per job converts several joined files of ≤ join_size letters each
+            size = max(2, min(self.batch_size, -(-len(group) // self.workers)))
             jobs += [self._pool.submit(self._joined_job, group[i:i + size]) for i in range(0, len(group), size)]
         singles.sort(key=lambda d: d.index)
         size = max(1, min(self.batch_size, -(-len(singles) // self.workers))) if singles else 1
@@ -391,34 +393,57 @@ class PdfConverter:
             self._profiles.put(profile)
 
     def _joined_job(self, docs: list[_Doc]) -> list[tuple[int, ConversionResult]]:
+        """Join `docs` into files of ≤ join_size letters, convert them all in one soffice call, split each
+        at its letters' destinations. A file that fails (or whose letters cannot be found) falls back to
+        converting its letters as separate files."""
         work = self._job_dir()
+        per_file = max(2, min(self.join_size, len(docs)))
+        chunks = [docs[i:i + per_file] for i in range(0, len(docs), per_file)]
+        out: list[tuple[int, ConversionResult]] = []
+        failed: list[_Doc] = []
         try:
-            joined = work / "joined.docx"
-            joined.write_bytes(_join(docs))
-            code, log = self._soffice([joined], work, destinations=True)
-            pdf_path = work / "joined.pdf"
-            if code != 0:
-                raise ConversionError(f"LibreOffice exit code {code}: {log.strip()[-300:]}")
-            check_pdf(pdf_path)
-            reader = pypdf.PdfReader(pdf_path)
-            starts = _letter_starts(reader, len(docs)) + [len(reader.pages)]
-            out = []
-            for n, doc in enumerate(docs):
-                writer = pypdf.PdfWriter()
-                for page in range(starts[n], starts[n + 1]):
-                    writer.add_page(reader.pages[page])
-                if reader.metadata:
-                    writer.add_metadata({k: v for k, v in reader.metadata.items() if isinstance(v, str)})
-                buf = io.BytesIO()
-                writer.write(buf)
-                atomic.write_bytes(doc.target, buf.getvalue())
-                out.append((doc.index, ConversionResult(doc.source, doc.target, starts[n + 1] - starts[n], "joined")))
-            return out
-        except (ConversionError, OSError, ValueError, KeyError, AttributeError, pypdf.errors.PyPdfError):
-            # a crash, a timeout or a join this document set does not survive: convert them as files
-            return self._batch_job(docs)
+            files = []
+            for c, chunk in enumerate(chunks):
+                path = work / f"joined{c:03d}.docx"
+                try:
+                    path.write_bytes(_join(chunk))
+                except (ValueError, KeyError, AttributeError, UnicodeDecodeError):
+                    failed += chunk
+                    continue
+                files.append((path, chunk))
+            code, log = self._soffice([f for f, _ in files], work, destinations=True) if files else (0, "")
+            for path, chunk in files:
+                try:
+                    out += self._split(path.with_suffix(".pdf"), chunk)
+                except (ConversionError, OSError, ValueError, KeyError, AttributeError, pypdf.errors.PyPdfError):
+                    # a crash, a timeout or a join this set does not survive: convert these letters as files
+                    failed += chunk
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        if failed:
+            out += self._batch_job(failed)
+        return out
+
+    def _split(self, pdf_path: Path, docs: list[_Doc]) -> list[tuple[int, ConversionResult]]:
+        check_pdf(pdf_path)
+        reader = pypdf.PdfReader(pdf_path)
+        starts = _letter_starts(reader, len(docs)) + [len(reader.pages)]
+        info = {k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)}
+        parts = []
+        for n, doc in enumerate(docs):
+            writer = pypdf.PdfWriter()
+            for page in range(starts[n], starts[n + 1]):
+                writer.add_page(reader.pages[page])
+            if info:
+                writer.add_metadata(info)
+            buf = io.BytesIO()
+            writer.write(buf)
+            parts.append((doc, buf.getvalue(), starts[n + 1] - starts[n]))
+        out = []
+        for doc, data, pages in parts:  # written only once the whole file split cleanly
+            atomic.write_bytes(doc.target, data)
+            out.append((doc.index, ConversionResult(doc.source, doc.target, pages, "joined")))
+        return out
 
     def _batch_job(self, docs: list[_Doc]) -> list[tuple[int, ConversionResult]]:
         out: dict[int, ConversionResult] = {}
