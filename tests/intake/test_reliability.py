@@ -170,9 +170,18 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
         sha = hashlib.sha256(data).hexdigest()
         inputs[sha] = inputs.get(sha, 0) + copies
     during = 0  # kills that hit while files were still waiting in the inbox
+    log = root / "intake.log.jsonl"
+
+    def logged() -> int:
+        return len(log.read_bytes().splitlines()) if log.exists() else 0
+
     for _ in range(kills):
+        before = logged()
         proc = _watch(h, root)
-        time.sleep(rng.uniform(1.0, 3.5))
+        # Kill at a random moment after this run has finished at least one file (so the kills land in the
+        # middle of the pass — claim, parse, commit, drafts, move — not while the interpreter starts).
+        _until(lambda: logged() > before or proc.poll() is not None, 120)
+        time.sleep(rng.uniform(0.0, 1.5))
         proc.kill()  # SIGKILL: no cleanup of any kind
         proc.wait()
         if not h.files_under(inbox):
