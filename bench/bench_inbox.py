@@ -16,8 +16,6 @@ end to end without rendering.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import importlib.util
 import os
 import resource
