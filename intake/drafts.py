@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator import atomic
+from generator import atomic, provenance
 from generator.config import Municipality
 from generator.documents import kind as document_kind
 from generator.documents import prepare
@@ -51,18 +51,23 @@ def write_draft(folder: Path, kind_name: str, data: dict[str, Any], municipality
     stem = DRAFT_PREFIX + k.file_stem(k.load(data))
     docx, sidecar = folder / f"{stem}.docx", folder / f"{stem}.json"
     template_sha = _file_sha(template)
+    # The content key covers the DATA too: a proposal redrafted after the clerk's assessment is written again.
+    prov = provenance.make(kind_name, data, template=template, template_sha256=template_sha,
+                           source=f"sha256:{input_sha256}")
     if docx.exists() and sidecar.exists():
         try:
             meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            if (meta.get("input_sha256") == input_sha256 and meta.get("template_sha256") == template_sha
+            if (meta.get("input_sha256") == input_sha256 and meta.get("key") == prov.key
                     and meta.get("docx_sha256") == _file_sha(docx)):
                 return Draft(kind_name, docx, template_sha, written=False)
         except (ValueError, OSError):
             pass  # a damaged sidecar: write both again
-    body = render_docx(template, context, core_properties={"keywords": "projekts; draft", "category": kind_name})
+    properties = {**prov.core_properties(), "keywords": "projekts; draft; asistents provenance"}
+    body = render_docx(template, context, core_properties=properties)
     atomic.write_bytes(docx, body)
     meta = {"kind": kind_name, "draft": True, "input_sha256": input_sha256, "case_id": case_id,
             "template": template.name, "template_sha256": template_sha, "rules_version": rules_version,
+            "data_sha256": prov.input_sha256, "key": prov.key, "tool_version": prov.tool_version,
             "docx_sha256": _sha(body), "docx": docx.name}
     atomic.write_text(sidecar, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
     return Draft(kind_name, docx, template_sha, written=True)

@@ -79,6 +79,7 @@ def _seed_contracts(reg, samples: Path) -> int:
 def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]:
     """The clerk's step after the pass: assess each application case and draft the decision and contract."""
     from intake.drafts import case_number, write_draft
+    from intake.layout import Layout
     from regulation.assess import assess, pending_findings
     from regulation.parameters import OutOfForce
     from regulation.records import Assessment, Contract, load, to_jsonable
@@ -110,7 +111,7 @@ def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]
             outcomes["gaida izvērtējumu"] += 1
         outcomes[decision.outcome] += 1
         number = case_number(case.id)
-        folder = out / "outbox" / number
+        folder = Layout(out).case_folder(case.id)
         with reg.transaction() as tx:
             tx.add_assessment(case.id, assessment)
             tx.add_decision(case.id, decision)

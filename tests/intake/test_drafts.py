@@ -1,0 +1,26 @@
+"""Drafts are idempotent per content, not per input file: new DATA for the same file is drafted again."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.config import EXAMPLE
+from generator.render import docx_text
+from intake.drafts import write_draft
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "templates" / "lv" / "examples"
+
+
+def test_8_3_proposal_redrafted_after_the_assessment(tmp_path):
+    data = json.loads((EXAMPLES / "decision.json").read_text(encoding="utf-8"))
+    first = write_draft(tmp_path, "decision", data, EXAMPLE, input_sha256="a" * 64, rules_version=None, case_id=1)
+    again = write_draft(tmp_path, "decision", data, EXAMPLE, input_sha256="a" * 64, rules_version=None, case_id=1)
+    assert first.written and not again.written  # same file, same data: left as it is
+    changed = json.loads(json.dumps(data))
+    changed["application"]["applicant"]["address"] = "Jaunā iela 7, Cēsis, LV-4101"
+    redrafted = write_draft(tmp_path, "decision", changed, EXAMPLE, input_sha256="a" * 64, rules_version=None,
+                            case_id=1)
+    assert redrafted.written and redrafted.path == first.path
+    assert any("Jaunā iela 7" in line for line in docx_text(redrafted.path.read_bytes()))
+    meta = json.loads(redrafted.path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert meta["input_sha256"] == "a" * 64 and len(meta["key"]) == 64
