@@ -78,7 +78,7 @@ def _seed_contracts(reg, samples: Path) -> int:
 
 def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]:
     """The clerk's step after the pass: assess each application case and draft the decision and contract."""
-    from intake.drafts import case_number, write_draft
+    from intake.drafts import application_drafts, case_number, write_draft
     from intake.layout import Layout
     from regulation.assess import assess, pending_findings
     from regulation.parameters import OutOfForce
@@ -115,10 +115,9 @@ def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]
         with reg.transaction() as tx:
             tx.add_assessment(case.id, assessment)
             tx.add_decision(case.id, decision)
-        made = [write_draft(folder, "decision", {
-            "case_number": number, "application": to_jsonable(app), "assessment": to_jsonable(assessment),
-            "decision": to_jsonable(decision)}, municipality, input_sha256=case.source_sha256,
-            rules_version=decision.rules_version, case_id=case.id)]
+        made = [write_draft(folder, kind, data, municipality, input_sha256=case.source_sha256,
+                            rules_version=decision.rules_version, case_id=case.id)
+                for kind, data in application_drafts(app, assessment, decision, case.id)]
         if decision.outcome != "refuse" and decision.duration and app.preferred_assistant:
             contract = load(Contract, {
                 "number": f"AP-{number}", "recipient": to_jsonable(app.applicant),
