@@ -304,10 +304,9 @@ def fill(kind: Kind, values: Any, shape: Shape = "fillable") -> bytes:
     raise ValueError(f"unknown shape {shape!r}: 'fillable' or 'flattened'")
 
 
-def _fill_fields(d: FormDefinition, flat: dict[str, Any]) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_blank(d.kind))))
+def acroform_values(d: FormDefinition, flat: dict[str, Any]) -> dict[int, dict[str, str]]:
+    """Flat field values as an AcroForm holds them, by page: text as text (empty ones left out), a
+    checkbox as its own export value ("/Ja", "/1" …) or "/Off"."""
     by_page: dict[int, dict[str, str]] = {}
     for name, value in flat.items():
         f = d.field(name)
@@ -318,6 +317,14 @@ def _fill_fields(d: FormDefinition, flat: dict[str, Any]) -> bytes:
             if not text:
                 continue
         by_page.setdefault(f.page, {})[name] = text
+    return by_page
+
+
+def _fill_fields(d: FormDefinition, flat: dict[str, Any]) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(build_blank(d.kind))))
+    by_page = acroform_values(d, flat)
     for page, fields in by_page.items():
         writer.update_page_form_field_values(writer.pages[page], fields, auto_regenerate=False)
     writer.set_need_appearances_writer(True)

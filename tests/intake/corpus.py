@@ -79,21 +79,10 @@ class Filler:
             from forms.build import fill
 
             return fill(kind, copy.deepcopy(record), shape)
-        from forms.build import _is_on
+        from forms.build import acroform_values
         from forms.definition import from_record, load
 
-        d = load(kind)
-        flat = from_record(kind, record)
-        by_page: dict[int, dict[str, str]] = {}
-        for name, value in flat.items():
-            f = d.field(name)
-            if f.type == "checkbox":
-                text = "/" + f.export_value if _is_on(f, value) else "/Off"
-            else:
-                text = "" if value is None else str(value)
-                if not text:
-                    continue
-            by_page.setdefault(f.page, {})[name] = text
+        by_page = acroform_values(load(kind), from_record(kind, record))
         values = {name: text for fields in by_page.values() for name, text in fields.items()}
         return self._append_values(kind, values)
 
