@@ -32,7 +32,7 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
     forms = catalog()
     base = {"file": name, "sha256": sha, "pages": pdf.pages}
 
-    values = acroform.field_values(pdf.reader)
+    values = acroform.field_values(pdf.reader, pdf.data)
     if values:
         definition = forms.by_field_names(values.keys())
         if definition is not None:
