@@ -304,7 +304,24 @@ class DecisionData(Record):
     participant_views: str | None = LongText
 
 
-class NoticeDecisionData(Record):
+class _Notice(Record):
+    """The header every notice to a person carries (its fields come first in each notice's DATA)."""
+
+    case_number: str = DocNumber
+    number: str | None = Field(default=None, max_length=50)
+    notified_on: dt.date
+    addressee: Person
+    representative: Person | None = None
+
+
+class _ContractNotice(_Notice):
+    """A notice about a running contract (points 17, 18)."""
+
+    contract_number: str = DocNumber
+    contract_date: dt.date | None = None
+
+
+class NoticeDecisionData(_Notice):
     """DATA of `notice_decision`: point 10, the requester informed of the decision within 10 days.
 
     `case_number`, `number` (the letter's number, default case_number), `notified_on` (the letter's date),
@@ -312,17 +329,12 @@ class NoticeDecisionData(Record):
     `received_on` (the application's date, or null), `decision_number` (default case_number), `decision`.
     """
 
-    case_number: str = DocNumber
-    number: str | None = Field(default=None, max_length=50)
-    notified_on: dt.date
-    addressee: Person
-    representative: Person | None = None
     received_on: dt.date | None = None
     decision_number: str | None = Field(default=None, max_length=50)
     decision: Decision
 
 
-class NoticeSuspensionData(Record):
+class NoticeSuspensionData(_ContractNotice):
     """DATA of `notice_suspension`: point 18, the service stopped for a time.
 
     `case_number`, `number`, `notified_on`, `addressee` (Person), `representative`, `contract_number`,
@@ -330,13 +342,6 @@ class NoticeSuspensionData(Record):
     learned of it, or null).
     """
 
-    case_number: str = DocNumber
-    number: str | None = Field(default=None, max_length=50)
-    notified_on: dt.date
-    addressee: Person
-    representative: Person | None = None
-    contract_number: str = DocNumber
-    contract_date: dt.date | None = None
     suspension: Suspension
     facts: str | None = LongText
 
@@ -350,7 +355,7 @@ class Refund(Record):
     explanation: str | None = LongText
 
 
-class NoticeTerminationData(Record):
+class NoticeTerminationData(_ContractNotice):
     """DATA of `notice_termination`: point 17, the service ended on one of the grounds 17.1–17.5.
 
     `case_number`, `number`, `notified_on`, `addressee`, `representative`, `contract_number`, `contract_date`,
@@ -358,13 +363,6 @@ class NoticeTerminationData(Record):
     day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null).
     """
 
-    case_number: str = DocNumber
-    number: str | None = Field(default=None, max_length=50)
-    notified_on: dt.date
-    addressee: Person
-    representative: Person | None = None
-    contract_number: str = DocNumber
-    contract_date: dt.date | None = None
     ground: Literal["17.1", "17.2", "17.3", "17.4", "17.5"]
     refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = Field(default=None, validate_default=True)
     effective_on: dt.date
