@@ -1,14 +1,13 @@
 """Fillable forms: the AcroForm values (exact: confidence 1.0).
 
-The field tree is walked with pikepdf (qpdf, C++): on our 381-field timesheet it reads the same values about
-7× faster than pypdf's `get_fields()`, which parses every field object in Python (bench/bench_parser.py).
+The field tree is walked with pikepdf (qpdf, C++): on our timesheet it reads the same values several times
+faster than pypdf's `get_fields()`, which parses every field object in Python (bench/bench_parser.py).
 pypdf's `get_fields()` stays as the fallback for a file qpdf will not open. `get_form_text_fields()` skips
 checkboxes (LESSONS.md); a checkbox is on when its value (`/V`, or the widget's appearance state `/AS`) equals
 that checkbox's own export value, which is not always `/Yes`.
 """
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pikepdf
@@ -16,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import NameObject
 
 from parser.normalize import normalize
+from parser.pdf import QPDF_ERRORS, open_qpdf
 from parser.result import FieldReading, Source
 
 _OFF = {"/Off", "Off", ""}
@@ -30,12 +30,19 @@ def _plain(value: Any) -> str | None:
 
 
 def field_values(reader: PdfReader, data: bytes | None = None) -> dict[str, dict[str, Any]]:
-    """Every terminal field by its full name: {"type": "/Tx"|"/Btn"|…, "value": …, "states": [...]}."""
+    """Every terminal field by its full name: {"type": "/Tx"|"/Btn"|…, "value": …, "states": [...]}.
+
+    With `data`, read with qpdf (`qpdf_values`), falling back to pypdf's `get_fields()` where qpdf fails."""
     if data is not None:
         try:
-            return _field_values_qpdf(data)
-        except (pikepdf.PdfError, KeyError, AttributeError, ValueError):
+            with open_qpdf(data) as pdf:
+                return qpdf_values(pdf)
+        except QPDF_ERRORS:
             pass  # qpdf refused the file or its tree: pypdf, which opened it, reads it instead
+    return pypdf_values(reader)
+
+
+def pypdf_values(reader: PdfReader) -> dict[str, dict[str, Any]]:
     fields = reader.get_fields() or {}
     out = {}
     for name, field in fields.items():
@@ -49,35 +56,59 @@ def field_values(reader: PdfReader, data: bytes | None = None) -> dict[str, dict
     return out
 
 
-def _field_values_qpdf(data: bytes) -> dict[str, dict[str, Any]]:
+def qpdf_values(pdf: pikepdf.Pdf) -> dict[str, dict[str, Any]]:
+    """`field_values` from a file open in qpdf: the field tree walked as pypdf's `get_fields()` walks it.
+
+    A kid with a name (/T) is a field of its own, one without is a widget of its parent. Every per-object
+    access crosses into qpdf, so each key is read once per node, and the appearance states (the only thing
+    read for checkboxes, as pypdf fills `/_States_` for buttons) are read for buttons only: a text field's
+    appearance is a stream that would otherwise be resolved for nothing. An object seen twice (a cycle in
+    a hostile tree) is skipped, as pypdf does."""
     out: dict[str, dict[str, Any]] = {}
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        acroform = pdf.Root.get("/AcroForm")
-        if acroform is None or acroform.get("/Fields") is None:
-            return out
-        stack = [(field, "", None) for field in reversed(list(acroform.Fields))]
-        while stack:  # depth-first, no recursion: a hostile tree cannot exhaust the stack
-            node, prefix, inherited_type = stack.pop()
-            title = node.get("/T")
-            name = f"{prefix}.{title}" if prefix and title is not None else (str(title) if title is not None else prefix)
-            ftype = node.get("/FT", inherited_type)
-            kids = node.get("/Kids")
-            named = [k for k in kids if "/T" in k] if kids is not None else []
+    acroform = pdf.Root.get("/AcroForm")
+    if acroform is None or acroform.get("/Fields") is None:
+        return out
+    dictionary, array, off = pikepdf.Dictionary, pikepdf.Array, pikepdf.Name.Off
+    seen: set[tuple[int, int]] = set()
+    stack = [(field, "", None) for field in reversed(acroform.Fields.as_list())]
+    while stack:  # depth-first, no recursion: a hostile tree cannot exhaust the stack
+        node, prefix, inherited_type = stack.pop()
+        objgen = node.objgen
+        if objgen != (0, 0):  # an indirect object: a direct one cannot be reached twice
+            if objgen in seen:
+                continue
+            seen.add(objgen)
+        title = node.get("/T")
+        if title is None:
+            name = prefix
+        else:
+            title = str(title)
+            name = f"{prefix}.{title}" if prefix else title
+        ftype = node.get("/FT", inherited_type)
+        kids = node.get("/Kids")
+        if kids is not None:
+            kids = kids.as_list()
+            named = [k for k in kids if "/T" in k]
             if named:
                 stack.extend((k, name, ftype) for k in reversed(named))
                 continue
-            if ftype is None:
-                continue
-            widgets = [node] if "/AP" in node else list(kids or [])
-            value = node.get("/V")
-            if value is None and ftype == "/Btn":
+        if ftype is None:
+            continue
+        value = node.get("/V")
+        states: list[str] = []
+        if ftype == "/Btn":
+            widgets = [node] if "/AP" in node else (kids or [])
+            if value is None:
                 value = node.get("/AS") or next(
-                    (w.get("/AS") for w in widgets if w.get("/AS") not in (None, pikepdf.Name.Off)), None)
-            states = [str(k) for w in widgets if "/AP" in w and isinstance(w.AP.get("/N"), pikepdf.Dictionary)
-                      for k in w.AP.N.keys()]
-            if isinstance(value, pikepdf.Array):  # a multi-select list box: not on these forms, keep the text
-                value = ", ".join(str(v) for v in value)
-            out[name] = {"type": str(ftype), "value": None if value is None else str(value), "states": states}
+                    (w.get("/AS") for w in widgets if w.get("/AS") not in (None, off)), None)
+            for widget in widgets:
+                appearance = widget.get("/AP")
+                normal = appearance.get("/N") if isinstance(appearance, dictionary) else None
+                if isinstance(normal, dictionary):
+                    states.extend(sorted(normal.keys()))
+        if value is not None:  # a multi-select list box: not on these forms, keep the text
+            value = ", ".join(str(v) for v in value) if isinstance(value, array) else str(value)
+        out[name] = {"type": str(ftype), "value": value, "states": states}
     return out
 
 

@@ -3,6 +3,10 @@ way the shape allows, then build and validate the regulation record.
 
 Shapes: **fillable** (AcroForm values, exact), **flattened** (the text layer inside each field's box),
 **scanned** (no text layer: align the page image to the blank form, OCR and OMR each field zone).
+
+A fillable form of ours is read from one qpdf open: its pages are never rendered nor their content decoded,
+so the checks that guard decoding are made from the objects alone (`parser.pdf.quick_page_count`). Any
+other file, and any file those checks are not sure of, gets pypdf's full checks (`parser.pdf.open_pdf`).
 This module runs inside the sandbox's child; `parser.parse_file` is the public entry point.
 """
 from __future__ import annotations
@@ -14,7 +18,7 @@ import pypdfium2 as pdfium
 from parser import acroform, assemble, flattened, scan, textlayer
 from parser.catalog import catalog
 from parser.errors import error
-from parser.pdf import open_pdf
+from parser.pdf import QPDF_ERRORS, check_bytes, open_pdf, open_qpdf, quick_page_count
 from parser.result import Limits, ParseResult
 
 MIN_TEXT_CHARS = 20  # fewer characters than this in the text layer: treat the pages as images
@@ -27,12 +31,21 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
     known by its version mark), and only pages without text go to OCR.
     """
     limits = limits or Limits()
+    check_bytes(data, name, limits)
     sha = hashlib.sha256(data).hexdigest()
-    pdf = open_pdf(data, name, limits)
     forms = catalog()
-    base = {"file": name, "sha256": sha, "pages": pdf.pages}
 
-    values = acroform.field_values(pdf.reader, pdf.data)
+    values, pages = _qpdf_fields(data, limits)
+    if values and pages is not None:
+        definition = forms.by_field_names(values.keys())
+        if definition is not None:
+            base = {"file": name, "sha256": sha, "pages": pages}
+            return assemble.result(base, definition, "fillable", acroform.readings(definition, values))
+
+    pdf = open_pdf(data, name, limits)
+    base = {"file": name, "sha256": sha, "pages": pdf.pages}
+    if values is None:  # qpdf could not read the field tree: pypdf, which opened the file, reads it
+        values = acroform.pypdf_values(pdf.reader)
     if values:
         definition = forms.by_field_names(values.keys())
         if definition is not None:
@@ -52,3 +65,14 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
             return scan.parse(doc, base, forms, limits)
     except pdfium.PdfiumError as e:  # pdfium refusing a file pypdf could open
         raise error("damaged", name, detail=str(e)[:200]) from None
+
+
+def _qpdf_fields(data: bytes, limits: Limits) -> tuple[dict | None, int | None]:
+    """The AcroForm values read with qpdf (None where qpdf cannot read them) and the page count when the file
+    passes the fast path's checks (None: `open_pdf` must check it)."""
+    try:
+        with open_qpdf(data) as pdf:
+            values = acroform.qpdf_values(pdf)
+            return values, quick_page_count(pdf, limits) if values else None
+    except QPDF_ERRORS:
+        return None, None  # a password, or a file qpdf cannot read: open_pdf says which
