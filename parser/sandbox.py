@@ -2,7 +2,8 @@
 
 The child is a separate Python interpreter (`python -m parser.sandbox`), the leader of its own process group,
 so a timeout kills it together with any Tesseract it started. It reads one JSON request per line on stdin and
-answers one JSON line per file on a private copy of its stdout (anything a library prints goes to stderr).
+answers one JSON line per file (`{"result": …}` or `{"error": …}`) on a private copy of its stdout (anything
+a library prints goes to stderr).
 A `Sandbox` keeps one child for a batch and starts a fresh one after any failure: the next file still parses.
 
 Per-file CPU is bounded by lowering the child's own RLIMIT_CPU soft limit to "used so far + budget" before
@@ -22,10 +23,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from parser.errors import error
 from parser.result import Limits, ParseError, ParseResult
 
 _EOF = b"\0eof"  # the child closed its answers: it died
+_RESULT = b'{"result":'  # an answer line that holds a ParseResult: {"result":<its JSON>}
 _CHILD_ENV = {"OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1", "OPENCV_FOR_THREADS_NUM": "1"}
 
 
@@ -137,6 +141,14 @@ class Sandbox:
             if any(sign in tail for sign in ("MemoryError", "bad_alloc", "Cannot allocate", "out of memory")):
                 raise error("memory", name, detail=f"over {self.limits.memory_bytes // 2 ** 20} MiB")
             raise error("crashed", name, detail=f"exit status {code}")
+        if line.startswith(_RESULT) and line.endswith(b"}"):
+            # The result's own JSON, validated straight from the bytes: the child's answer is untrusted input.
+            try:
+                return ParseResult.model_validate_json(line[len(_RESULT):-1])
+            except ValidationError as e:
+                self._kill(proc)
+                self._proc = None
+                raise error("crashed", name, detail=f"the sandbox answered an invalid result: {e}"[:300]) from None
         answer = json.loads(line)
         if "error" in answer:
             err = ParseError.from_dict(answer["error"])
@@ -205,9 +217,12 @@ def _serve() -> None:
         try:
             data = _read(request["path"], name, limits)
             result = parse_bytes_unsandboxed(data, name, limits=limits)
-            answer: dict[str, Any] = {"result": json.loads(result.model_dump_json())}
+            # Written as is: parsing and dumping it again cost ~3 ms per timesheet here, a third of the parse.
+            out.write(_RESULT.decode() + result.model_dump_json() + "}\n")
+            out.flush()
+            continue
         except ParseError as e:
-            answer = {"error": e.to_dict()}
+            answer: dict[str, Any] = {"error": e.to_dict()}
         except MemoryError:
             answer = {"error": error("memory", name).to_dict()}
         except RecursionError:
