@@ -294,9 +294,12 @@ class Pass:
         name = str(seen.path.relative_to(self.layout.inbox))
         try:
             with self.reg.transaction() as tx:
-                entry = tx.journal_claim(sha, name, seen.size)
+                # new bytes always go on to be read (or set aside as empty): they start as `processing`
+                entry = tx.journal_claim(sha, name, seen.size, state="processing")
                 action = self._decide(entry, seen)
-                if action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
+                if entry.created:
+                    pass
+                elif action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
                     entry = tx.journal_set(sha, "processing")
                 elif action == "parse" and entry.state == "quarantined":
                     entry = tx.journal_set(sha, "processing")
@@ -457,8 +460,8 @@ class Pass:
         with self.reg.transaction() as tx:
             contract, others = tx.timesheet_context(ts, sha)
             check = check_timesheet(ts, contract, others)
-            ts_id, _flags = tx.add_timesheet(ts, sha)
-            stored = tx.timesheet(ts_id)
+            stored = tx.store_timesheet(ts, sha)
+            ts_id = stored.id
             if stored.state == "conflict":
                 reasons_lv.append(f"par {ts.month} šai personai un asistentam jau ir cita uzskaites lapa "
                                   f"(ieraksts {stored.conflicts_with}) — netiek apvienota; izvēlieties derīgo")

@@ -25,6 +25,7 @@ by personal code when known, else by normalised name (`registry.identity`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import functools
 import inspect
@@ -35,7 +36,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from sqlalchemy import Engine, and_, create_engine, event, func, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,6 +55,7 @@ from regulation.records import (
     Provider,
     Suspension,
     Timesheet,
+    dumps,
     load,
     to_jsonable,
 )
@@ -131,6 +133,17 @@ class AssistantChange:
 
 
 @dataclass(frozen=True)
+class TimesheetStored:
+    """What `store_timesheet` did: the sheet's id, the state it has (accepted | conflict, or the state of the
+    same file stored before), the accepted sheet it conflicts with, and the flags `add_timesheet` returns."""
+
+    id: int
+    state: str
+    conflicts_with: int | None
+    flags: list[Finding]
+
+
+@dataclass(frozen=True)
 class StoredTimesheet:
     id: int
     state: str  # accepted | conflict | rejected
@@ -195,7 +208,91 @@ def _refused(error: IntegrityError) -> RegistryError:
                          f"a database constraint refused the change ({what}); nothing was saved")
 
 
-def _journal_entry(row: m.JournalRow, created: bool = False) -> JournalEntry:
+_JOURNAL = m.JournalRow.__table__
+_PEOPLE = m.Person.__table__
+_ASSISTANTS = m.AssistantRow.__table__
+_PROVIDERS = m.ProviderRow.__table__
+_TIMESHEETS = m.TimesheetRow.__table__
+_CONTRACTS = m.ContractRow.__table__
+_ENTRIES = m.TimesheetEntryRow.__table__
+
+
+# Statements run for every inbox timesheet, built once (with bound parameters) instead of on every call:
+# building and keying a SELECT cost more than running it.
+
+
+def _sql_assistant_ids(by_name: bool):
+    a = _ASSISTANTS.c
+    return select(a.id).where((a.name_key if by_name else a.key) == bindparam("key"))
+
+
+@functools.cache
+def _sql_contract_for_timesheet(by_name: bool):
+    c, people = _CONTRACTS.c, _PEOPLE.c
+    return (select(c.record).join_from(_CONTRACTS, _PEOPLE, c.recipient_id == people.id)
+            .where(people.personal_code == bindparam("code"), c.assistant_id.in_(_sql_assistant_ids(by_name)),
+                   c.start <= bindparam("last"), c.end >= bindparam("first"))
+            .order_by(c.end.desc(), c.start.desc(), c.id.desc()).limit(1))
+
+
+@functools.cache
+def _sql_other_timesheets(by_name: bool, excluding: bool):
+    """The assistant's accepted sheets of the months `previous` and `first`, the previous month's first, each
+    month in the order stored; with `excluding`, less the sheet of source `sha` in the month `first`."""
+    t = _TIMESHEETS.c
+    q = (select(t.record).where(t.assistant_id.in_(_sql_assistant_ids(by_name)),
+                                t.month.in_([bindparam("previous"), bindparam("first")]), t.state == "accepted")
+         .order_by(t.month, t.id))
+    return q.where(or_(t.month != bindparam("first"), t.source_sha256 != bindparam("sha"))) if excluding else q
+
+
+@functools.cache
+def _sql_person():
+    return select(_PEOPLE).where(_PEOPLE.c.personal_code == bindparam("code"))
+
+
+@functools.cache
+def _sql_assistant_by_code():
+    a = _ASSISTANTS.c
+    return select(a.id, a.is_minor).where(a.personal_code == bindparam("code"))
+
+
+@functools.cache
+def _sql_same_month():
+    t = _TIMESHEETS.c
+    return (select(t.id, t.state, t.conflicts_with_id, t.source_sha256)
+            .where(t.recipient_id == bindparam("recipient"), t.assistant_id == bindparam("assistant"),
+                   t.month == bindparam("month")).order_by(t.id))
+
+
+def _insert_of(dialect: str, table):
+    """The backend's own INSERT construct (it has ON CONFLICT on both)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    inserts: dict[str, Callable[..., Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+    if dialect not in inserts:  # pragma: no cover - only the two supported backends
+        raise RegistryError(f"neatbalstīta datubāze {dialect}", f"unsupported database {dialect}")
+    return inserts[dialect](table)
+
+
+@functools.cache
+def _sql_insert_timesheet():
+    return insert(_TIMESHEETS).returning(_TIMESHEETS.c.id)
+
+
+@functools.cache
+def _sql_insert_entries():
+    return insert(_ENTRIES)
+
+
+def _jsonable(record: Any) -> Any:
+    """The same value as `regulation.records.to_jsonable`, made with the C JSON encoder (`dumps` with an indent
+    runs the pure-Python one, about twice the time for a timesheet)."""
+    return json.loads(dumps(record, indent=None))
+
+
+def _journal_entry(row: Any, created: bool = False) -> JournalEntry:
+    """A journal row (ORM object or Core row: the same attribute names) as the frozen record callers get."""
     return JournalEntry(row.sha256, row.name, row.size, _aware(row.received_at), row.state, row.case_id, row.reason,
                         row.attempts, _aware(row.updated_at), created)
 
@@ -216,75 +313,79 @@ class Transaction:
 
     # ------------------------------------------------ internal: insert-or-get
 
+    def _dialect_insert(self, table):
+        """The backend's own INSERT construct (it has ON CONFLICT on both)."""
+        return _insert_of(self._dialect, table)
+
+    @property
+    def _dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
     def _insert_ignore(self, table, values: dict[str, Any], conflict: list[str]) -> int:
         """INSERT … ON CONFLICT DO NOTHING on either backend; the number of rows inserted (0 or 1)."""
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        name = self.session.get_bind().dialect.name
-        inserts: dict[str, Callable[..., Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-        if name not in inserts:  # pragma: no cover - only the two supported backends
-            raise RegistryError(f"neatbalstīta datubāze {name}", f"unsupported database {name}")
-        insert = inserts[name]
         # RETURNING, not rowcount: psycopg reports a row count for a conflict that inserted nothing.
-        stmt = insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
+        stmt = self._dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
         return len(self.session.execute(stmt.returning(*table.primary_key.columns)).all())
 
-    def _person(self, person: Person) -> m.Person:
-        s = self.session
+    # People, assistants and providers are looked up for every stored timesheet: Core statements on the tables
+    # (ids and the few columns compared), not ORM objects.
+
+    def _person(self, person: Person) -> int:
+        """The person's id, registered if new; the latest contact details given are kept, never blanked out."""
+        s, t = self.session, _PEOPLE
         values = dict(personal_code=person.personal_code, given_name=person.given_name, surname=person.surname,
                       birth_date=person.birth_date, address=person.address, phone=person.phone, email=person.email)
-        if not self._insert_ignore(m.Person.__table__, values, ["personal_code"]):
-            # Known person: keep the latest contact details given, never blank out what we had.
-            s.execute(update(m.Person).where(m.Person.personal_code == person.personal_code).values(
-                **{k: v for k, v in values.items() if v is not None and k != "personal_code"}))
-        return s.scalars(select(m.Person).where(m.Person.personal_code == person.personal_code)).one()
+        known, code = _sql_person(), {"code": person.personal_code}
+        row = s.execute(known, code).first()  # the usual case (a contract came first): one SELECT, no write
+        if row is None:
+            self._insert_ignore(t, values, ["personal_code"])  # a concurrent writer may win: then update it
+            row = s.execute(known, code).one()
+        changed = {k: v for k, v in values.items() if v is not None and getattr(row, k) != v}
+        if changed:
+            s.execute(update(t).where(t.c.id == row.id).values(**changed))
+        return row.id
 
-    def _assistant(self, a: Assistant) -> m.AssistantRow:
-        s = self.session
+    def _assistant(self, a: Assistant) -> int:
+        """The assistant's id, registered if new (identified by code, else by name: `registry.identity`)."""
+        s, t = self.session, _ASSISTANTS
+        cols = select(t.c.id, t.c.is_minor)
         if a.personal_code:
-            row = s.scalars(select(m.AssistantRow).where(m.AssistantRow.personal_code == a.personal_code)).first()
+            row = s.execute(_sql_assistant_by_code(), {"code": a.personal_code}).first()
             if row is None:
                 # Known so far only by name (no code on earlier timesheets): the code now identifies them.
-                row = s.scalars(select(m.AssistantRow).where(
-                    m.AssistantRow.key == assistant_key(a.given_name, a.surname),
-                    m.AssistantRow.personal_code.is_(None))).first()
+                row = s.execute(cols.where(t.c.key == assistant_key(a.given_name, a.surname),
+                                           t.c.personal_code.is_(None))).first()
                 if row is not None:
-                    row.personal_code = a.personal_code
-                    row.key = assistant_key(a.given_name, a.surname, a.personal_code)
+                    s.execute(update(t).where(t.c.id == row.id).values(
+                        personal_code=a.personal_code, key=assistant_key(a.given_name, a.surname, a.personal_code)))
         else:
-            row = s.scalars(select(m.AssistantRow).where(
-                m.AssistantRow.key == assistant_key(a.given_name, a.surname))).first()
+            row = s.execute(cols.where(t.c.key == assistant_key(a.given_name, a.surname))).first()
             if row is None:
                 # A name without a code matches a coded assistant only when exactly one has that name.
-                same = s.scalars(select(m.AssistantRow).where(
-                    m.AssistantRow.name_key == normalise_name(a.given_name, a.surname)).limit(2)).all()
+                same = s.execute(cols.where(t.c.name_key == normalise_name(a.given_name, a.surname)).limit(2)).all()
                 row = same[0] if len(same) == 1 else None
         if row is None:
             key = assistant_key(a.given_name, a.surname, a.personal_code)
-            self._insert_ignore(m.AssistantRow.__table__, dict(
-                key=key, name_key=normalise_name(a.given_name, a.surname), personal_code=a.personal_code, given_name=a.given_name, surname=a.surname,
-                is_minor=a.is_minor), ["key"])
-            row = s.scalars(select(m.AssistantRow).where(m.AssistantRow.key == key)).one()
-        elif a.is_minor != row.is_minor:
-            row.is_minor = a.is_minor  # the latest document says whether the assistant is a minor
-        s.flush()
-        return row
+            self._insert_ignore(t, dict(
+                key=key, name_key=normalise_name(a.given_name, a.surname), personal_code=a.personal_code,
+                given_name=a.given_name, surname=a.surname, is_minor=a.is_minor), ["key"])
+            row = s.execute(cols.where(t.c.key == key)).one()
+        if a.is_minor != row.is_minor:  # the latest document says whether the assistant is a minor
+            s.execute(update(t).where(t.c.id == row.id).values(is_minor=a.is_minor))
+        return row.id
 
-    def _provider(self, p: Provider | None) -> m.ProviderRow | None:
+    def _provider(self, p: Provider | None) -> int | None:
         if p is None:
             return None
-        s = self.session
+        s, t = self.session, _PROVIDERS
         if p.registration_number:
-            self._insert_ignore(m.ProviderRow.__table__, dict(name=p.name, registration_number=p.registration_number),
+            self._insert_ignore(t, dict(name=p.name, registration_number=p.registration_number),
                                 ["registration_number"])
-            return s.scalars(select(m.ProviderRow).where(
-                m.ProviderRow.registration_number == p.registration_number)).one()
-        row = s.scalars(select(m.ProviderRow).where(m.ProviderRow.name == p.name)).first()
-        if row is None:
-            row = m.ProviderRow(name=p.name, registration_number=None)
-            s.add(row)
-            s.flush()
-        return row
+            return s.execute(select(t.c.id).where(t.c.registration_number == p.registration_number)).scalar_one()
+        found = s.execute(select(t.c.id).where(t.c.name == p.name).order_by(t.c.id)).scalar()
+        if found is None:
+            found = s.execute(insert(t).values(name=p.name, registration_number=None).returning(t.c.id)).scalar_one()
+        return found
 
     def _application_row(self, case_id: int) -> m.ApplicationRow:
         row = self.session.get(m.ApplicationRow, case_id)
@@ -301,14 +402,14 @@ class Transaction:
         existing = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).first()
         if existing is not None:
             return existing
-        person = self._person(app.applicant)
+        person_id = self._person(app.applicant)
         inserted = self._insert_ignore(m.ApplicationRow.__table__, dict(
-            case_number=case_number, person_id=person.id, received_on=app.received_on, source_sha256=source_sha256,
+            case_number=case_number, person_id=person_id, received_on=app.received_on, source_sha256=source_sha256,
             record=to_jsonable(app), created_at=_now()), ["source_sha256"])
         case_id = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).one()
         if inserted and app.representative is not None:
-            rep = self._person(app.representative)
-            s.add(m.Representative(application_id=case_id, person_id=rep.id, represented_id=person.id))
+            rep_id = self._person(app.representative)
+            s.add(m.Representative(application_id=case_id, person_id=rep_id, represented_id=person_id))
             s.flush()
         return case_id
 
@@ -359,10 +460,9 @@ class Transaction:
             row.suspensions.clear()
             self.session.flush()
         row.application_id = case_id
-        row.recipient_id = self._person(c.recipient).id
-        row.assistant_id = self._assistant(c.assistant).id
-        provider = self._provider(c.provider)
-        row.provider_id = provider.id if provider else None
+        row.recipient_id = self._person(c.recipient)
+        row.assistant_id = self._assistant(c.assistant)
+        row.provider_id = self._provider(c.provider)
         row.start, row.end, row.concluded_on = c.start, c.end, c.concluded_on
         row.hours_per_week, row.engagement = c.hours_per_week, c.engagement
         row.record = to_jsonable(c)
@@ -485,64 +585,68 @@ class Transaction:
 
     def _assistant_ids(self, assistant: str | Assistant):
         """The ids an assistant key (or record) stands for: by code, or by name for codeless lookups."""
-        key = _key_of(assistant)
+        key, a = _key_of(assistant), _ASSISTANTS.c
         if key.startswith("name:"):
             # A name also finds an assistant whose code became known later (their key is now the code).
-            return select(m.AssistantRow.id).where(m.AssistantRow.name_key == key[len("name:"):])
-        return select(m.AssistantRow.id).where(m.AssistantRow.key == key)
+            return select(a.id).where(a.name_key == key[len("name:"):])
+        return select(a.id).where(a.key == key)
 
     def add_timesheet(self, ts: Timesheet, source_sha256: str) -> tuple[int, list[Finding]]:
         """Store a monthly timesheet (20); returns its id and flags.
 
         The same file again returns the existing id. A different file for the same recipient, assistant and
         month is stored with state `conflict` and a warning — not merged; `resolve_timesheet` decides."""
+        stored = self.store_timesheet(ts, source_sha256)
+        return stored.id, stored.flags
+
+    def store_timesheet(self, ts: Timesheet, source_sha256: str) -> TimesheetStored:
+        """`add_timesheet`, telling also the state the sheet got and what it conflicts with (so the caller need
+        not read back what it just wrote).
+
+        Written with Core statements (one INSERT for the sheet, one multi-row INSERT for its lines): the ORM's
+        unit of work cost more than the database work for a sheet of ~20 lines."""
         s = self.session
-        recipient = self._person(ts.recipient)
-        assistant = self._assistant(ts.assistant)
-        provider = self._provider(ts.provider)
+        recipient_id = self._person(ts.recipient)
+        assistant_id = self._assistant(ts.assistant)
+        provider_id = self._provider(ts.provider)
         month = ts.first_day
-        same = select(m.TimesheetRow).where(m.TimesheetRow.recipient_id == recipient.id,
-                                            m.TimesheetRow.assistant_id == assistant.id, m.TimesheetRow.month == month)
-        existing = s.scalars(same.where(m.TimesheetRow.source_sha256 == source_sha256)).first()
-        if existing is not None:
-            return existing.id, [Finding(
-                rule="MK942 20", severity="info", field="source_sha256",
-                message_lv=f"šī uzskaites lapa ({ts.month}) jau ir reģistrā (ieraksts {existing.id})",
-                message_en=f"this timesheet ({ts.month}) is already in the register (entry {existing.id})")]
-        def new_row(conflicts_with: int | None) -> m.TimesheetRow:
-            return m.TimesheetRow(
-                month=month, recipient_id=recipient.id, assistant_id=assistant.id,
-                provider_id=provider.id if provider else None, source_sha256=source_sha256,
-                state="conflict" if conflicts_with is not None else "accepted", conflicts_with_id=conflicts_with,
-                hours=sum((e.hours for e in ts.entries), Decimal("0")),
-                transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
-                signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
-                record=to_jsonable(ts), created_at=_now(),
-                entries=[m.TimesheetEntryRow(
-                    date=e.date, start=e.start, end=e.end, hours=e.hours, annex1_point=e.annex1_point,
-                    place=e.place, outside_latvia=e.outside_latvia, transport_eur=e.transport_eur,
-                    iso_year=e.date.isocalendar()[0], iso_week=e.date.isocalendar()[1]) for e in ts.entries])
-
-        def accepted_id() -> int | None:
-            return s.scalars(select(m.TimesheetRow.id).where(
-                m.TimesheetRow.recipient_id == recipient.id, m.TimesheetRow.assistant_id == assistant.id,
-                m.TimesheetRow.month == month, m.TimesheetRow.state == "accepted")).first()
-
-        first = accepted_id()
-        row = None
+        t = _TIMESHEETS.c
+        same = s.execute(_sql_same_month(), dict(recipient=recipient_id, assistant=assistant_id, month=month)).all()
+        for row in same:
+            if row.source_sha256 == source_sha256:
+                return TimesheetStored(row.id, row.state, row.conflicts_with_id, [Finding(
+                    rule="MK942 20", severity="info", field="source_sha256",
+                    message_lv=f"šī uzskaites lapa ({ts.month}) jau ir reģistrā (ieraksts {row.id})",
+                    message_en=f"this timesheet ({ts.month}) is already in the register (entry {row.id})")])
+        first = next((row.id for row in same if row.state == "accepted"), None)
+        values = dict(
+            month=month, recipient_id=recipient_id, assistant_id=assistant_id, provider_id=provider_id,
+            source_sha256=source_sha256,
+            hours=sum((e.hours for e in ts.entries), Decimal("0")),
+            transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
+            signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
+            record=_jsonable(ts), created_at=_now())
+        ts_id = None
         if first is None:
             # At most one accepted sheet per person, assistant and month is a unique index: a concurrent writer
             # that got there first makes this insert fail, and this sheet becomes the conflicting one.
             try:
-                with s.begin_nested():
-                    row = new_row(None)
-                    s.add(row)
+                with s.begin_nested():  # a SAVEPOINT: the failed insert is undone, the transaction goes on
+                    ts_id = s.execute(_sql_insert_timesheet(), dict(
+                        state="accepted", conflicts_with_id=None, **values)).scalar_one()
             except IntegrityError:
-                row, first = None, accepted_id()
-        if row is None:
-            row = new_row(first)
-            s.add(row)
-        s.flush()
+                first = s.scalars(select(t.id).where(
+                    t.recipient_id == recipient_id, t.assistant_id == assistant_id, t.month == month,
+                    t.state == "accepted")).one()
+        if ts_id is None:
+            ts_id = s.execute(_sql_insert_timesheet(), dict(state="conflict", conflicts_with_id=first, **values)
+                              ).scalar_one()
+        if ts.entries:
+            s.execute(_sql_insert_entries(), [dict(
+                timesheet_id=ts_id, date=e.date, start=e.start, end=e.end, hours=e.hours,
+                annex1_point=e.annex1_point, place=e.place, outside_latvia=e.outside_latvia,
+                transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0], iso_week=e.date.isocalendar()[1])
+                for e in ts.entries])
         flags: list[Finding] = []
         if first is not None:
             flags.append(Finding(
@@ -551,7 +655,7 @@ class Transaction:
                             f"(ieraksts {first}); jaunā netiek apvienota ar to — pārbaudiet un izvēlieties derīgo"),
                 message_en=(f"another timesheet for {ts.month}, this recipient and assistant is already registered "
                             f"(entry {first}); the new one is not merged — review and choose the valid one")))
-        return row.id, flags
+        return TimesheetStored(ts_id, "accepted" if first is None else "conflict", first, flags)
 
     def resolve_timesheet(self, timesheet_id: int, accept: bool) -> None:
         """Settle a conflict: accept this timesheet (the one it conflicted with is rejected) or reject it."""
@@ -618,13 +722,10 @@ class Transaction:
         """The contract a monthly timesheet is kept under: the recipient's contract with this assistant that
         overlaps the month, the one in force latest in the month when there are several."""
         first = ts.first_day
-        last = _next_month(first) - dt.timedelta(days=1)
-        q = (select(m.ContractRow.record).join(m.Person, m.ContractRow.recipient_id == m.Person.id)
-             .where(m.Person.personal_code == ts.recipient.personal_code,
-                    m.ContractRow.assistant_id.in_(self._assistant_ids(ts.assistant)),
-                    m.ContractRow.start <= last, m.ContractRow.end >= first)
-             .order_by(m.ContractRow.end.desc(), m.ContractRow.start.desc(), m.ContractRow.id.desc()))
-        record = self.session.scalars(q).first()
+        key = _key_of(ts.assistant)
+        record = self.session.execute(_sql_contract_for_timesheet(key.startswith("name:")), dict(
+            code=ts.recipient.personal_code, key=key.removeprefix("name:"), first=first,
+            last=_next_month(first) - dt.timedelta(days=1))).scalar()
         return load(Contract, record) if record is not None else None
 
     def timesheet_context(self, ts: Timesheet, source_sha256: str | None = None) -> tuple[Contract | None,
@@ -633,9 +734,11 @@ class Transaction:
         and the assistant's accepted timesheets of the previous and the same month (all recipients), less this
         one. Later months are left out, so a month's payment does not change when the next month arrives."""
         first = ts.first_day
-        previous = (first - dt.timedelta(days=1)).replace(day=1)
-        others = self.other_timesheets(ts.assistant, previous) + self.other_timesheets(
-            ts.assistant, first, excluding=source_sha256)
+        key = _key_of(ts.assistant)
+        rows = self.session.execute(_sql_other_timesheets(key.startswith("name:"), source_sha256 is not None), dict(
+            key=key.removeprefix("name:"), previous=(first - dt.timedelta(days=1)).replace(day=1), first=first,
+            sha=source_sha256)).scalars()
+        others = [load(Timesheet, r) for r in rows]
         if source_sha256 is None:  # leave out this very sheet when it is already stored
             others = [o for o in others if o != ts]
         return self.contract_for_timesheet(ts), others
@@ -689,19 +792,28 @@ class Transaction:
 
     # ------------------------------------------------ the inbox journal
 
-    def journal_claim(self, sha256: str, name: str, size: int) -> JournalEntry:
+    # The journal is read and written with Core statements on its table (one statement per call, no ORM
+    # objects): it is touched twice for every inbox file, and the ORM's get-then-flush cost more than the SQL.
+
+    def journal_claim(self, sha256: str, name: str, size: int, state: str = "received") -> JournalEntry:
         """Register an incoming file by content, or get it if it is already there (atomic insert-or-get).
-        `created` tells which: False means this content was seen before, in the state returned."""
+        `created` tells which: False means this content was seen before, in the state returned. A new entry
+        starts in `state`: `received`, or `processing` (its first attempt counted, as `journal_set` would)."""
+        if state not in PENDING_STATES:
+            raise RegistryError(f"žurnāla ieraksts nevar sākties stāvoklī '{state}'",
+                                f"a journal entry cannot start in state '{state}'")
         now = _now()
-        created = self._insert_ignore(m.JournalRow.__table__, dict(
-            sha256=sha256, name=name, size=size, received_at=now, state="received", case_id=None, reason=None,
-            attempts=0, updated_at=now), ["sha256"])
-        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
-        assert row is not None  # inserted or already there, in this transaction
-        return _journal_entry(row, created=bool(created))
+        j = _JOURNAL
+        row = self.session.execute(self._dialect_insert(j).values(
+            sha256=sha256, name=name, size=size, received_at=now, state=state, case_id=None, reason=None,
+            attempts=1 if state == "processing" else 0, updated_at=now)
+            .on_conflict_do_nothing(index_elements=["sha256"]).returning(*j.c)).first()
+        if row is not None:
+            return _journal_entry(row, created=True)
+        return _journal_entry(self.session.execute(select(*j.c).where(j.c.sha256 == sha256)).one())
 
     def journal_get(self, sha256: str) -> JournalEntry | None:
-        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        row = self.session.execute(select(*_JOURNAL.c).where(_JOURNAL.c.sha256 == sha256)).first()
         return _journal_entry(row) if row else None
 
     def journal_set(self, sha256: str, state: str, case_id: int | None = None,
@@ -710,24 +822,25 @@ class Transaction:
         not given."""
         if state not in m.JOURNAL_STATES:
             raise RegistryError(f"nezināms žurnāla stāvoklis '{state}'", f"unknown journal state '{state}'")
-        row = self.session.get(m.JournalRow, sha256, populate_existing=True)
+        j = _JOURNAL
+        values: dict[str, Any] = {"state": state, "updated_at": _now()}
+        if state == "processing":
+            values["attempts"] = func.coalesce(j.c.attempts, 0) + 1
+        if case_id is not None:
+            values["case_id"] = case_id
+        if reason is not None:
+            values["reason"] = reason
+        row = self.session.execute(update(j).where(j.c.sha256 == sha256).values(**values).returning(*j.c)).first()
         if row is None:
             raise RegistryError(f"fails {sha256[:12]}… žurnālā nav reģistrēts",
                                 f"file {sha256[:12]}… is not in the journal")
-        row.state, row.updated_at = state, _now()
-        if state == "processing":
-            row.attempts = (row.attempts or 0) + 1
-        if case_id is not None:
-            row.case_id = case_id
-        if reason is not None:
-            row.reason = reason
-        self.session.flush()
         return _journal_entry(row)
 
     def journal_pending(self) -> list[JournalEntry]:
         """Files received or being processed but not finished (to reconcile after a crash), oldest first."""
-        rows = self.session.scalars(select(m.JournalRow).where(m.JournalRow.state.in_(PENDING_STATES))
-                                    .order_by(m.JournalRow.received_at, m.JournalRow.sha256))
+        j = _JOURNAL
+        rows = self.session.execute(select(*j.c).where(j.c.state.in_(PENDING_STATES))
+                                    .order_by(j.c.received_at, j.c.sha256))
         return [_journal_entry(r) for r in rows]
 
     def journal_counts(self) -> dict[str, int]:
@@ -851,6 +964,7 @@ class Registry:
     add_suspension = _writes(Transaction.add_suspension)
     add_document = _writes(Transaction.add_document)
     add_timesheet = _writes(Transaction.add_timesheet)
+    store_timesheet = _writes(Transaction.store_timesheet)
     resolve_timesheet = _writes(Transaction.resolve_timesheet)
     set_administration = _writes(Transaction.set_administration)
     journal_claim = _writes(Transaction.journal_claim)

@@ -162,3 +162,13 @@ def test_20_two_files_for_one_month_at_once_one_is_accepted(db_url, tmp_path):
         assert p.returncode == 0, err
         states.append(out.strip())
     assert sorted(states) == ["accepted", "conflict"]
+
+
+def test_claim_can_start_a_new_entry_as_processing(reg):
+    new = reg.journal_claim(sha(7), "a.pdf", 10, state="processing")
+    assert new.created and (new.state, new.attempts) == ("processing", 1)
+    again = reg.journal_claim(sha(7), "b.pdf", 10, state="processing")  # seen before: returned as it is
+    assert not again.created and (again.state, again.attempts, again.name) == ("processing", 1, "a.pdf")
+    assert reg.journal_set(sha(7), "processing").attempts == 2
+    with pytest.raises(registry.RegistryError):
+        reg.journal_claim(sha(8), "c.pdf", 10, state="processed")

@@ -269,3 +269,45 @@ def test_sqlite_reader_does_not_block_a_writer(tmp_path):
             assert inbox.journal_claim("e" * 64, "a.pdf", 1).created  # would wait for the lock otherwise
             assert tx.journal_get("e" * 64) is None  # the reader keeps its snapshot
         assert report.journal_get("e" * 64).state == "received"
+
+
+def test_20_store_timesheet_tells_the_state_it_stored_without_reading_back(reg, build):
+    ts = build.timesheet("2019-03", 1, days=[("2019-03-04", 3), ("2019-03-05", "2.5")])
+    first = reg.store_timesheet(ts, SHA_A)
+    assert (first.state, first.conflicts_with, first.flags) == ("accepted", None, [])
+    other = reg.store_timesheet(build.timesheet("2019-03", 1, days=[("2019-03-06", 4)]), SHA_B)
+    assert (other.state, other.conflicts_with) == ("conflict", first.id)
+    assert [f.severity for f in other.flags] == ["warning"]
+    again = reg.store_timesheet(ts, SHA_A)  # the same file after a crash: what was stored, as it was
+    assert (again.id, again.state, again.conflicts_with) == (first.id, "accepted", None)
+    for stored in (first, other):
+        read = reg.timesheet(stored.id)
+        assert (read.state, read.conflicts_with) == (stored.state, stored.conflicts_with)
+    assert reg.timesheet(first.id).timesheet == ts  # the record as JSON equals the one stored
+    # every line went in (one multi-row insert), with its ISO week for the weekly sums
+    assert reg.assistant_hours_by_week(registry.assistant_key("Ilze", "Ozola"), [(2019, 10)]) == {
+        (2019, 10): Decimal("5.50")}
+
+
+def test_stored_record_json_is_the_records_own(reg, build):
+    """store.py writes records with the C JSON encoder; the stored value must equal `to_jsonable`."""
+    from registry.store import _jsonable
+    from regulation.records import to_jsonable
+
+    ts = build.timesheet("2019-03", 1, days=[("2019-03-04", "7.25")], transport="12.40")
+    assert _jsonable(ts) == to_jsonable(ts)
+    app = build.application(2, representative=3)
+    assert _jsonable(app) == to_jsonable(app)
+
+
+def test_person_details_are_updated_only_when_given(reg, build):
+    from regulation.records import Application, load
+
+    data = {"received_on": "2019-03-01", "applicant": {**build.person(5), "phone": "+371 20000000"},
+            "activities": [{"annex1_point": 1, "hours_per_week": 10}]}
+    reg.add_application(load(Application, data), SHA_A)
+    later = {**data, "applicant": {**build.person(5), "address": "Rīga, Brīvības iela 1"}}  # no phone this time
+    reg.add_application(load(Application, later), SHA_B)
+    with reg.reading() as tx:
+        row = tx.session.execute(text("SELECT phone, address FROM people")).one()
+    assert tuple(row) == ("+371 20000000", "Rīga, Brīvības iela 1")
