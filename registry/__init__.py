@@ -9,7 +9,8 @@ the schema is migrated with Alembic (`registry/migrations`, run by `open()`).
 - Store: `add_application(app, source_sha256, case_number=None) -> case id` (same source → same id),
   `add_assessment`, `add_decision`, `add_contract` / `replace_contract` / `add_suspension`,
   `add_timesheet(ts, source_sha256) -> (id, flags)` (a different file for the same person, assistant and month
-  is kept as `conflict`, not merged; `resolve_timesheet` decides; `store_timesheet` also tells the state it got), `add_document(...)` (the auditor's trail),
+  is kept as `conflict`, not merged; `resolve_timesheet` decides; `store_timesheet` also tells the state it
+  got), `add_document(...)` (the auditor's trail),
   `set_administration(year, month, eur)` (22.4).
 - Ask: `contract_in_force`, `contracts_in_force`, `contract_for_timesheet`, `timesheet_context` (what
   `regulation.timesheet.check_timesheet` needs), `assistant_hours_by_week`, `other_timesheets`,
