@@ -70,15 +70,15 @@ def qpdf_values(pdf: pikepdf.Pdf) -> dict[str, dict[str, Any]]:
         return out
     dictionary, array, off = pikepdf.Dictionary, pikepdf.Array, pikepdf.Name.Off
     seen: set[tuple[int, int]] = set()
-    stack = [(field, "", None) for field in reversed(acroform.Fields.as_list())]
+    # (node, parent's full name, inherited /FT, the node's /T: read once, when its parent sorted its kids)
+    stack = [(field, "", None, field.get("/T")) for field in reversed(acroform.Fields.as_list())]
     while stack:  # depth-first, no recursion: a hostile tree cannot exhaust the stack
-        node, prefix, inherited_type = stack.pop()
+        node, prefix, inherited_type, title = stack.pop()
         objgen = node.objgen
         if objgen != (0, 0):  # an indirect object: a direct one cannot be reached twice
             if objgen in seen:
                 continue
             seen.add(objgen)
-        title = node.get("/T")
         if title is None:
             name = prefix
         else:
@@ -88,9 +88,9 @@ def qpdf_values(pdf: pikepdf.Pdf) -> dict[str, dict[str, Any]]:
         kids = node.get("/Kids")
         if kids is not None:
             kids = kids.as_list()
-            named = [k for k in kids if "/T" in k]
+            named = [(k, t) for k in kids if (t := k.get("/T")) is not None]
             if named:
-                stack.extend((k, name, ftype) for k in reversed(named))
+                stack.extend((k, name, ftype, t) for k, t in reversed(named))
                 continue
         if ftype is None:
             continue
@@ -123,17 +123,32 @@ def _appearance_state(field: Any) -> Any:
     return state
 
 
+# Where each field of a form edition is: fixed data, built once per definition and shared (`Source` is frozen).
+# Keyed by version and checked by identity: hashing a definition walks all its fields (0.1 ms a call).
+_SOURCES: dict[str, tuple[Any, dict[str, Source]]] = {}
+
+
+def _sources(definition: Any) -> dict[str, Source]:
+    cached = _SOURCES.get(definition.version)
+    if cached is None or cached[0] is not definition:
+        cached = _SOURCES[definition.version] = (definition, {
+            f.name: Source(page=f.page, box=tuple(f.rect), method="acroform") for f in definition.fields})
+    return cached[1]
+
+
 def readings(definition: Any, values: dict[str, dict[str, Any]]) -> dict[str, FieldReading]:
     out = {}
+    sources = _sources(definition)
     for f in definition.fields:
-        if f.name not in values:
+        found = values.get(f.name)
+        if found is None:
             continue
-        raw = values[f.name]["value"]
-        source = Source(page=f.page, box=tuple(f.rect), method="acroform")
+        raw = found["value"]
+        source = sources[f.name]
         if f.type == "checkbox":
             raw_text = _plain(raw)
             export = "/" + str(f.export_value).lstrip("/") if f.export_value else None
-            states = [s for s in values[f.name]["states"] if s not in _OFF]
+            states = [s for s in found["states"] if s not in _OFF]
             on = raw_text not in _OFF and raw_text is not None
             if on and export is not None and raw_text != export and export in states:
                 on = False  # another state of a shared-name box: not this one's export value

@@ -30,7 +30,11 @@ class _Model(BaseModel):
 
 
 class Source(_Model):
-    """Where a value was read: page (0-based), box in PDF points (x0, y0, x1, y1, origin bottom-left), how."""
+    """Where a value was read: page (0-based), box in PDF points (x0, y0, x1, y1, origin bottom-left), how.
+
+    Frozen: one form field's source is shared by every reading of it (`parser.acroform`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     page: int
     box: tuple[float, float, float, float]
