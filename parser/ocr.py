@@ -8,9 +8,11 @@ program is called directly (files, not PIL images; LESSONS.md) so that a timeout
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +23,17 @@ DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
+class Glyph:
+    text: str
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in the pixels of the image read
+
+
+@dataclass(frozen=True)
 class OcrLine:
     text: str
     confidence: float  # the lowest word confidence, 0–1 (0 when nothing was read)
     words: int
+    glyphs: tuple[Glyph, ...] = ()
 
 
 def available() -> bool:
@@ -44,27 +53,50 @@ def read_lines(images: list[np.ndarray], *, whitelist: str | None = None, psm: i
             names.append(name)
         listing = Path(tmp, "list.txt")
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["tesseract", str(listing), "stdout", "-l", "lav", "--psm", str(psm), "--dpi", "300"]
+        cmd = ["tesseract", str(listing), "stdout", "-l", "lav", "--psm", str(psm), "--dpi", "300",
+               "-c", "hocr_char_boxes=1"]
         if whitelist:
             cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
-        cmd += ["tsv"]
+        cmd += ["hocr"]
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         done = subprocess.run(cmd, capture_output=True, env=env, timeout=timeout, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"tesseract failed ({done.returncode}): {done.stderr.decode(errors='replace')[:300]}")
-    return _lines_from_tsv(done.stdout.decode("utf-8", errors="replace"), len(images))
+    return lines_from_hocr(done.stdout.decode("utf-8", errors="replace"), len(images))
 
 
-def _lines_from_tsv(tsv: str, count: int) -> list[OcrLine]:
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_PAGE_NO = re.compile(r"ppageno (\d+)")
+_BBOX = re.compile(r"(?:x_)?bboxes? (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
+_WCONF = re.compile(r"x_wconf (-?[\d.]+)")
+
+
+def lines_from_hocr(hocr: str, count: int) -> list[OcrLine]:
+    """One OcrLine per input image from Tesseract's hOCR: the words' text joined by spaces, the lowest
+    word confidence, and every character with its box."""
     words: list[list[tuple[str, float]]] = [[] for _ in range(count)]
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
+    glyphs: list[list[Glyph]] = [[] for _ in range(count)]
+    root = ET.fromstring(hocr)
+    for page in root.iter(f"{_XHTML}div"):
+        if page.get("class") != "ocr_page":
             continue
-        text = cols[11].strip()
-        if not text:
+        found = _PAGE_NO.search(page.get("title", ""))
+        index = int(found.group(1)) if found else -1
+        if not 0 <= index < count:
             continue
-        page = int(cols[1]) - 1
-        if 0 <= page < count:
-            words[page].append((text, max(float(cols[10]), 0.0) / 100.0))
-    return [OcrLine(" ".join(w for w, _ in ws), min((c for _, c in ws), default=0.0), len(ws)) for ws in words]
+        for word in page.iter(f"{_XHTML}span"):
+            if word.get("class") != "ocrx_word":
+                continue
+            chars = [c for c in word if c.get("class") == "ocrx_cinfo"]
+            text = "".join(c.text or "" for c in chars) if chars else "".join(word.itertext())
+            text = text.strip()
+            if not text:
+                continue
+            conf = _WCONF.search(word.get("title", ""))
+            words[index].append((text, max(float(conf.group(1)), 0.0) / 100.0 if conf else 0.0))
+            for c in chars:
+                box = _BBOX.search(c.get("title", ""))
+                if c.text and box:
+                    glyphs[index].append(Glyph(c.text, tuple(int(v) for v in box.groups())))  # type: ignore[arg-type]
+    return [OcrLine(" ".join(w for w, _ in ws), min((c for _, c in ws), default=0.0), len(ws), tuple(gs))
+            for ws, gs in zip(words, glyphs)]

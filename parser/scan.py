@@ -5,6 +5,7 @@ mode with a character whitelist where the field's type allows — and flag every
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from parser import assemble, image, ocr
+from parser import assemble, diacritics, image, ocr
 from parser.catalog import SCAN_DPI, Catalog
 from parser.errors import error
 from parser.flattened import checkbox_reading
@@ -44,6 +45,7 @@ WHITELIST = {
 # `lav` has no “ (U+201C) nor – (U+2013) and reads them as '"' and '-': a text with '"', or with a
 # hyphen between spaces (where a dash is usual), may be either.
 AMBIGUOUS = set('"')
+NAME = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 
 
 @dataclass
@@ -268,12 +270,16 @@ def _reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None) -> Fi
     guessed = False
     if check is not None and " ".join(check.text.split()) != " ".join((raw or "").split()):
         guessed = True  # the second reading differs
+    if raw and z.type == "text" and not diacritics.marks_confirmed(z.pixels, line.glyphs):
+        guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
     if raw and z.type == "text":
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
         if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
             # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
             guessed = True
+        if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
+            guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
     if raw and z.type == "personal_code":
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
     value = normalize(z.type, raw) if raw else None

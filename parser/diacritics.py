@@ -1,0 +1,140 @@
+"""Latvian diacritics checked against the ink: a letter read with a mark must show that mark on the page.
+
+The `lav` model reads a speck of dust touching an "e" as "ē" with 99 % confidence, and reading the zone again
+at another size repeats the mistake (samples/timesheets/scanned/03.pdf: "universitāte" read as
+"universitātē"). A printed or typed mark stands clearly above the letter's body (ā ē ī ū č š ž ģ) or below
+its baseline (ķ ļ ņ); a speck that only roughens the top of a letter does not reach that high. So for every
+lower-case letter read with a mark, the ink in its columns must reach the mark's height — as a separate
+stroke, or as part of the letter itself when a heavy scan has joined them (š and ģ often are).
+
+The baseline and the x-height come from the ink (the most common bottom and top of the letters), not from
+Tesseract's line metrics, which are a pixel or two off too often for this. Tesseract's character boxes are
+approximate (an LSTM model places them, often a few pixels off), so the
+columns are widened a little, and only strokes that are either the letter's own body or clear of the body
+band count: a neighbour's ascender ("l", "t") never confirms a mark. Capitals are not checked (their marks
+sit above the capital height, where the line's metrics say little).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import cv2
+import numpy as np
+
+from parser.ocr import Glyph
+
+ABOVE = set("āēīūčšžģ")
+COMMA_ABOVE = set("ģ")
+BELOW = set("ķļņ")
+# Separate strokes each character puts above the x-height letters' tops and below the baseline: what the
+# reading explains. More such strokes on the page than the reading explains is a mark the model dropped
+# ("Oļegs" read as "Olegs").
+STROKES_ABOVE = {**dict.fromkeys("āēīūčšžģĀĒĪŪČŠŽijÄÖÜäöü'`´’‘°", 1), **dict.fromkeys('"“”', 2)}
+STROKES_BELOW = {**dict.fromkeys("ķļņĶĻŅĢ,;", 1), "„": 2}
+MERGED_REACH = 0.3  # a mark joined to its letter reaches at least this share of the x-height above it
+
+
+def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
+    """True when the marks on the page and in the reading agree: every lower-case letter read with a
+    diacritic shows its mark in `pixels` (black writing on white, the image Tesseract read; glyph boxes are
+    in its pixels), and no stroke above or below the letters is left that the reading does not explain.
+
+    >>> page = np.full((50, 80), 255, np.uint8)
+    >>> page[20:40, 10:26] = 0; page[20:40, 30:46] = 0   # two letters of x-height 20 on a baseline at y = 40
+    >>> page[16:20, 14:18] = 0                         # a speck touching the first one's top
+    >>> marks_confirmed(page, [Glyph("ē", (10, 16, 26, 40)), Glyph("e", (30, 20, 46, 40))])
+    False
+    >>> page[8:12, 11:25] = 0                          # a real bar above it
+    >>> marks_confirmed(page, [Glyph("ē", (10, 8, 26, 40)), Glyph("e", (30, 20, 46, 40))])
+    True
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    parts = [tuple(int(v) for v in stats[i]) + (i,) for i in range(1, count)]  # x, y, w, h, area, label
+    marked = [g for g in glyphs if g.text in ABOVE or g.text in BELOW]
+    metrics = line_metrics(parts)
+    if metrics is None:
+        return not marked  # no letters to measure against: marks read cannot be confirmed
+    baseline, x_height = metrics
+    x_top = baseline - x_height
+    above = [p for p in parts if p[1] + p[3] <= x_top + 0.2 * x_height and p[1] <= x_top - 0.15 * x_height
+             and p[4] >= 3]
+    below = [p for p in parts if p[1] >= baseline - 0.2 * x_height and p[1] + p[3] >= baseline + 0.15 * x_height
+             and p[4] >= 3]
+    text = "".join(g.text for g in glyphs)
+    if len(above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
+            len(below) > sum(STROKES_BELOW.get(c, 0) for c in text):
+        return False  # a mark on the page that no letter read carries
+    used: set[int] = set()
+    for g in sorted(marked, key=lambda g: g.box[0]):
+        if not _confirm(g, parts, labels, above, below, used, baseline, x_height):
+            return False
+    return True
+
+
+def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, above: list[tuple[int, ...]],
+             below: list[tuple[int, ...]], used: set[int], baseline: float, x_height: float) -> bool:
+    """One letter's mark: a separate stroke of the right kind near it (each stroke confirms one letter), or
+    the letter's own body reaching the mark's height where a heavy scan joined them."""
+    x0, _, x1, _ = glyph.box
+    reach = max(x1 - x0, 0.8 * x_height)
+    lo, hi = x0 - reach, x1 + reach  # about a letter either side: the boxes are often that far off
+    centre = (x0 + x1) / 2
+    if glyph.text in BELOW:
+        candidates = below
+    elif glyph.text in COMMA_ABOVE:
+        candidates = above
+    else:  # a bar or a wedge: wider than tall (an "i"'s dot is not)
+        candidates = [p for p in above if p[2] >= 1.2 * p[3] and p[2] >= 0.25 * x_height]
+    near = [p for p in candidates if p[5] not in used and p[0] < hi and p[0] + p[2] > lo]
+    if near:
+        mark = min(near, key=lambda p: abs(p[0] + p[2] / 2 - centre))
+        used.add(mark[5])
+        return True
+    x_top = baseline - x_height
+    band = [p for p in parts if p[1] + p[3] >= x_top + 0.5 * x_height and p[1] <= baseline - 0.3 * x_height
+            and _overlap(p[0], p[0] + p[2], x0, x1) > 0]
+    if not band:
+        return False
+    body = max(band, key=lambda p: _overlap(p[0], p[0] + p[2], x0, x1))
+    ink = labels[:, body[0]:body[0] + body[2]] == body[5]
+    if glyph.text in BELOW:
+        rows = ink[int(baseline + 0.2 * x_height):]
+        return bool(rows.any())
+    if not ink[: max(0, int(x_top - MERGED_REACH * x_height)) + 1].any():
+        return False  # nothing of it reaches the height of a mark
+    if glyph.text in COMMA_ABOVE:
+        return True
+    # a joined bar or wedge is wide; an ascender's stem ("l", "t", "d") or a speck is not
+    return int(ink[: max(0, int(x_top - 0.1 * x_height)) + 1].any(axis=0).sum()) >= 0.35 * x_height
+
+
+def line_metrics(parts: list[tuple[int, ...]]) -> tuple[float, float] | None:
+    """(baseline y, x-height) of one line of writing: the most common bottom of the letter-sized strokes,
+    and the lowest top that a fifth of those standing on it share (the x-height letters)."""
+    if not parts:
+        return None
+    tallest = max(p[3] for p in parts)
+    letters = [p for p in parts if p[3] >= 0.35 * tallest and p[4] >= 10]
+    if len(letters) < 2:
+        return None
+    baseline = _mode([p[1] + p[3] for p in letters])
+    standing = [p[1] for p in letters if abs(p[1] + p[3] - baseline) <= 2]
+    if not standing:
+        return None
+    # the lowest tops shared by a fifth of the letters: x-height letters, even where digits and capitals
+    # outnumber them ("Rīgas iela 18-2, Cēsis, LV-4101")
+    need = max(2, len(standing) // 5)
+    x_top = next((v for v in sorted(standing, reverse=True) if sum(abs(w - v) <= 1 for w in standing) >= need),
+                 _mode(standing))
+    x_height = baseline - x_top
+    return (float(baseline), float(x_height)) if x_height >= 4 else None
+
+
+def _mode(values: list[int]) -> int:
+    """The value with the most others within ±1 pixel of it (ties: the larger, i.e. lower on the page)."""
+    return max(values, key=lambda v: (sum(abs(w - v) <= 1 for w in values), v))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
