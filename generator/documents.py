@@ -470,7 +470,7 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             got = "piešķirts pieprasītajā apjomā"
         per_activity.append(lv.sentence_end(f"{_activity_name(a.annex1_point)} – pieprasīts: {_hours(a.requested)}, {got}"
                                             + (f": {a.reason}" if a.reason and a.granted != a.requested else "")))
-    reasoning = [f.message_lv for f in dec.findings]
+    reasoning = [lv.dates_in_text(f.message_lv) for f in dec.findings]
     points = ["8", "9"] + (["9.1.1", "9.1.2"] if dec.outcome != "refuse" else []) + list(dec.grounds) + ["13"]
     law = ["Invaliditātes likuma 12. panta pirmās daļas 3., 3.¹ un 4. punkts"] if "9.2.1" in dec.grounds else []
     ctx.update({
@@ -495,7 +495,7 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
         "facts": facts_lv(app, ass),
         "per_activity": per_activity,
         # 8.3 assessment still missing: the proposal cannot be adopted; the draft says so at its top.
-        "pending": [f.message_lv for f in dec.findings if is_pending(f)],
+        "pending": [lv.dates_in_text(f.message_lv) for f in dec.findings if is_pending(f)],
         "reasoning": reasoning or ["Pieprasījums atbilst noteikumu prasībām pilnā apjomā."],
         "norms": norms(points, dec.findings, law),
         "granted": {
@@ -693,7 +693,7 @@ def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[
                   "reported": lv.hours(data.hours_reported, per_week=False),
                   "accepted": lv.hours(data.hours_accepted, per_week=False),
                   "difference": lv.hours(max(data.hours_reported - data.hours_accepted, Decimal(0)), per_week=False)},
-        "findings": [{"text": f.message_lv, "rule": f.rule} for f in data.findings if f.severity != "info"]
+        "findings": [{"text": lv.dates_in_text(f.message_lv), "rule": f.rule} for f in data.findings if f.severity != "info"]
                     or [{"text": "Uzskaites lapā norādītais apjoms pārsniedz apmaksājamo apjomu.", "rule": "MK942 20"}],
         "refund": _refund_ctx(data.refund, mun),
         "respond_by": lv.date_dative(data.respond_by) if data.respond_by else "",
@@ -788,7 +788,7 @@ def _annex2_ctx(data: Annex2Report, mun: Municipality) -> dict[str, Any]:
         "due_on": lv.date_dative(data.due_on),
         "prepared_by": data.prepared_by or "",
         "prepared_on": lv.date_short(data.prepared_on) if data.prepared_on else "",
-        "warnings": [f.message_lv for f in data.findings if f.severity != "info"],
+        "warnings": [lv.dates_in_text(f.message_lv) for f in data.findings if f.severity != "info"],
         "footnote1": ("* Norāda asistentu kopējo skaitu, ar kuriem noslēgti līgumi un kas sniedz pakalpojumu no gada "
                       "sākuma līdz pārskata perioda beigām. Katru asistentu uzskaita vienu reizi neatkarīgi no tā, cik "
                       "personām asistents sniedz pakalpojumu."),

@@ -26,6 +26,7 @@ so a line never breaks inside "1 234,56 EUR" (babel's own lv_LV grouping charact
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date, get_day_names, get_month_names
@@ -146,6 +147,27 @@ def date_accusative(d: dt.date) -> str:
 def date_short(d: dt.date) -> str:
     """'23.11.2026.' — the numeric form with the closing full stop Latvian ordinals take."""
     return format_date(d, "dd.MM.y.", locale=LOCALE)
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def dates_in_text(text: str) -> str:
+    """ISO dates in a rule's message ('2021-06-30', as `regulation` writes them) in the numeric Latvian form
+    a letter uses; the grammatical case of a spelled-out date would depend on the sentence around it.
+
+    >>> dates_in_text("ilgums saīsināts līdz 2021-06-30; no 2021-07-01 piemēro MK 316")
+    'ilgums saīsināts līdz 30.06.2021.; no 01.07.2021. piemēro MK 316'
+    >>> dates_in_text("atzinums nr. 2021-13-45 (nav datums)")
+    'atzinums nr. 2021-13-45 (nav datums)'
+    """
+    def one(m: re.Match) -> str:
+        try:
+            return date_short(dt.date(int(m[1]), int(m[2]), int(m[3])))
+        except ValueError:
+            return m[0]
+
+    return _ISO_DATE.sub(one, text)
 
 
 def month_year_lv(year: int, m: int) -> str:

@@ -68,6 +68,9 @@ def test_9_decision_context_parts_of_an_administrative_act():
     assert any("9.2.4" in g["point"] for g in ctx["grounds"])
     assert "Parauga novada dome" in ctx["appeal"]["text"] and "mēneša laikā" in ctx["appeal"]["text"]
     assert ctx["views"].count("\n") == 1
+    # the rules write ISO dates; the letter shows them the Latvian way
+    assert any("saīsināts līdz 30.06.2021.;" in r for r in ctx["reasoning"])
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}", r) for r in ctx["reasoning"])
 
 
 def test_9_2_3_refusal_explains_the_ground():
