@@ -18,6 +18,13 @@ archived is a *duplicate*: it is moved to `archive/duplicates/`, never deleted. 
 complete enough for a record go to `review/` with the same reason files. Disk, permission and database errors
 leave the file in the inbox in state `failed`; the next pass tries again.
 
+Files go through in *rounds* so that the register commits (and syncs to disk) once for several files: one
+transaction does step 3 for the files parsed so far and step 1 for the files that take their places; only after
+its commit are the new files parsed and the stored files' drafts written and originals moved (4, 5). A crash
+before that commit undoes the whole round — each of its files is as it was before the round, and the cases
+above apply — and one after it is the single-file case. When one file's register work fails, the round is done
+again with a transaction per file, so that file fails alone.
+
 Only one pass runs on a folder at a time (an exclusive lock on `DIR/.intake.lock`, released by the kernel
 when a process dies).
 """
@@ -233,46 +240,79 @@ class Pass:
         return ready, young
 
     def _run_files(self, ready: list[fs.Seen], pool: concurrent.futures.ThreadPoolExecutor, bar: Any) -> None:
-        """Claim in order, parse ahead in the pool, commit in order. A copy of bytes already in flight is left
-        for the next round (it will be a duplicate of the first)."""
-        window: collections.deque[tuple[fs.Seen, dict, Any]] = collections.deque()
+        """Files go through in *rounds*, in order. A round is ONE transaction that stores the parsed files at
+        the head of the window (the group: the first one, waited for, and those after it already parsed) and
+        claims the files that take their places. After its commit the new files go to the parsers and the
+        group's drafts are written and originals moved — each file's own steps keep the order of the module
+        docstring, and a kill before the commit leaves every file of the round as it was before the round.
+        A copy of bytes already in flight is left for the next look (it will be a duplicate of the first)."""
+        queue = collections.deque(ready)
+        window: collections.deque[tuple[fs.Seen, dict[str, Any], Any]] = collections.deque()
         inflight: collections.Counter[str] = collections.Counter()
         ahead = 2 * max(1, self.opts.workers)
+        while True:
+            group = []
+            if window:
+                concurrent.futures.wait([window[0][2]])
+                group.append(window.popleft())
+                while window and len(group) < ahead and window[0][2].done():
+                    group.append(window.popleft())
+            claims: list[tuple[fs.Seen, dict[str, Any]]] = []
+            while queue and not self.stop and len(window) + len(claims) < ahead:
+                seen = queue.popleft()
+                ctx: dict[str, Any] = {"t0": time.monotonic(), "ms": {}}
+                outcome = self._prepare(seen, ctx, inflight)
+                if outcome is not None:
+                    if outcome.state != "deferred":
+                        self.done.add(seen)
+                    self._record(seen, outcome, ctx, bar)
+                    continue
+                self.done.add(seen)
+                inflight[ctx["sha"]] += 1
+                claims.append((seen, ctx))
+            if not group and not claims:  # the window is empty and nothing more is to be claimed
+                break
+            self._round(group, claims, pool, window, inflight, bar)
 
-        def finish_one() -> None:
-            seen, ctx, future = window.popleft()
+    def _round(self, group: list[tuple[fs.Seen, dict[str, Any], Any]], claims: list[tuple[fs.Seen, dict[str, Any]]],
+               pool: concurrent.futures.ThreadPoolExecutor, window: collections.deque, inflight: collections.Counter,
+               bar: Any) -> None:
+        parsed = [(seen, ctx, self._result(ctx, future)) for seen, ctx, future in group]
+        try:
+            with self.reg.transaction() as tx:
+                stored = [self._store(tx, seen, ctx, result) for seen, ctx, result in parsed]
+                for seen, ctx in claims:
+                    self._claim_in(tx, seen, ctx)
+                t_commit = time.monotonic()
+            commit_ms = _ms(t_commit)
+        except Exception:
+            # Something in the round failed (one file's register work, the commit): nothing of it was stored.
+            # Each file again in a transaction of its own, so one bad file or a passing error holds back no other.
+            stored, commit_ms = [self._store_alone(seen, ctx, result) for seen, ctx, result in parsed], None
+            for seen, ctx in claims:
+                self._claim_alone(seen, ctx)
+        for seen, ctx in claims:  # the parsers start on the new files first, then the group is finished
+            if commit_ms is not None:
+                ctx["ms"]["claim"] = round(ctx["ms"].get("claim", 0.0) + commit_ms, 2)
+            outcome = ctx.pop("claim_failed", None) or self._after_claim(seen, ctx)
+            if outcome is None:
+                window.append((seen, ctx, pool.submit(self._parse, seen.path)))
+                continue
+            inflight[ctx["sha"]] -= 1
+            self._record(seen, outcome, ctx, bar)
+        for (seen, ctx, result), done in zip(parsed, stored):
+            if commit_ms is not None and done is not None:
+                ctx["ms"]["register"] = round(ctx["ms"]["register"] + commit_ms, 2)
             try:
-                outcome = self._complete(seen, ctx, future)
+                outcome = self._finish(seen, ctx, result, done)
             finally:
                 inflight[ctx["sha"]] -= 1
-            self._record(seen, outcome, ctx)
-            if bar is not None:
-                bar.update(1)
-
-        for seen in ready:
-            if self.stop:
-                break
-            ctx: dict[str, Any] = {"t0": time.monotonic(), "ms": {}}
-            outcome = self._claim(seen, ctx, inflight)
-            if outcome is not None:
-                if outcome.state != "deferred":
-                    self.done.add(seen)
-                self._record(seen, outcome, ctx)
-                if bar is not None:
-                    bar.update(1)
-                continue
-            self.done.add(seen)
-            inflight[ctx["sha"]] += 1
-            window.append((seen, ctx, pool.submit(self._parse, seen.path)))
-            while len(window) >= ahead:
-                finish_one()
-        while window:
-            finish_one()
+            self._record(seen, outcome, ctx, bar)
 
     # ------------------------------------------------------------ one file
 
-    def _claim(self, seen: fs.Seen, ctx: dict[str, Any], inflight: collections.Counter[str]) -> Outcome | None:
-        """Hash and journal the file; decide what it needs. An Outcome when nothing more is to be done."""
+    def _prepare(self, seen: fs.Seen, ctx: dict[str, Any], inflight: collections.Counter[str]) -> Outcome | None:
+        """Hash the file (it must not have changed since it was seen). An Outcome when it is not to be claimed."""
         t = time.monotonic()
         fresh = fs.restat(seen.path)
         if fresh is None:
@@ -290,25 +330,37 @@ class Pass:
         self.seen_shas.add(sha)
         if inflight[sha]:
             return Outcome("deferred", sha)
+        return None
+
+    def _claim_in(self, tx: Any, seen: fs.Seen, ctx: dict[str, Any]) -> None:
+        """Journal the file in `tx` and decide what it needs (ctx: entry, action)."""
         t = time.monotonic()
+        sha = ctx["sha"]
         name = str(seen.path.relative_to(self.layout.inbox))
-        try:
-            with self.reg.transaction() as tx:
-                # new bytes always go on to be read (or set aside as empty): they start as `processing`
-                entry = tx.journal_claim(sha, name, seen.size, state="processing")
-                action = self._decide(entry, seen)
-                if entry.created:
-                    pass
-                elif action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
-                    entry = tx.journal_set(sha, "processing")
-                elif action == "parse" and entry.state == "quarantined":
-                    entry = tx.journal_set(sha, "processing")
-        except Exception as e:  # the register itself is not reachable: try again next pass
-            return _failed(sha, e)
+        # new bytes always go on to be read (or set aside as empty): they start as `processing`
+        entry = tx.journal_claim(sha, name, seen.size, state="processing")
+        action = self._decide(entry, seen)
+        if entry.created:
+            pass
+        elif action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
+            entry = tx.journal_set(sha, "processing")
+        elif action == "parse" and entry.state == "quarantined":
+            entry = tx.journal_set(sha, "processing")
         ctx["ms"]["claim"] = _ms(t)
         ctx["entry"], ctx["action"] = entry, action
+
+    def _claim_alone(self, seen: fs.Seen, ctx: dict[str, Any]) -> None:
+        try:
+            with self.reg.transaction() as tx:
+                self._claim_in(tx, seen, ctx)
+        except Exception as e:  # the register itself is not reachable: try again next pass
+            ctx["claim_failed"] = _failed(ctx["sha"], e)
+
+    def _after_claim(self, seen: fs.Seen, ctx: dict[str, Any]) -> Outcome | None:
+        """What a claimed file needs next: None to be parsed, else where it ended (duplicates, set aside)."""
+        entry, action = ctx["entry"], ctx["action"]
         if action == "later":
-            return Outcome("later", sha)
+            return Outcome("later", entry.sha256)
         if action == "duplicate":
             return self._duplicate(seen, entry)
         if action == "copy_quarantined":
@@ -374,14 +426,49 @@ class Pass:
             result = e
         return result, _ms(t)
 
-    def _complete(self, seen: fs.Seen, ctx: dict[str, Any], future: Any) -> Outcome:
-        from parser import ParseError
-
-        entry, sha = ctx["entry"], ctx["sha"]
+    def _result(self, ctx: dict[str, Any], future: Any) -> Any:
+        """The parser's answer (a ParseResult or ParseError), or the exception of the sandbox machinery."""
         try:
             result, ctx["ms"]["parse"] = future.result()
         except Exception as e:  # the sandbox machinery itself (not the file) failed
-            return self._fail(sha, e)
+            return _SandboxFailed(e)
+        return result
+
+    @staticmethod
+    def _registers(result: Any) -> bool:
+        """Whether a parse result is stored in the register (a recognised form with its record)."""
+        from parser import ParseError
+
+        return not isinstance(result, (ParseError, _SandboxFailed)) and result.kind != "unknown" and \
+            result.record is not None
+
+    def _store(self, tx: Any, seen: fs.Seen, ctx: dict[str, Any], result: Any) -> dict[str, Any] | None:
+        """The file's register work in `tx` (the case or timesheet and the journal's final state); None for a
+        file that is not stored (it is set aside after the commit)."""
+        if not self._registers(result):
+            return None
+        t = time.monotonic()
+        done = (self._store_application if result.kind == "application" else self._store_timesheet)(
+            tx, ctx["entry"], result)
+        ctx["ms"]["register"] = _ms(t)
+        return done
+
+    def _store_alone(self, seen: fs.Seen, ctx: dict[str, Any], result: Any) -> dict[str, Any] | BaseException | None:
+        try:
+            with self.reg.transaction() as tx:
+                return self._store(tx, seen, ctx, result)
+        except Exception as e:
+            return e
+
+    def _finish(self, seen: fs.Seen, ctx: dict[str, Any], result: Any, stored: Any) -> Outcome:
+        """After the round's commit: drafts and the move for a stored file; the other files set aside."""
+        from parser import ParseError
+
+        entry, sha = ctx["entry"], ctx["sha"]
+        if isinstance(result, _SandboxFailed):
+            return self._fail(sha, result.error)
+        if isinstance(stored, BaseException):
+            return self._fail(sha, stored)
         try:
             if isinstance(result, ParseError):
                 if result.code in ("truncated", "empty") and seen.age() < self.opts.incomplete_grace:
@@ -398,88 +485,95 @@ class Pass:
             if result.record is None:
                 return self._review(seen, entry, result)
             if result.kind == "application":
-                return self._application(seen, entry, result, ctx)
-            return self._timesheet(seen, entry, result, ctx)
+                return self._finish_application(seen, entry, stored, ctx)
+            return self._finish_timesheet(seen, entry, stored, ctx)
         except Exception as e:
             return self._fail(sha, e)
 
     # ------------------------------------------------------------ outcomes
 
-    def _application(self, seen: fs.Seen, entry: Any, result: Any, ctx: dict[str, Any]) -> Outcome:
+    def _store_application(self, tx: Any, entry: Any, result: Any) -> dict[str, Any]:
         from regulation.assess import assess
         from regulation.parameters import OutOfForce
         from regulation.records import Assessment
 
         app, sha = result.record, entry.sha256
-        t = time.monotonic()
         reasons_lv, reasons_en = _issues(result)
-        with self.reg.transaction() as tx:
-            case_id = tx.case_by_source(sha)
-            code = app.applicant.personal_code
-            history = [c for c in tx.history(code) if c.source_sha256 != sha] if code else []
-            # The service's latest assessment of this person (8.3), if it made one on an earlier case; the
-            # proposal says which facts are still to be assessed when there is none.
-            assessment = next((c.assessments[-1] for c in reversed(history) if c.assessments), None)
-            if case_id is None:
-                try:
-                    decision = assess(app, assessment or Assessment(), self.opts.on)
-                except OutOfForce as e:
-                    decision = None
-                    reasons_lv.append(f"priekšlikums nav sagatavots: {e}")
-                    reasons_en.append(f"no proposal made: {e}")
-                case_id = tx.add_application(app, sha)
-                if decision is not None:
-                    tx.add_decision(case_id, decision)
-            same_month = [c.id for c in history if (c.application.received_on.year, c.application.received_on.month)
-                          == (app.received_on.year, app.received_on.month)]
-            if same_month:
-                reasons_lv.append(f"šai personai šajā mēnesī jau ir cits iesniegums (lieta {same_month[0]}) — "
-                                  "tas netiek apvienots; pārbaudiet, vai tas nav tā paša iesnieguma cits skenējums")
-                reasons_en.append(f"this person already has another application this month (case {same_month[0]}) "
-                                  "— not merged; check whether it is another scan of the same application")
-            state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
-            tx.journal_set(sha, state, case_id=case_id, reason=_reason(reasons_en))
-            case = tx.case(case_id)
-        ctx["ms"]["register"] = _ms(t)
+        case_id = tx.case_by_source(sha)
+        code = app.applicant.personal_code
+        history = [c for c in tx.history(code) if c.source_sha256 != sha] if code else []
+        # The service's latest assessment of this person (8.3), if it made one on an earlier case; the
+        # proposal says which facts are still to be assessed when there is none.
+        assessment = next((c.assessments[-1] for c in reversed(history) if c.assessments), None)
+        if case_id is None:
+            try:
+                decision = assess(app, assessment or Assessment(), self.opts.on)
+            except OutOfForce as e:
+                decision = None
+                reasons_lv.append(f"priekšlikums nav sagatavots: {e}")
+                reasons_en.append(f"no proposal made: {e}")
+            case_id = tx.add_application(app, sha)
+            if decision is not None:
+                tx.add_decision(case_id, decision)
+        same_month = [c.id for c in history if (c.application.received_on.year, c.application.received_on.month)
+                      == (app.received_on.year, app.received_on.month)]
+        if same_month:
+            reasons_lv.append(f"šai personai šajā mēnesī jau ir cits iesniegums (lieta {same_month[0]}) — "
+                              "tas netiek apvienots; pārbaudiet, vai tas nav tā paša iesnieguma cits skenējums")
+            reasons_en.append(f"this person already has another application this month (case {same_month[0]}) "
+                              "— not merged; check whether it is another scan of the same application")
+        state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
+        tx.journal_set(sha, state, case_id=case_id, reason=_reason(reasons_en))
+        case = tx.case(case_id)
+        return {"state": state, "case_id": case_id, "app": app, "assessment": assessment, "case": case,
+                "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+
+    def _finish_application(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
+        state, case_id, case = s["state"], s["case_id"], s["case"]
+        reasons_lv, reasons_en = s["reasons_lv"], s["reasons_en"]
         decision = case.decisions[-1] if case.decisions else None
         if self.opts.render and decision is not None:
             from intake.drafts import application_drafts
 
-            state = self._render(lambda: application_drafts(app, assessment, decision, case_id), sha, case_id,
-                                 None, decision.rules_version, ctx, state, reasons_lv, reasons_en)
+            app, assessment = s["app"], s["assessment"]
+            state = self._render(lambda: application_drafts(app, assessment, decision, case_id), entry.sha256,
+                                 case_id, None, decision.rules_version, ctx, state, reasons_lv, reasons_en)
         dst = self._archive(seen, entry, ctx)
-        return Outcome(state, sha, case_id=case_id, kind="application", path=dst,
+        return Outcome(state, entry.sha256, case_id=case_id, kind="application", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
-    def _timesheet(self, seen: fs.Seen, entry: Any, result: Any, ctx: dict[str, Any]) -> Outcome:
+    def _store_timesheet(self, tx: Any, entry: Any, result: Any) -> dict[str, Any]:
         from regulation.timesheet import check_timesheet
 
         ts, sha = result.record, entry.sha256
-        t = time.monotonic()
         reasons_lv, reasons_en = _issues(result)
-        with self.reg.transaction() as tx:
-            contract, others = tx.timesheet_context(ts, sha)
-            check = check_timesheet(ts, contract, others)
-            stored = tx.store_timesheet(ts, sha)
-            ts_id = stored.id
-            if stored.state == "conflict":
-                reasons_lv.append(f"par {ts.month} šai personai un asistentam jau ir cita uzskaites lapa "
-                                  f"(ieraksts {stored.conflicts_with}) — netiek apvienota; izvēlieties derīgo")
-                reasons_en.append(f"another timesheet for {ts.month}, this recipient and assistant is registered "
-                                  f"(entry {stored.conflicts_with}) — not merged; choose the valid one")
-            if contract is None:
-                reasons_lv.append("reģistrā nav līguma, kam piederētu šī uzskaites lapa (14. punkts)")
-                reasons_en.append("the register has no contract this timesheet belongs to (point 14)")
-            state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
-            tx.journal_set(sha, state, reason=_reason(reasons_en))
-        ctx["ms"]["register"] = _ms(t)
+        contract, others = tx.timesheet_context(ts, sha)
+        check = check_timesheet(ts, contract, others)
+        stored = tx.store_timesheet(ts, sha)
+        if stored.state == "conflict":
+            reasons_lv.append(f"par {ts.month} šai personai un asistentam jau ir cita uzskaites lapa "
+                              f"(ieraksts {stored.conflicts_with}) — netiek apvienota; izvēlieties derīgo")
+            reasons_en.append(f"another timesheet for {ts.month}, this recipient and assistant is registered "
+                              f"(entry {stored.conflicts_with}) — not merged; choose the valid one")
+        if contract is None:
+            reasons_lv.append("reģistrā nav līguma, kam piederētu šī uzskaites lapa (14. punkts)")
+            reasons_en.append("the register has no contract this timesheet belongs to (point 14)")
+        state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
+        tx.journal_set(sha, state, reason=_reason(reasons_en))
+        return {"state": state, "timesheet_id": stored.id, "ts": ts, "check": check, "contract": contract,
+                "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+
+    def _finish_timesheet(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
+        state, ts_id = s["state"], s["timesheet_id"]
+        reasons_lv, reasons_en = s["reasons_lv"], s["reasons_en"]
         if self.opts.render:
             from intake.drafts import timesheet_drafts
 
-            state = self._render(lambda: timesheet_drafts(ts, check, contract, ts_id, dt.date.today()), sha, None,
-                                 ts_id, check.rules_version or "—", ctx, state, reasons_lv, reasons_en)
+            ts, check, contract = s["ts"], s["check"], s["contract"]
+            state = self._render(lambda: timesheet_drafts(ts, check, contract, ts_id, dt.date.today()), entry.sha256,
+                                 None, ts_id, check.rules_version or "—", ctx, state, reasons_lv, reasons_en)
         dst = self._archive(seen, entry, ctx)
-        return Outcome(state, sha, timesheet_id=ts_id, kind="timesheet", path=dst,
+        return Outcome(state, entry.sha256, timesheet_id=ts_id, kind="timesheet", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
     def _render(self, make: Callable[[], list[tuple[str, dict[str, Any]]]], sha: str, case_id: int | None,
@@ -590,7 +684,9 @@ class Pass:
 
     # ------------------------------------------------------------ bookkeeping
 
-    def _record(self, seen: fs.Seen, outcome: Outcome, ctx: dict[str, Any]) -> None:
+    def _record(self, seen: fs.Seen, outcome: Outcome, ctx: dict[str, Any], bar: Any = None) -> None:
+        if bar is not None:
+            bar.update(1)
         if outcome.state in ("gone", "deferred", "later"):
             return
         ms = dict(ctx.get("ms", {}))
@@ -644,6 +740,13 @@ class Pass:
                 tx.journal_set(entry.sha256, "failed",
                                reason="the file left the inbox before it was processed (taken away, or an "
                                       "incomplete copy replaced by the complete one)")
+
+
+@dataclass
+class _SandboxFailed:
+    """The sandbox machinery itself (not the file) failed while parsing: the file is retried next pass."""
+
+    error: BaseException
 
 
 _EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"

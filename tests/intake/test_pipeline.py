@@ -191,3 +191,40 @@ def test_empty_inbox_pass_creates_the_layout(h, tmp_path):
     assert sorted(p.name for p in root.iterdir() if p.is_dir()) == ["archive", "inbox", "outbox", "quarantine",
                                                                    "review"]
     assert (root / "asistents.db").exists()
+
+
+def test_a_file_the_register_refuses_fails_alone_its_round_is_stored(h, filler, intake_dir):
+    """Files are stored in rounds (one transaction for several files). A file whose register work fails must
+    not take the others of its round with it: they are stored and archived, it stays in the inbox as failed
+    and the next pass stores it."""
+    import hashlib
+    import sqlite3
+
+    import registry
+
+    inbox = intake_dir / "inbox"
+    data = [filler.fill("timesheet", h.corpus.timesheet(300 + i)) for i in range(6)]
+    for i, d in enumerate(data):
+        (inbox / f"lapa-{i}.pdf").write_bytes(d)
+        h.age(inbox / f"lapa-{i}.pdf")
+    registry.open(f"sqlite:///{intake_dir / 'asistents.db'}").close()  # the schema, to put a trigger on
+    refused = hashlib.sha256(data[2]).hexdigest()
+    con = sqlite3.connect(intake_dir / "asistents.db")
+    con.execute(f"CREATE TRIGGER refuse BEFORE INSERT ON timesheets WHEN NEW.source_sha256 = '{refused}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END")
+    con.commit()
+    con.close()
+    summary = h.run_process(intake_dir, "--no-render")
+    assert summary["failed"] == 1 and summary["processed"] + summary["needs_review"] == 5, summary
+    assert [p.name for p in h.files_under(inbox)] == ["lapa-2.pdf"]
+    assert h.journal(intake_dir)[refused]["state"] == "failed"
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 5
+    assert h.scalar(intake_dir, f"SELECT count(*) FROM timesheets WHERE source_sha256 = '{refused}'") == 0
+    con = sqlite3.connect(intake_dir / "asistents.db")
+    con.execute("DROP TRIGGER refuse")
+    con.commit()
+    con.close()
+    summary = h.run_process(intake_dir, "--no-render")
+    assert summary["failed"] == 0 and summary["processed"] + summary["needs_review"] == 1, summary
+    assert h.files_under(inbox) == [] and len(h.files_under(intake_dir / "archive")) == 6
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 6
