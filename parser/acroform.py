@@ -8,6 +8,7 @@ that checkbox's own export value, which is not always `/Yes`.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pikepdf
@@ -82,7 +83,7 @@ def qpdf_values(pdf: pikepdf.Pdf) -> dict[str, dict[str, Any]]:
         if title is None:
             name = prefix
         else:
-            title = str(title)
+            title = _text(title)
             name = f"{prefix}.{title}" if prefix else title
         ftype = node.get("/FT", inherited_type)
         kids = node.get("/Kids")
@@ -107,9 +108,21 @@ def qpdf_values(pdf: pikepdf.Pdf) -> dict[str, dict[str, Any]]:
                 if isinstance(normal, dictionary):
                     states.extend(sorted(normal.keys()))
         if value is not None:  # a multi-select list box: not on these forms, keep the text
-            value = ", ".join(str(v) for v in value) if isinstance(value, array) else str(value)
-        out[name] = {"type": str(ftype), "value": value, "states": states}
+            value = ", ".join(_text(v) for v in value) if isinstance(value, array) else _text(value)
+        out[name] = {"type": _text(ftype), "value": value, "states": states}
     return out
+
+
+_TEXT = (pikepdf.String, pikepdf.Name, int, float, Decimal)
+
+
+def _text(obj: Any) -> str:
+    """A string, name or number as text. Anything else raises a `ValueError`, so that pypdf reads the file
+    instead: `str()` of a pikepdf stream or dictionary is its repr (the walk used to read a text stream
+    value as '<pikepdf.Stream(…)>'), while pypdf decodes a text stream under its cap."""
+    if isinstance(obj, _TEXT):
+        return str(obj)
+    raise ValueError(f"a field holds a {type(obj).__name__} where text was expected")
 
 
 def _appearance_state(field: Any) -> Any:

@@ -12,8 +12,11 @@ This module runs inside the sandbox's child; `parser.parse_file` is the public e
 from __future__ import annotations
 
 import hashlib
+import warnings
+from typing import Any
 
 import pypdfium2 as pdfium
+from pypdf.errors import LimitReachedError, PdfReadError
 
 from parser import acroform, assemble, flattened, scan, textlayer
 from parser.catalog import catalog
@@ -44,8 +47,8 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
 
     pdf = open_pdf(data, name, limits)
     base = {"file": name, "sha256": sha, "pages": pdf.pages}
-    if values is None:  # qpdf could not read the field tree: pypdf, which opened the file, reads it
-        values = acroform.pypdf_values(pdf.reader)
+    if values is None:  # not a plain file: now that pypdf passed it, qpdf reads it (pypdf where qpdf fails)
+        values = _field_values(pdf, name)
     if values:
         definition = forms.by_field_names(values.keys())
         if definition is not None:
@@ -67,12 +70,24 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
         raise error("damaged", name, detail=str(e)[:200]) from None
 
 
-def _qpdf_fields(data: bytes, limits: Limits) -> tuple[dict | None, int | None]:
-    """The AcroForm values read with qpdf (None where qpdf cannot read them) and the page count when the file
-    passes the fast path's checks (None: `open_pdf` must check it)."""
+def _field_values(pdf: Any, name: str) -> dict[str, dict[str, Any]]:
+    """`acroform.field_values` for a file open_pdf passed; what pypdf raises on its fields is a ParseError."""
     try:
-        with open_qpdf(data) as pdf:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return acroform.field_values(pdf.reader, pdf.data)
+    except LimitReachedError as e:  # e.g. a field's value is a stream that inflates past pypdf's cap
+        raise error("too_large", name, detail=str(e)[:200]) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as e:
+        raise error("damaged", name, detail=f"{type(e).__name__}: {e}"[:200]) from None
+
+
+def _qpdf_fields(data: bytes, limits: Limits) -> tuple[dict | None, int | None]:
+    """The AcroForm values of a plain file (`open_qpdf`), None for any other, and the page count when the
+    file passes the fast path's checks (None: `open_pdf` must check it)."""
+    try:
+        with open_qpdf(data, plain=True) as pdf:
             values = acroform.qpdf_values(pdf)
             return values, quick_page_count(pdf, limits) if values else None
     except QPDF_ERRORS:
-        return None, None  # a password, or a file qpdf cannot read: open_pdf says which
+        return None, None  # a password, streams to decode, repairs: open_pdf first, as for any file

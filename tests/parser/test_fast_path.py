@@ -155,3 +155,91 @@ def test_qpdf_from_a_stream_reads_the_same_as_from_memory():
         slow = acroform.qpdf_values(pdf)
     with open_qpdf(data) as pdf:
         assert acroform.qpdf_values(pdf) == slow
+
+
+# ------------------------------------------------------------------ files the fast path leaves to pypdf first
+
+
+def test_object_streams_are_read_after_pypdf_checked_them(tmp_path):
+    """qpdf would decode cross-reference and object streams with no cap: such a file takes the full path."""
+    out = tmp_path / "objstm.pdf"
+    with pikepdf.open(TIMESHEET) as pdf:
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    with pytest.raises(pikepdf.PdfError):
+        with open_qpdf(out.read_bytes(), plain=True):
+            pass
+    result = parse_file(out, sandbox=False)
+    assert result.shape == "fillable" and result.record == parse_file(TIMESHEET, sandbox=False).record
+
+
+def _classic_update(data: bytes, obj: pikepdf.Object, body: bytes) -> bytes:
+    """`data` with object `obj` replaced by `body` in an appended update that has its own cross-reference
+    table and a trailer pointing back (/Prev): how a viewer saves a filled form without rewriting it."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        size, root = int(pdf.trailer.Size), pdf.Root.objgen[0]
+    prev = int(data[data.rindex(b"startxref") + 9:].split()[0])
+    number, generation = obj.objgen
+    offset = len(data)
+    update = b"%d %d obj\n" % (number, generation) + body + b"\nendobj\n"
+    xref = len(data) + len(update)
+    update += (b"xref\n0 1\n0000000000 65535 f \n%d 1\n%010d %05d n \ntrailer\n<< /Size %d /Root %d 0 R /Prev %d >>\n"
+               b"startxref\n%d\n%%%%EOF\n" % (number, offset, generation, size, root, prev, xref))
+    return data + update
+
+
+def test_an_incremental_save_with_a_table_is_read_on_the_fast_path(tmp_path):
+    data = TIMESHEET.read_bytes()
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        field = next(f for f in pdf.Root.AcroForm.Fields if str(f.get("/T")) == "assistant")
+        surname = next(k for k in field.Kids if str(k.get("/T")) == "surname")
+        surname.V = pikepdf.String("Ozoliņa")
+        updated = _classic_update(data, surname, surname.unparse(resolved=True))
+    with open_qpdf(updated, plain=True) as pdf:
+        assert quick_page_count(pdf, Limits()) == 2
+    result = parse_bytes(updated, "updated.pdf", sandbox=False)
+    assert result.shape == "fillable" and result.fields["assistant.surname"].value == "Ozoliņa"
+
+
+def test_an_incremental_save_with_a_stream_takes_the_full_path(tmp_path):
+    """pypdf appends its update with a cross-reference stream: read after pypdf's checks, the newest value."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(TIMESHEET, incremental=True)
+    writer.update_page_form_field_values(None, {"assistant.surname": "Ozoliņa"}, auto_regenerate=False)
+    out = tmp_path / "updated.pdf"
+    with open(out, "wb") as f:
+        writer.write(f)
+    assert out.read_bytes().startswith(TIMESHEET.read_bytes())  # appended, not rewritten
+    with pytest.raises(pikepdf.PdfError):
+        with open_qpdf(out.read_bytes(), plain=True):
+            pass
+    assert parse_file(out, sandbox=False).fields["assistant.surname"].value == "Ozoliņa"
+
+
+def _stream_value(tmp_path: Path, text: bytes, copies: int) -> Path:
+    def change(pdf: pikepdf.Pdf) -> None:
+        comp = zlib.compressobj(9)
+        data = b"".join(comp.compress(text) for _ in range(copies)) + comp.flush()
+        stream = pikepdf.Stream(pdf, b"")
+        stream.write(data, filter=pikepdf.Name.FlateDecode)
+        field = next(f for f in pdf.Root.AcroForm.Fields if str(f.get("/T")) == "assistant")
+        next(k for k in field.Kids if str(k.get("/T")) == "surname").V = stream
+
+    return _variant(tmp_path, f"stream-value-{copies}.pdf", change)
+
+
+def test_a_text_stream_value_is_read_by_pypdf(tmp_path):
+    """A text field's /V may be a text stream: qpdf's walk leaves it to pypdf, which decodes it (the walk
+    used to read it as '<pikepdf.Stream(…)>')."""
+    path = _stream_value(tmp_path, b"Ozola", 1)
+    with open_qpdf(path.read_bytes(), plain=True) as pdf:
+        with pytest.raises(ValueError):
+            acroform.qpdf_values(pdf)
+    assert parse_file(path, sandbox=False).fields["assistant.surname"].value == "Ozola"
+
+
+def test_a_text_stream_value_past_pypdfs_cap_is_too_large(tmp_path):
+    path = _stream_value(tmp_path, b"A" * (8 << 20), 15)  # 120 MB in ~120 kB
+    with pytest.raises(ParseError) as caught:
+        parse_file(path, sandbox=False)
+    assert caught.value.code == "too_large"
