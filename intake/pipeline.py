@@ -691,6 +691,7 @@ class Pass:
             return
         ms = dict(ctx.get("ms", {}))
         ms["total"] = _ms(ctx["t0"]) if "t0" in ctx else 0.0
+        outcome.ms = ms  # the caller's `on_file` sees where the time went (benchmarks)
         self.summary.count(outcome.state)
         self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
                         "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
