@@ -227,16 +227,18 @@ def typography(text: str) -> tuple[str, bool]:
     ('koris „Dziesmu vītols”', False)
     >>> typography('Rīga - Ogre'), typography('SIA "Koka rotas"')[1]
     (('Rīga – Ogre', True), True)
+    >>> typography("veikals „Elvi'")
+    ('veikals „Elvi”', True)
     """
     out, opened = [], False
     for ch in text:
         if ch == "„":
             opened = True
-        elif ch == '"' and opened:
+        elif ch in "\"'" and opened:  # lav has no ” and writes " or ' for it
             ch, opened = "”", False
         out.append(ch)
     fixed = "".join(out)
-    guessed = '"' in fixed or " - " in fixed
+    guessed = '"' in fixed or "'" in text or " - " in fixed
     return fixed.replace(" - ", " – "), guessed
 
 
@@ -257,6 +259,31 @@ def word_gaps(pixels: np.ndarray) -> int:
             gaps += run >= 0.6 * height
             run = 0
     return int(gaps)
+
+
+NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
+
+
+def slivers(pixels: np.ndarray) -> int:
+    """Hair-thin upright strokes as tall as the writing: what is left of a box border, which Tesseract
+    reads as a "1" ("|15,91" → "115,91"). No digit is that thin: even a "1" has its flag and foot.
+
+    >>> zone = np.full((60, 120), 255, np.uint8)
+    >>> zone[15:45, 40:60] = 0; zone[15:45, 70:90] = 0      # two digits
+    >>> slivers(zone)
+    0
+    >>> zone[20:44, 20:22] = 0                             # a border's remains
+    >>> slivers(zone)
+    1
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return 0
+    tallest = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, count))
+    return sum(1 for i in range(1, count)
+               if stats[i, cv2.CC_STAT_HEIGHT] >= 0.5 * tallest
+               and stats[i, cv2.CC_STAT_WIDTH] <= max(2, 0.15 * stats[i, cv2.CC_STAT_HEIGHT]))
 
 
 def _smaller(pixels: np.ndarray) -> np.ndarray:
@@ -286,6 +313,8 @@ def _reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None) -> Fi
     confidence = line.confidence if value is not None else min(line.confidence, 0.2)
     if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels):
         guessed = True  # the spaces read are not the spaces seen
+    if raw and z.type in NUMERIC and slivers(z.pixels):
+        guessed = True  # a border's remains beside the digits may have been read as a "1"
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
     if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:

@@ -79,3 +79,17 @@ def test_sample_speck_read_as_macron_is_flagged_not_silent():
     want = json.loads(pdf.with_suffix(".expected.json").read_text(encoding="utf-8"))["entries"][0]["place"]
     got = parse_file(pdf, sandbox=False).fields["entries.0.place"]
     assert got.value == want or got.confidence < UNCERTAIN_BELOW
+
+
+def test_a_border_sliver_beside_digits_makes_the_amount_a_guess():
+    """fresh seed 4242, timesheets/03.pdf: a border's remains left of "15,91" was read as "115,91" at 96 %."""
+    from parser.scan import WHITELIST, Zone, _reading
+
+    clean = written("15,91")
+    dirty = clean.copy()
+    dirty[14:clean.shape[0] - 14, 4:6] = 0  # a hair-thin upright stroke beside the first digit
+    for pixels, sure in ((clean, True), (dirty, False)):
+        line = ocr.read_lines([pixels], whitelist=WHITELIST["money"])[0]
+        reading = _reading(Zone("entries.0.transport_eur", "money", 0, (0, 0, 1, 1), pixels), line)
+        assert reading.value == "15.91" or not sure
+        assert (reading.confidence >= UNCERTAIN_BELOW) is sure  # flagged whatever was read beside the stroke
