@@ -193,7 +193,7 @@ def quick_page_count(pdf: pikepdf.Pdf, limits: Limits) -> int | None:
 
 
 def _decodes_within(stream: pikepdf.Stream, cap: int) -> bool:
-    if "/DecodeParms" in stream.stream_dict:
+    if "/DecodeParms" in stream.stream_dict or "/DP" in stream.stream_dict:
         return False  # predictors: pypdf checks their sizes itself
     filters = stream.stream_dict.get("/Filter")
     names = [filters] if isinstance(filters, pikepdf.Name) else list(filters or [])

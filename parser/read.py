@@ -45,10 +45,11 @@ def parse_bytes_unsandboxed(data: bytes, name: str, *, limits: Limits | None = N
             base = {"file": name, "sha256": sha, "pages": pages}
             return assemble.result(base, definition, "fillable", acroform.readings(definition, values))
 
+    # Every other file as before the fast path: pypdf's checks first, then the fields read again (what qpdf
+    # read above may miss objects: a hybrid file's stream was ignored, or qpdf would have repaired it).
     pdf = open_pdf(data, name, limits)
     base = {"file": name, "sha256": sha, "pages": pdf.pages}
-    if values is None:  # not a plain file: now that pypdf passed it, qpdf reads it (pypdf where qpdf fails)
-        values = _field_values(pdf, name)
+    values = _field_values(pdf, name)
     if values:
         definition = forms.by_field_names(values.keys())
         if definition is not None:
@@ -84,7 +85,7 @@ def _field_values(pdf: Any, name: str) -> dict[str, dict[str, Any]]:
 
 def _qpdf_fields(data: bytes, limits: Limits) -> tuple[dict | None, int | None]:
     """The AcroForm values of a plain file (`open_qpdf`), None for any other, and the page count when the
-    file passes the fast path's checks (None: `open_pdf` must check it)."""
+    file passes the fast path's checks (None: the values do not count, and `open_pdf` must check the file)."""
     try:
         with open_qpdf(data, plain=True) as pdf:
             values = acroform.qpdf_values(pdf)

@@ -228,6 +228,16 @@ def _stream_value(tmp_path: Path, text: bytes, copies: int) -> Path:
     return _variant(tmp_path, f"stream-value-{copies}.pdf", change)
 
 
+def test_a_hybrid_file_takes_the_full_path():
+    """A table whose trailer also names a cross-reference stream (/XRefStm): qpdf, told to ignore streams,
+    would see only the table's objects, so pypdf reads the file."""
+    data = TIMESHEET.read_bytes()
+    hybrid = data.replace(b"trailer\n<<\n", b"trailer\n<<\n/XRefStm 9\n", 1)
+    assert hybrid != data
+    with open_qpdf(hybrid, plain=True) as pdf:
+        assert quick_page_count(pdf, Limits()) is None
+
+
 def test_a_text_stream_value_is_read_by_pypdf(tmp_path):
     """A text field's /V may be a text stream: qpdf's walk leaves it to pypdf, which decodes it (the walk
     used to read it as '<pikepdf.Stream(…)>')."""
