@@ -253,3 +253,14 @@ def test_a_text_stream_value_past_pypdfs_cap_is_too_large(tmp_path):
     with pytest.raises(ParseError) as caught:
         parse_file(path, sandbox=False)
     assert caught.value.code == "too_large"
+
+
+def test_field_sources_are_shared_between_results_and_frozen():
+    """Each field's Source is built once per form and shared, so it must not be changeable through one result."""
+    from pydantic import ValidationError
+
+    first, second = parse_file(TIMESHEET, sandbox=False), parse_file(FILLABLE[-1], sandbox=False)
+    assert first.fields["month"].source is second.fields["month"].source
+    with pytest.raises(ValidationError):
+        first.fields["month"].source.page = 1
+    assert second.fields["month"].source.page == 0
