@@ -12,6 +12,11 @@ Printed: files per second and the process's peak RSS (`resource.getrusage`) at 1
 (memory stays flat when the pass streams), the Annex 2 time, and as the baseline from the same run the bare
 library doing the reading alone: pypdf `get_fields()` on the same files in one process. Target: ≥ 50 files/s
 end to end without rendering.
+
+Where the time goes: the median and mean of each file's step times (`Outcome.ms`: hash, claim, parse, register,
+move; register and claim include their round's commit), and CPU milliseconds per file of the pass's main thread
+(claims, register, moves), of the whole parent process (the parser threads' reading of answers too) and of the
+sandboxed parser children. On a shared machine the wall-clock figures move with the load; the CPU ones less.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import importlib.util
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -119,11 +125,16 @@ def main(argv: list[str] | None = None) -> int:
                        | {max(1, args.files * k // 10) for k in (1, 2, 5, 10)})
         rows: list[tuple[int, float, float, float]] = []
         done = {"n": 0, "states": {}}
+        steps: dict[str, list[float]] = {}
+        children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        main0, process0 = time.thread_time(), time.process_time()
         t0 = time.monotonic()
 
         def on_file(outcome) -> None:
             done["n"] += 1
             done["states"][outcome.state] = done["states"].get(outcome.state, 0) + 1
+            for step, ms in outcome.ms.items():
+                steps.setdefault(step, []).append(ms)
             if done["n"] in marks:
                 rows.append((done["n"], done["n"] / (time.monotonic() - t0), peak_rss_mb(), current_rss_mb()))
 
@@ -131,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                           options=Options(render=False, settle=0.0, max_wait=0.0, workers=args.workers,
                                           on_file=on_file))
         total_s = time.monotonic() - t0
+        main_cpu, process_cpu = time.thread_time() - main0, time.process_time() - process0
+        children1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the parser children have been waited for
+        children_cpu = (children1.ru_utime + children1.ru_stime) - (children0.ru_utime + children0.ru_stime)
         t = time.monotonic()
         report = annex2.compute(reg, 2019, 3, load_municipality().genitive)
         annex_s = time.monotonic() - t
@@ -145,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kopā: {summary.total} faili {total_s:.1f} s = {rate:.1f} faili/s (mērķis ≥ 50); "
               f"ģenerēšana {gen_s:.0f} s")
         print(f"bāze: pypdf get_fields() vienā procesā {bare:.1f} faili/s; iesūtne / bāze = {rate / bare:.2f}")
+        n = max(1, summary.total)
+        print("solis (ms uz failu)  mediāna   vidēji")
+        for step in ("hash", "claim", "parse", "register", "move", "total"):
+            if steps.get(step):
+                print(f"  {step:<18} {statistics.median(steps[step]):>8.2f} {statistics.fmean(steps[step]):>8.2f}")
+        print(f"CPU ms uz failu: galvenais pavediens {main_cpu / n * 1e3:.1f}, viss process "
+              f"{process_cpu / n * 1e3:.1f}, parsētāju bērnprocesi {children_cpu / n * 1e3:.1f}; "
+              f"slodze (1 min) {os.getloadavg()[0]:.2f} uz {os.cpu_count()} kodoliem")
         values = report.values if hasattr(report, "values") else None
         print(f"2. pielikums (2019-03): {annex_s:.2f} s" + (f"; {values}" if values is not None else ""))
         return 0

@@ -36,7 +36,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from sqlalchemy import Engine, and_, bindparam, create_engine, event, func, insert, or_, select, text, update
+from sqlalchemy import (
+    Engine,
+    Integer,
+    Text,
+    and_,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -283,6 +297,28 @@ def _sql_insert_timesheet():
 @functools.cache
 def _sql_insert_entries():
     return insert(_ENTRIES)
+
+
+@functools.cache
+def _sql_journal_insert(dialect: str):
+    return _insert_of(dialect, _JOURNAL).on_conflict_do_nothing(index_elements=["sha256"]).returning(*_JOURNAL.c)
+
+
+@functools.cache
+def _sql_journal_get():
+    return select(*_JOURNAL.c).where(_JOURNAL.c.sha256 == bindparam("sha"))
+
+
+@functools.cache
+def _sql_journal_set():
+    """One UPDATE for every `journal_set`: case id and reason kept when not given (NULL), attempts counted."""
+    j = _JOURNAL.c
+    return (update(_JOURNAL).where(j.sha256 == bindparam("sha"))
+            .values(state=bindparam("state"), updated_at=bindparam("now"),
+                    attempts=func.coalesce(j.attempts, 0) + bindparam("attempt", type_=Integer),
+                    case_id=func.coalesce(bindparam("case_id", type_=Integer), j.case_id),
+                    reason=func.coalesce(bindparam("reason", type_=Text), j.reason))
+            .returning(*_JOURNAL.c))
 
 
 def _jsonable(record: Any) -> Any:
@@ -803,17 +839,15 @@ class Transaction:
             raise RegistryError(f"žurnāla ieraksts nevar sākties stāvoklī '{state}'",
                                 f"a journal entry cannot start in state '{state}'")
         now = _now()
-        j = _JOURNAL
-        row = self.session.execute(self._dialect_insert(j).values(
+        row = self.session.execute(_sql_journal_insert(self._dialect), dict(
             sha256=sha256, name=name, size=size, received_at=now, state=state, case_id=None, reason=None,
-            attempts=1 if state == "processing" else 0, updated_at=now)
-            .on_conflict_do_nothing(index_elements=["sha256"]).returning(*j.c)).first()
+            attempts=1 if state == "processing" else 0, updated_at=now)).first()
         if row is not None:
             return _journal_entry(row, created=True)
-        return _journal_entry(self.session.execute(select(*j.c).where(j.c.sha256 == sha256)).one())
+        return _journal_entry(self.session.execute(_sql_journal_get(), {"sha": sha256}).one())
 
     def journal_get(self, sha256: str) -> JournalEntry | None:
-        row = self.session.execute(select(*_JOURNAL.c).where(_JOURNAL.c.sha256 == sha256)).first()
+        row = self.session.execute(_sql_journal_get(), {"sha": sha256}).first()
         return _journal_entry(row) if row else None
 
     def journal_set(self, sha256: str, state: str, case_id: int | None = None,
@@ -822,15 +856,9 @@ class Transaction:
         not given."""
         if state not in m.JOURNAL_STATES:
             raise RegistryError(f"nezināms žurnāla stāvoklis '{state}'", f"unknown journal state '{state}'")
-        j = _JOURNAL
-        values: dict[str, Any] = {"state": state, "updated_at": _now()}
-        if state == "processing":
-            values["attempts"] = func.coalesce(j.c.attempts, 0) + 1
-        if case_id is not None:
-            values["case_id"] = case_id
-        if reason is not None:
-            values["reason"] = reason
-        row = self.session.execute(update(j).where(j.c.sha256 == sha256).values(**values).returning(*j.c)).first()
+        row = self.session.execute(_sql_journal_set(), dict(
+            sha=sha256, state=state, now=_now(), attempt=1 if state == "processing" else 0, case_id=case_id,
+            reason=reason)).first()
         if row is None:
             raise RegistryError(f"fails {sha256[:12]}… žurnālā nav reģistrēts",
                                 f"file {sha256[:12]}… is not in the journal")
