@@ -71,7 +71,6 @@ from regulation.records import (
     Timesheet,
     dumps,
     load,
-    to_jsonable,
 )
 
 DEFAULT_URL = "sqlite:///./asistents.db"
@@ -441,7 +440,7 @@ class Transaction:
         person_id = self._person(app.applicant)
         inserted = self._insert_ignore(m.ApplicationRow.__table__, dict(
             case_number=case_number, person_id=person_id, received_on=app.received_on, source_sha256=source_sha256,
-            record=to_jsonable(app), created_at=_now()), ["source_sha256"])
+            record=_jsonable(app), created_at=_now()), ["source_sha256"])
         case_id = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).one()
         if inserted and app.representative is not None:
             rep_id = self._person(app.representative)
@@ -451,7 +450,7 @@ class Transaction:
 
     def add_assessment(self, case_id: int, assessment: Assessment) -> int:
         self._application_row(case_id)
-        row = m.AssessmentRow(application_id=case_id, record=to_jsonable(assessment), created_at=_now())
+        row = m.AssessmentRow(application_id=case_id, record=_jsonable(assessment), created_at=_now())
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -462,8 +461,8 @@ class Transaction:
         row = m.DecisionRow(
             application_id=case_id, outcome=decision.outcome, decided_on=decision.decided_on,
             hours_per_week=decision.hours_per_week, duration_kind=d.kind if d else None, start=d.start if d else None,
-            end=d.end if d else None, grounds=list(decision.grounds), findings=to_jsonable(decision.findings),
-            rules_version=decision.rules_version, record=to_jsonable(decision), created_at=_now())
+            end=d.end if d else None, grounds=list(decision.grounds), findings=_jsonable(decision.findings),
+            rules_version=decision.rules_version, record=_jsonable(decision), created_at=_now())
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -476,7 +475,7 @@ class Transaction:
             self._application_row(case_id)
         old = s.scalars(select(m.ContractRow).where(m.ContractRow.number == contract.number)).first()
         if old is not None:
-            if old.record == to_jsonable(contract):
+            if old.record == _jsonable(contract):
                 return old.id
             raise RegistryError(
                 f"līgums Nr. {contract.number} reģistrā jau ir ar citu saturu; grozījumiem lietojiet replace_contract",
@@ -501,7 +500,7 @@ class Transaction:
         row.provider_id = self._provider(c.provider)
         row.start, row.end, row.concluded_on = c.start, c.end, c.concluded_on
         row.hours_per_week, row.engagement = c.hours_per_week, c.engagement
-        row.record = to_jsonable(c)
+        row.record = _jsonable(c)
         row.activities = [m.ContractActivityRow(annex1_point=a.annex1_point, hours_per_week=a.hours_per_week)
                           for a in c.activities]
         row.suspensions = [m.SuspensionRow(start=x.start, end=x.end, reason=x.reason) for x in c.suspensions]
@@ -517,7 +516,7 @@ class Transaction:
                                 f"contract {contract_number} is not in the register")
         contract = load(Contract, row.record)
         updated = contract.model_copy(update={"suspensions": [*contract.suspensions, suspension]})
-        updated = load(Contract, to_jsonable(updated))
+        updated = load(Contract, _jsonable(updated))
         self._write_contract(row, updated, row.application_id)
         return updated
 

@@ -298,6 +298,9 @@ def test_stored_record_json_is_the_records_own(reg, build):
     assert _jsonable(ts) == to_jsonable(ts)
     app = build.application(2, representative=3)
     assert _jsonable(app) == to_jsonable(app)
+    contract = build.contract("L-9", 4, activities=[(1, 10), (7, 5)])
+    assert _jsonable(contract) == to_jsonable(contract)
+    assert _jsonable([contract, ts]) == to_jsonable([contract, ts])
 
 
 def test_person_details_are_updated_only_when_given(reg, build):
