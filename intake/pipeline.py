@@ -23,7 +23,8 @@ transaction does step 3 for the files parsed so far and step 1 for the files tha
 its commit are the new files parsed and the stored files' drafts written and originals moved (4, 5). A crash
 before that commit undoes the whole round — each of its files is as it was before the round, and the cases
 above apply — and one after it is the single-file case. When one file's register work fails, the round is done
-again with a transaction per file, so that file fails alone.
+again with a transaction per file, so that file fails alone; a file whose processing was cut short before
+(its attempts count more than one) gets a round of its own.
 
 Only one pass runs on a folder at a time (an exclusive lock on `DIR/.intake.lock`, released by the kernel
 when a process dies).
@@ -255,7 +256,8 @@ class Pass:
             if window:
                 concurrent.futures.wait([window[0][2]])
                 group.append(window.popleft())
-                while window and len(group) < ahead and window[0][2].done():
+                while (window and len(group) < ahead and window[0][2].done()
+                       and not _cut_short_before(group[0]) and not _cut_short_before(window[0])):
                     group.append(window.popleft())
             claims: list[tuple[fs.Seen, dict[str, Any]]] = []
             while queue and not self.stop and len(window) + len(claims) < ahead:
@@ -741,6 +743,12 @@ class Pass:
                 tx.journal_set(entry.sha256, "failed",
                                reason="the file left the inbox before it was processed (taken away, or an "
                                       "incomplete copy replaced by the complete one)")
+
+
+def _cut_short_before(item: tuple[fs.Seen, dict[str, Any], Any]) -> bool:
+    """A file whose processing was cut short before (a process died on it) goes in a round of its own: were it
+    what kills the process, the files of its round would be undone — and count an attempt — with it."""
+    return item[1]["entry"].attempts > 1
 
 
 @dataclass
