@@ -19,12 +19,12 @@ def _watch(h, root: Path, *args: str) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True, env=h.env(), cwd=h.ROOT)
 
 
-def _until(condition, timeout: float = 120.0) -> bool:
+def _until(condition, timeout: float = 120.0, step: float = 0.2) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.2)
+        time.sleep(step)
     return False
 
 
@@ -180,8 +180,10 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
         proc = _watch(h, root)
         # Kill at a random moment after this run has finished at least one file (so the kills land in the
         # middle of the pass — claim, parse, commit, drafts, move — not while the interpreter starts).
-        _until(lambda: logged() > before or proc.poll() is not None, 120)
-        time.sleep(rng.uniform(0.0, 0.25))  # a few files per run (~8 files/s here unloaded)
+        # Files are stored and moved in rounds of several, so the log grows in bursts: look often, and kill
+        # within 0.15 s of the first burst (a few files per run; the pass must not end before most kills).
+        _until(lambda: logged() > before or proc.poll() is not None, 120, step=0.02)
+        time.sleep(rng.uniform(0.0, 0.15))
         proc.kill()  # SIGKILL: no cleanup of any kind
         proc.wait()
         if not h.files_under(inbox):
