@@ -4,6 +4,7 @@ must still end in the same `ParseError` as before (the fast path hands anything 
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import zlib
 from pathlib import Path
@@ -26,14 +27,14 @@ def _full_path(data: bytes, name: str):
     pdf = open_pdf(data, name, Limits())
     values = acroform.pypdf_values(pdf.reader)
     definition = catalog().by_field_names(values.keys())
-    base = {"file": name, "sha256": parse_bytes_unsandboxed(data, name).sha256, "pages": pdf.pages}
+    base = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "pages": pdf.pages}
     return assemble.result(base, definition, "fillable", acroform.readings(definition, values))
 
 
-@pytest.mark.parametrize("path", FILLABLE[::3], ids=lambda p: f"{p.parent.parent.name}-{p.name}")
+@pytest.mark.parametrize("path", FILLABLE, ids=lambda p: f"{p.parent.parent.name}-{p.name}")
 def test_fast_path_result_equals_the_full_checks_and_pypdf_get_fields(path):
     data = path.read_bytes()
-    with open_qpdf(data) as pdf:
+    with open_qpdf(data, plain=True) as pdf:
         assert quick_page_count(pdf, Limits()) == 2  # the fast path is taken: no pypdf, no decoding
     fast = parse_bytes_unsandboxed(data, str(path))
     assert fast.shape == "fillable" and fast.record is not None
