@@ -1,18 +1,20 @@
-"""Latvian diacritics checked against the ink: a letter read with a mark must show that mark on the page.
+"""Latvian diacritics checked against the ink: the marks read and the marks on the page must agree.
 
 The `lav` model reads a speck of dust touching an "e" as "ē" with 99 % confidence, and reading the zone again
 at another size repeats the mistake (samples/timesheets/scanned/03.pdf: "universitāte" read as
-"universitātē"). A printed or typed mark stands clearly above the letter's body (ā ē ī ū č š ž ģ) or below
-its baseline (ķ ļ ņ); a speck that only roughens the top of a letter does not reach that high. So for every
-lower-case letter read with a mark, the ink in its columns must reach the mark's height — as a separate
-stroke, or as part of the letter itself when a heavy scan has joined them (š and ģ often are).
+"universitātē"); it also drops a real mark now and then ("Oļegs" read as "Olegs"). A printed or typed mark
+stands clearly above the x-height (ā ē ī ū č š ž ģ) or below the baseline (ķ ļ ņ); a speck that only roughens
+the top of a letter does not reach that high. Two checks, either failing makes the reading a guess:
 
-The baseline and the x-height come from the ink (the most common bottom and top of the letters), not from
-Tesseract's line metrics, which are a pixel or two off too often for this. Tesseract's character boxes are
-approximate (an LSTM model places them, often a few pixels off), so the
-columns are widened a little, and only strokes that are either the letter's own body or clear of the body
-band count: a neighbour's ascender ("l", "t") never confirms a mark. Capitals are not checked (their marks
-sit above the capital height, where the line's metrics say little).
+- every lower-case letter read with a mark has one: a separate stroke of the right kind near it (each stroke
+  confirms one letter), or its own body reaching the mark's height where a heavy scan joined them (š and ģ
+  often are). Tesseract's character boxes are approximate (an LSTM model places them, often a letter off), so
+  "near" is about a letter either side; a neighbour's ascender ("l", "t") never confirms a mark;
+- the page has no more separate strokes above or below the letters than the characters read account for.
+
+The baseline and the x-height come from the ink (the most common bottom of the letters, and the lowest top a
+fifth of them share), not from Tesseract's line metrics, which are a pixel or two off too often for this.
+Capitals' marks are only counted, not placed (they sit above the capital height).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ BELOW = set("ķļņ")
 # Separate strokes each character puts above the x-height letters' tops and below the baseline: what the
 # reading explains. More such strokes on the page than the reading explains is a mark the model dropped
 # ("Oļegs" read as "Olegs").
-STROKES_ABOVE = {**dict.fromkeys("āēīūčšžģĀĒĪŪČŠŽijÄÖÜäöü'`´’‘°", 1), **dict.fromkeys('"“”', 2)}
+STROKES_ABOVE = {**dict.fromkeys("āēīūčšžģĀĒĪŪČŠŽij'`´’‘°", 1), **dict.fromkeys('"“”ÄÖÜäöü', 2)}
 STROKES_BELOW = {**dict.fromkeys("ķļņĶĻŅĢ,;", 1), "„": 2}
 MERGED_REACH = 0.3  # a mark joined to its letter reaches at least this share of the x-height above it
 
@@ -91,7 +93,7 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
         mark = min(near, key=lambda p: abs(p[0] + p[2] / 2 - centre))
         used.add(mark[5])
         return True
-    x_top = baseline - x_height
+    x_top = baseline - x_height  # the x-height letters' tops
     band = [p for p in parts if p[1] + p[3] >= x_top + 0.5 * x_height and p[1] <= baseline - 0.3 * x_height
             and _overlap(p[0], p[0] + p[2], x0, x1) > 0]
     if not band:

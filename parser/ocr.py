@@ -19,8 +19,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-DIGITS = "0123456789"
-
 
 @dataclass(frozen=True)
 class Glyph:

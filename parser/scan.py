@@ -41,11 +41,8 @@ WHITELIST = {
     "phone": "0123456789+ ",
 }
 
-
-# `lav` has no “ (U+201C) nor – (U+2013) and reads them as '"' and '-': a text with '"', or with a
-# hyphen between spaces (where a dash is usual), may be either.
-AMBIGUOUS = set('"')
-NAME = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+NAME = re.compile(  # letters, with one space, hyphen or apostrophe between parts
+    r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 
 
 @dataclass
