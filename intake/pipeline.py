@@ -342,11 +342,8 @@ class Pass:
         # new bytes always go on to be read (or set aside as empty): they start as `processing`
         entry = tx.journal_claim(sha, name, seen.size, state="processing")
         action = self._decide(entry, seen)
-        if entry.created:
-            pass
-        elif action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES:
-            entry = tx.journal_set(sha, "processing")
-        elif action == "parse" and entry.state == "quarantined":
+        if not entry.created and (action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES
+                                  or action == "parse" and entry.state == "quarantined"):
             entry = tx.journal_set(sha, "processing")
         ctx["ms"]["claim"] = _ms(t)
         ctx["entry"], ctx["action"] = entry, action

@@ -149,14 +149,12 @@ class Sandbox:
                 self._kill(proc)
                 self._proc = None
                 raise error("crashed", name, detail=f"the sandbox answered an invalid result: {e}"[:300]) from None
-        answer = json.loads(line)
-        if "error" in answer:
-            err = ParseError.from_dict(answer["error"])
-            if err.code in ("memory", "crashed"):  # its heap may be in a bad state: start afresh next time
-                self._kill(proc)
-                self._proc = None
-            raise err
-        return ParseResult.model_validate(answer["result"])
+        answer = json.loads(line)  # not a result: an error (the child writes nothing else)
+        err = ParseError.from_dict(answer["error"])
+        if err.code in ("memory", "crashed"):  # its heap may be in a bad state: start afresh next time
+            self._kill(proc)
+            self._proc = None
+        raise err
 
     def _stderr_tail(self) -> str:
         if self._stderr is None:
