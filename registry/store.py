@@ -25,7 +25,6 @@ by personal code when known, else by normalised name (`registry.identity`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import functools
 import inspect
@@ -69,8 +68,8 @@ from regulation.records import (
     Provider,
     Suspension,
     Timesheet,
-    dumps,
     load,
+    to_jsonable,
 )
 
 DEFAULT_URL = "sqlite:///./asistents.db"
@@ -320,12 +319,6 @@ def _sql_journal_set():
             .returning(*_JOURNAL.c))
 
 
-def _jsonable(record: Any) -> Any:
-    """The same value as `regulation.records.to_jsonable`, made with the C JSON encoder (`dumps` with an indent
-    runs the pure-Python one, about twice the time for a timesheet)."""
-    return json.loads(dumps(record, indent=None))
-
-
 def _journal_entry(row: Any, created: bool = False) -> JournalEntry:
     """A journal row (ORM object or Core row: the same attribute names) as the frozen record callers get."""
     return JournalEntry(row.sha256, row.name, row.size, _aware(row.received_at), row.state, row.case_id, row.reason,
@@ -440,7 +433,7 @@ class Transaction:
         person_id = self._person(app.applicant)
         inserted = self._insert_ignore(m.ApplicationRow.__table__, dict(
             case_number=case_number, person_id=person_id, received_on=app.received_on, source_sha256=source_sha256,
-            record=_jsonable(app), created_at=_now()), ["source_sha256"])
+            record=to_jsonable(app), created_at=_now()), ["source_sha256"])
         case_id = s.scalars(select(m.ApplicationRow.id).where(m.ApplicationRow.source_sha256 == source_sha256)).one()
         if inserted and app.representative is not None:
             rep_id = self._person(app.representative)
@@ -450,7 +443,7 @@ class Transaction:
 
     def add_assessment(self, case_id: int, assessment: Assessment) -> int:
         self._application_row(case_id)
-        row = m.AssessmentRow(application_id=case_id, record=_jsonable(assessment), created_at=_now())
+        row = m.AssessmentRow(application_id=case_id, record=to_jsonable(assessment), created_at=_now())
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -461,8 +454,8 @@ class Transaction:
         row = m.DecisionRow(
             application_id=case_id, outcome=decision.outcome, decided_on=decision.decided_on,
             hours_per_week=decision.hours_per_week, duration_kind=d.kind if d else None, start=d.start if d else None,
-            end=d.end if d else None, grounds=list(decision.grounds), findings=_jsonable(decision.findings),
-            rules_version=decision.rules_version, record=_jsonable(decision), created_at=_now())
+            end=d.end if d else None, grounds=list(decision.grounds), findings=to_jsonable(decision.findings),
+            rules_version=decision.rules_version, record=to_jsonable(decision), created_at=_now())
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -475,7 +468,7 @@ class Transaction:
             self._application_row(case_id)
         old = s.scalars(select(m.ContractRow).where(m.ContractRow.number == contract.number)).first()
         if old is not None:
-            if old.record == _jsonable(contract):
+            if old.record == to_jsonable(contract):
                 return old.id
             raise RegistryError(
                 f"līgums Nr. {contract.number} reģistrā jau ir ar citu saturu; grozījumiem lietojiet replace_contract",
@@ -500,7 +493,7 @@ class Transaction:
         row.provider_id = self._provider(c.provider)
         row.start, row.end, row.concluded_on = c.start, c.end, c.concluded_on
         row.hours_per_week, row.engagement = c.hours_per_week, c.engagement
-        row.record = _jsonable(c)
+        row.record = to_jsonable(c)
         row.activities = [m.ContractActivityRow(annex1_point=a.annex1_point, hours_per_week=a.hours_per_week)
                           for a in c.activities]
         row.suspensions = [m.SuspensionRow(start=x.start, end=x.end, reason=x.reason) for x in c.suspensions]
@@ -516,7 +509,7 @@ class Transaction:
                                 f"contract {contract_number} is not in the register")
         contract = load(Contract, row.record)
         updated = contract.model_copy(update={"suspensions": [*contract.suspensions, suspension]})
-        updated = load(Contract, _jsonable(updated))
+        updated = load(Contract, to_jsonable(updated))
         self._write_contract(row, updated, row.application_id)
         return updated
 
@@ -620,11 +613,9 @@ class Transaction:
 
     def _assistant_ids(self, assistant: str | Assistant):
         """The ids an assistant key (or record) stands for: by code, or by name for codeless lookups."""
-        key, a = _key_of(assistant), _ASSISTANTS.c
-        if key.startswith("name:"):
-            # A name also finds an assistant whose code became known later (their key is now the code).
-            return select(a.id).where(a.name_key == key[len("name:"):])
-        return select(a.id).where(a.key == key)
+        # A name also finds an assistant whose code became known later (their key is now the code).
+        key = _key_of(assistant)
+        return _sql_assistant_ids(key.startswith("name:")).params(key=key.removeprefix("name:"))
 
     def add_timesheet(self, ts: Timesheet, source_sha256: str) -> tuple[int, list[Finding]]:
         """Store a monthly timesheet (20); returns its id and flags.
@@ -660,7 +651,7 @@ class Transaction:
             hours=sum((e.hours for e in ts.entries), Decimal("0")),
             transport_eur=sum((e.transport_eur for e in ts.entries), Decimal("0")),
             signed_by_assistant=ts.signed_by_assistant, signed_by_recipient=ts.signed_by_recipient,
-            record=_jsonable(ts), created_at=_now())
+            record=to_jsonable(ts), created_at=_now())
         ts_id = None
         if first is None:
             # At most one accepted sheet per person, assistant and month is a unique index: a concurrent writer

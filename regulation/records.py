@@ -145,8 +145,9 @@ def _json_default(value: Any) -> Any:
 
 
 def to_jsonable(value: Any) -> Any:
-    """Plain JSON-ready data: records dumped, Decimals as numbers, dates as ISO strings."""
-    return json.loads(dumps(value))
+    """Plain JSON-ready data: records dumped, Decimals as numbers, dates as ISO strings. (No indent: with one,
+    `json.dumps` takes its pure-Python path, about twice the time for a timesheet.)"""
+    return json.loads(dumps(value, indent=None))
 
 
 def dumps(value: Any, indent: int | None = 2) -> str:

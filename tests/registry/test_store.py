@@ -289,20 +289,6 @@ def test_20_store_timesheet_tells_the_state_it_stored_without_reading_back(reg, 
         (2019, 10): Decimal("5.50")}
 
 
-def test_stored_record_json_is_the_records_own(reg, build):
-    """store.py writes records with the C JSON encoder; the stored value must equal `to_jsonable`."""
-    from registry.store import _jsonable
-    from regulation.records import to_jsonable
-
-    ts = build.timesheet("2019-03", 1, days=[("2019-03-04", "7.25")], transport="12.40")
-    assert _jsonable(ts) == to_jsonable(ts)
-    app = build.application(2, representative=3)
-    assert _jsonable(app) == to_jsonable(app)
-    contract = build.contract("L-9", 4, activities=[(1, 10), (7, 5)])
-    assert _jsonable(contract) == to_jsonable(contract)
-    assert _jsonable([contract, ts]) == to_jsonable([contract, ts])
-
-
 def test_person_details_are_updated_only_when_given(reg, build):
     from regulation.records import Application, load
 
