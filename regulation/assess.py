@@ -1,5 +1,8 @@
 """The decision proposal (MK 942 9–11): outcome, hours per activity, duration, deadlines, grounds, findings.
 
+An application whose assessment (8.3) is incomplete gets outcome `pending` — never `refuse`: the proposal
+waits for the service, lists what it waits for (`pending_findings`) and cannot be adopted.
+
 `assess()` applies the rules in force on the decision date (`parameters.load().redaction(on)`; a date
 outside the encoded redactions raises `OutOfForce`). It proposes; the social service decides. Where the
 clerk's own assessment (8.3) is missing the proposal says so with a pending finding and is not adoptable.
@@ -16,6 +19,9 @@ clerk's own assessment (8.3) is missing the proposal says so with a pending find
 ('grant', Decimal('20'), datetime.date(2019, 4, 4), ['MK942 1. pielikums'])
 >>> assess(app, ok.model_copy(update={"can_move_without_assistant": True})).grounds
 ['9.2.3']
+>>> assess(app, Assessment()).outcome
+'pending'
+
 """
 from __future__ import annotations
 
@@ -230,7 +236,16 @@ def assess(application: Application, assessment: Assessment, on: dt.date | None 
 
     total = sum((l.granted for l in lines), ZERO)
     grounds = sorted(set(result.grounds) | {l.refused for l in lines if l.refused}, key=_point_key)
-    if whole or total == 0:
+    waiting = any(is_pending(f) for f in result.findings)
+    if waiting:
+        # 8.3: the service has not assessed what the rules need: a proposal, never a refusal (nor a grant).
+        outcome = "pending"
+        grounds = []
+        if whole or total == 0:
+            lines = tuple(Line(l.index, l.point, l.requested, ZERO, ("gaida sociālā dienesta izvērtējumu (8.3)",),
+                               None) for l in lines)
+            total = ZERO
+    elif whole or total == 0:
         outcome = "refuse"
         why = ", ".join(cite_lv(g) for g in grounds) or "nav stundu, ko piešķirt"
         lines = tuple(Line(l.index, l.point, l.requested, ZERO,
@@ -245,7 +260,7 @@ def assess(application: Application, assessment: Assessment, on: dt.date | None 
         outcome = "grant"
 
     duration = None
-    if outcome != "refuse":
+    if outcome not in ("refuse", "pending"):
         duration, r = duration_rule(assessment, on, params)
         result += r
     result += attachments_rule(application, assessment, lines)

@@ -342,7 +342,7 @@ class Deadlines(Record):
 class Decision(Record):
     """A decision proposal (point 9) with its findings and citations."""
 
-    outcome: Literal["grant", "partial", "refuse"]
+    outcome: Literal["grant", "partial", "refuse", "pending"]  # pending: waits for the assessment (8.3)
     decided_on: dt.date
     hours_per_week: Hours
     activities: list[ActivityDecision]

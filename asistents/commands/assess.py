@@ -11,7 +11,8 @@ from regulation.parameters import OutOfForce
 from regulation.records import Application, Assessment, Decision
 from regulation.volume import point_name_lv
 
-_OUTCOME_LV = {"grant": "PIEŠĶIRT", "partial": "PIEŠĶIRT DAĻĒJI", "refuse": "ATTEIKT"}
+_OUTCOME_LV = {"grant": "PIEŠĶIRT", "partial": "PIEŠĶIRT DAĻĒJI", "refuse": "ATTEIKT",
+               "pending": "GAIDA IZVĒRTĒJUMU"}
 _SEVERITY_LV = {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"}
 _KIND_LV = {"one_time": "vienreizējs", "one_month": "uz vienu mēnesi", "months": "uz vairākiem mēnešiem",
             "until_year_end": "līdz kārtējā gada beigām", "one_year": "uz vienu gadu"}

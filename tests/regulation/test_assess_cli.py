@@ -98,3 +98,11 @@ def test_cli_pdf_that_is_not_a_pdf_exit_2(tmp_path):
     path.write_text("nav PDF", encoding="utf-8")
     r = run(path)
     assert r.returncode == 2 and str(path) in r.stderr and "PDF" in r.stderr
+
+
+def test_8_3_cli_without_assessment_never_refuses():
+    r = run(SAMPLES / "adult_work_25h.json", "--json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    d = d.get("decision", d)
+    assert d["outcome"] == "pending" and d["grounds"] == []

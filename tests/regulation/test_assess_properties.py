@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regulation import parameters
-from regulation.assess import assess
+from regulation.assess import assess, pending_findings
 from regulation.personal_code import make
 from regulation.records import Activity, Application, Assessment, Opinion, Person
 
@@ -77,6 +77,8 @@ def test_invariants(case):
             assert got <= (10 if emergency7 else cap)
     if d.outcome == "refuse":
         assert d.hours_per_week == 0 and d.duration is None
+    elif d.outcome == "pending":  # 8.3: waits for the assessment; no term, no grounds, never a refusal
+        assert d.duration is None and not d.grounds and pending_findings(d)
     else:
         assert d.hours_per_week > 0
         if d.duration is not None:

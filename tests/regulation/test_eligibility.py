@@ -54,7 +54,8 @@ def test_12_2_eighteenth_birthday():
     eighteen = dt.date(2019, 9, 1)
     assert assess(application(birth), adult, on=eighteen).outcome == "grant"
     wrong = assess(application(birth), child, on=eighteen)
-    assert wrong.outcome == "refuse" and any(f.rule == "MK942 8.1.1" for f in wrong.findings)
+    # the adult's disability group is not assessed yet (8.3): pending, the wrong opinion still named
+    assert wrong.outcome == "pending" and any(f.rule == "MK942 8.1.1" for f in wrong.findings)
 
 
 @pytest.mark.parametrize("group", ["I", "II"])
