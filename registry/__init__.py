@@ -21,8 +21,10 @@ the schema is migrated with Alembic (`registry/migrations`, run by `open()`).
 - `registry.annex2.compute(reg, year, month, municipality)` — the Annex 2 report (point 24).
 
 Modules by what they store, each with its own statements: `people` (people, assistants, providers), `cases`
-(applications, assessments, decisions), `documents`, `contracts`, `timesheets`, `journal`, `administration`;
-`base` holds what they share and `store` combines them into `Transaction` and `Registry`.
+(applications, assessments, decisions), `documents`, `contracts`, `timesheets`, `journal`, `administration`,
+`lifecycle` (a case's state and steps — refused as `regulation.lifecycle` refuses them — adoption, notification,
+terminations, changes of assistant), `review` (files in review and their corrections) and `audit` (the
+append-only log); `base` holds what they share and `store` combines them into `Transaction` and `Registry`.
 
 Assistants are identified by personal code when known, else by normalised name (`registry.identity`).
 Personal codes are stored but never logged: SQL parameters are hidden and constraint errors name the

@@ -124,7 +124,7 @@ class Store:
         stmt = self._dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=conflict)
         return len(self.session.execute(stmt.returning(*table.primary_key.columns)).all())
 
-    # People, assistants and providers are looked up for every stored timesheet: Core statements on the tables
+
 
     def _application_row(self, case_id: int) -> m.ApplicationRow:
         row = self.session.get(m.ApplicationRow, case_id)

@@ -26,7 +26,7 @@ class Case:
     decisions: list[Decision]
     contracts: list[Contract]
     documents: list[DocumentInfo]
-
+    state: str = "received"  # regulation.lifecycle.STATES
 
 
 class Cases(People, Documents):
@@ -50,9 +50,11 @@ class Cases(People, Documents):
             s.flush()
         return case_id
 
-    def add_assessment(self, case_id: int, assessment: Assessment) -> int:
+    def add_assessment(self, case_id: int, assessment: Assessment, entered_by: str | None = None) -> int:
+        """The service's own assessment (8.3), and who entered it."""
         self._application_row(case_id)
-        row = m.AssessmentRow(application_id=case_id, record=to_jsonable(assessment), created_at=_now())
+        row = m.AssessmentRow(application_id=case_id, record=to_jsonable(assessment), created_at=_now(),
+                              entered_by=entered_by)
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -69,6 +71,15 @@ class Cases(People, Documents):
         self.session.flush()
         return row.id
 
+    def replace_application(self, case_id: int, app: Application) -> Application:
+        """A corrected reading of the case's application (review); returns the one it replaces."""
+        row = self._application_row(case_id)
+        old = load(Application, row.record)
+        row.record, row.received_on = to_jsonable(app), app.received_on
+        row.person_id = self._person(app.applicant)
+        self.session.flush()
+        return old
+
     def case(self, case_id: int) -> Case:
         s = self.session
         row = self._application_row(case_id)
@@ -79,7 +90,7 @@ class Cases(People, Documents):
         contracts = [load(Contract, r.record) for r in s.scalars(
             select(m.ContractRow).where(m.ContractRow.application_id == case_id).order_by(m.ContractRow.start))]
         return Case(row.id, row.case_number, row.source_sha256, load(Application, row.record), assessments, decisions,
-                    contracts, self.documents(case_id))
+                    contracts, self.documents(case_id), row.state)
 
     def case_ids(self, received_from: dt.date | None = None, received_to: dt.date | None = None) -> list[int]:
         """Ids of all cases (optionally received within the dates, both included), oldest application first."""

@@ -115,6 +115,8 @@ class ApplicationRow(Base):
     source_sha256: Mapped[str] = mapped_column(SHA256, unique=True)
     record: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # the case's state in its lifecycle (regulation.lifecycle; revision 0003)
+    state: Mapped[str] = mapped_column(String(30), server_default="received")
 
     person: Mapped[Person] = relationship()
 
@@ -127,13 +129,14 @@ class AssessmentRow(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
     record: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    entered_by: Mapped[str | None] = mapped_column(String(100))  # who entered it (revision 0003)
 
 
 class DecisionRow(Base):
     """A decision (9) with its findings and the rules version that produced it."""
 
     __tablename__ = "decisions"
-    __table_args__ = (CheckConstraint("outcome IN ('grant', 'partial', 'refuse')", name="outcome"),)
+    __table_args__ = (CheckConstraint("outcome IN ('grant', 'partial', 'refuse', 'pending')", name="outcome"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
     outcome: Mapped[str] = mapped_column(String(10))
@@ -147,6 +150,13 @@ class DecisionRow(Base):
     rules_version: Mapped[str] = mapped_column(String(100))
     record: Mapped[dict[str, Any]] = mapped_column(JSONDoc)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # adoption (9) and notification (10), revision 0003
+    number: Mapped[str | None] = mapped_column(String(50), unique=True)
+    adopted_on: Mapped[dt.date | None] = mapped_column(Date)
+    adopted_by: Mapped[str | None] = mapped_column(String(100))
+    notified_on: Mapped[dt.date | None] = mapped_column(Date)
+    notified_how: Mapped[str | None] = mapped_column(String(20))
+    notified_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class ContractRow(Base):
@@ -291,3 +301,7 @@ class JournalRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The lifecycle's tables live in their own module, on this Base (imported here so one metadata has them all).
+from registry import lifecycle_models  # noqa: E402,F401

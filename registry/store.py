@@ -41,9 +41,11 @@ from registry import models as m
 from registry.administration import Administration
 from registry.base import RegistryError, _refused
 from registry.cases import Case
-from registry.contracts import AssistantChange, Contracts
+from registry.contracts import AssistantChange
 from registry.documents import DocumentInfo
 from registry.journal import FINAL_STATES, PENDING_STATES, Journal, JournalEntry
+from registry.lifecycle import Lifecycle
+from registry.review import Review
 from registry.timesheets import StoredTimesheet, Timesheets, TimesheetStored
 
 __all__ = ["AssistantChange", "Case", "DocumentInfo", "FINAL_STATES", "JournalEntry", "PENDING_STATES", "Registry",
@@ -52,9 +54,10 @@ __all__ = ["AssistantChange", "Case", "DocumentInfo", "FINAL_STATES", "JournalEn
 DEFAULT_URL = "sqlite:///./asistents.db"
 
 
-class Transaction(Contracts, Timesheets, Journal, Administration):
+class Transaction(Lifecycle, Review, Timesheets, Journal, Administration):
     """The register's operations inside one database transaction (see `Registry.transaction`); each part is
-    its own module: `people`, `cases`, `documents`, `contracts`, `timesheets`, `journal`, `administration`."""
+    its own module: `people`, `cases`, `documents`, `contracts`, `timesheets`, `journal`, `administration`,
+    `lifecycle` (states and steps), `review`, `audit`."""
 
     # ------------------------------------------------ overview
 
@@ -197,6 +200,11 @@ class Registry:
     journal_pending = _reads(Transaction.journal_pending)
     journal_counts = _reads(Transaction.journal_counts)
     counts = _reads(Transaction.counts)
+    case_state = _reads(Transaction.case_state)
+    steps = _reads(Transaction.steps)
+    stored_decision = _reads(Transaction.stored_decision)
+    audit_log = _reads(Transaction.audit_log)
+    review_files = _reads(Transaction.review_files)
 
 
 # ---------------------------------------------------------------- opening

@@ -159,6 +159,25 @@ class Timesheets(People):
         row.state = "accepted" if accept else "rejected"
         self.session.flush()
 
+    def replace_timesheet_record(self, timesheet_id: int, ts: Timesheet) -> Timesheet:
+        """A corrected reading of a stored timesheet (review): its lines and sums rewritten; returns the old one."""
+        row = self.session.get(m.TimesheetRow, timesheet_id)
+        if row is None:
+            raise RegistryError(f"uzskaites lapa {timesheet_id} nav atrasta", f"timesheet {timesheet_id} not found")
+        old = load(Timesheet, row.record)
+        row.entries.clear()
+        self.session.flush()
+        row.record = to_jsonable(ts)
+        row.hours = sum((e.hours for e in ts.entries), Decimal("0"))
+        row.transport_eur = sum((e.transport_eur for e in ts.entries), Decimal("0"))
+        row.signed_by_assistant, row.signed_by_recipient = ts.signed_by_assistant, ts.signed_by_recipient
+        row.entries = [m.TimesheetEntryRow(
+            date=e.date, start=e.start, end=e.end, hours=e.hours, annex1_point=e.annex1_point, place=e.place,
+            outside_latvia=e.outside_latvia, transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0],
+            iso_week=e.date.isocalendar()[1]) for e in ts.entries]
+        self.session.flush()
+        return old
+
     def timesheet(self, timesheet_id: int) -> StoredTimesheet | None:
         row = self.session.get(m.TimesheetRow, timesheet_id)
         if row is None:
