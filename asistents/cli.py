@@ -24,6 +24,10 @@ COMMANDS = {
     "forms": "forms",
     "inbox": "inbox",
     "report": "report",
+    "review": "review",
+    "case": "case",
+    "due": "due",
+    "audit": "audit",
 }
 
 

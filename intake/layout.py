@@ -8,7 +8,7 @@ DIR/archive/duplicates/  further copies of bytes already archived (kept, never d
 DIR/review/       forms that were read but could not become a record (fields missing or unreadable):
                   the original + <name>.reason.txt/.reason.json listing what the clerk must check
 DIR/quarantine/   files that cannot be read at all (not a PDF, damaged, encrypted, hostile) + reason files
-DIR/asistents.db  the register (unless --db or ASISTENTS_DB_URL say otherwise)
+./asistents.db    the register, where the command runs (unless --db or ASISTENTS_DB_URL say otherwise)
 DIR/intake.log.jsonl  one JSON line per file: sha256, state, ids, timings (no names, no personal codes)
 ```
 

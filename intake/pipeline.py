@@ -492,46 +492,35 @@ class Pass:
     # ------------------------------------------------------------ outcomes
 
     def _store_application(self, tx: Any, entry: Any, result: Any) -> dict[str, Any]:
-        from regulation.assess import assess
-        from regulation.parameters import OutOfForce
-        from regulation.records import Assessment
+        from intake.register import register_application
 
         app, sha = result.record, entry.sha256
         reasons_lv, reasons_en = _issues(result)
-        case_id = tx.case_by_source(sha)
-        code = app.applicant.personal_code
-        history = [c for c in tx.history(code) if c.source_sha256 != sha] if code else []
-        # The service's latest assessment of this person (8.3), if it made one on an earlier case; the
-        # proposal says which facts are still to be assessed when there is none.
-        assessment = next((c.assessments[-1] for c in reversed(history) if c.assessments), None)
-        if case_id is None:
-            try:
-                decision = assess(app, assessment or Assessment(), self.opts.on)
-            except OutOfForce as e:
-                decision = None
-                reasons_lv.append(f"priekšlikums nav sagatavots: {e}")
-                reasons_en.append(f"no proposal made: {e}")
-            case_id = tx.add_application(app, sha)
-            if decision is not None:
-                tx.add_decision(case_id, decision)
-        same_month = [c.id for c in history if (c.application.received_on.year, c.application.received_on.month)
-                      == (app.received_on.year, app.received_on.month)]
-        if same_month:
-            reasons_lv.append(f"šai personai šajā mēnesī jau ir cits iesniegums (lieta {same_month[0]}) — "
-                              "tas netiek apvienots; pārbaudiet, vai tas nav tā paša iesnieguma cits skenējums")
-            reasons_en.append(f"this person already has another application this month (case {same_month[0]}) "
-                              "— not merged; check whether it is another scan of the same application")
+        done = register_application(tx, app, sha, self.opts.on)
+        reasons_lv += done.reasons_lv
+        reasons_en += done.reasons_en
         state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
-        tx.journal_set(sha, state, case_id=case_id, reason=_reason(reasons_en))
-        case = tx.case(case_id)
-        return {"state": state, "case_id": case_id, "app": app, "assessment": assessment, "case": case,
+        tx.journal_set(sha, state, case_id=done.case_id, reason=_reason(reasons_en))
+        self._to_review(tx, entry, result, app.received_on, case_id=done.case_id)
+        case = tx.case(done.case_id)
+        return {"state": state, "case_id": done.case_id, "app": app, "assessment": done.assessment, "case": case,
                 "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+
+    def _to_review(self, tx: Any, entry: Any, result: Any, received_on: dt.date, **ids: Any) -> None:
+        """A file read with uncertain fields goes on the review list (`asistents review`), its deadline kept."""
+        if result.needs_review or result.record is None:
+            from intake.register import review_reading
+
+            place = None if result.record is not None else self.layout.review_name(entry.sha256, entry.name)
+            tx.add_review(entry.sha256, result.kind, received_on, review_reading(result, self.layout.root, place),
+                          **ids)
 
     def _finish_application(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
         state, case_id, case = s["state"], s["case_id"], s["case"]
         reasons_lv, reasons_en = s["reasons_lv"], s["reasons_en"]
         decision = case.decisions[-1] if case.decisions else None
-        if self.opts.render and decision is not None:
+        # A proposal waiting for the service's assessment (8.3) gets no letter: it is on the worklist (`due`).
+        if self.opts.render and decision is not None and decision.outcome != "pending":
             from intake.drafts import application_drafts
 
             app, assessment = s["app"], s["assessment"]
@@ -542,25 +531,18 @@ class Pass:
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
     def _store_timesheet(self, tx: Any, entry: Any, result: Any) -> dict[str, Any]:
-        from regulation.timesheet import check_timesheet
+        from intake.register import register_timesheet
 
         ts, sha = result.record, entry.sha256
         reasons_lv, reasons_en = _issues(result)
-        contract, others = tx.timesheet_context(ts, sha)
-        check = check_timesheet(ts, contract, others)
-        stored = tx.store_timesheet(ts, sha)
-        if stored.state == "conflict":
-            reasons_lv.append(f"par {ts.month} šai personai un asistentam jau ir cita uzskaites lapa "
-                              f"(ieraksts {stored.conflicts_with}) — netiek apvienota; izvēlieties derīgo")
-            reasons_en.append(f"another timesheet for {ts.month}, this recipient and assistant is registered "
-                              f"(entry {stored.conflicts_with}) — not merged; choose the valid one")
-        if contract is None:
-            reasons_lv.append("reģistrā nav līguma, kam piederētu šī uzskaites lapa (14. punkts)")
-            reasons_en.append("the register has no contract this timesheet belongs to (point 14)")
+        done = register_timesheet(tx, ts, sha)
+        reasons_lv += done.reasons_lv
+        reasons_en += done.reasons_en
         state = "needs_review" if (result.needs_review or reasons_lv) else "processed"
         tx.journal_set(sha, state, reason=_reason(reasons_en))
-        return {"state": state, "timesheet_id": stored.id, "ts": ts, "check": check, "contract": contract,
-                "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+        self._to_review(tx, entry, result, _aware(entry.received_at).date(), timesheet_id=done.timesheet_id)
+        return {"state": state, "timesheet_id": done.timesheet_id, "ts": ts, "check": done.check,
+                "contract": done.contract, "reasons_lv": reasons_lv, "reasons_en": reasons_en}
 
     def _finish_timesheet(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
         state, ts_id = s["state"], s["timesheet_id"]
@@ -645,6 +627,9 @@ class Pass:
         _write_reason(dst, entry, "incomplete_form", lv, en, kind=result.kind, shape=result.shape)
         with self.reg.transaction() as tx:
             tx.journal_set(entry.sha256, "needs_review", reason=_reason(en))
+            from intake.register import received_on
+
+            self._to_review(tx, entry, result, received_on(result, _aware(entry.received_at).date()))
         fs.move(seen.path, dst)
         return Outcome("needs_review", entry.sha256, kind=result.kind, code="incomplete_form", path=dst,
                        reason_lv="; ".join(lv), reason_en="; ".join(en))
@@ -786,6 +771,16 @@ def _failed(sha: str | None, error: BaseException) -> Outcome:
     return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en)
 
 
+def _what_to_do(code: str, sha256: str) -> list[str]:
+    if code == "incomplete_form":  # the reading is in the register: a person corrects it there
+        return [f"Ko darīt: izlabojiet vai apstipriniet laukus ar `asistents review show {sha256[:12]}` un "
+                f"`review set|confirm`, tad `asistents review done {sha256[:12]}`.",
+                f"What to do: correct or confirm the fields with `asistents review show {sha256[:12]}` and "
+                f"`review set|confirm`, then `asistents review done {sha256[:12]}`."]
+    return ["Ko darīt: izlabojiet vai nomainiet failu un ielieciet to atkal iesūtnē (inbox/).",
+            "What to do: fix or replace the file and put it into the inbox (inbox/) again."]
+
+
 def _write_reason(dst: Path, entry: Any, code: str, lv: list[str], en: list[str], **extra: Any) -> None:
     """`<name>.reason.txt` (Latvian, then English) and `<name>.reason.json` beside the set-aside file."""
     from generator import atomic
@@ -795,8 +790,7 @@ def _write_reason(dst: Path, entry: Any, code: str, lv: list[str], en: list[str]
         f"Fails: {entry.name}", f"SHA-256: {entry.sha256}", f"Laiks: {when}", "",
         "Iemesls:", *[f"  {x}" for x in lv], "",
         "Reason:", *[f"  {x}" for x in en], "",
-        "Ko darīt: izlabojiet vai nomainiet failu un ielieciet to atkal iesūtnē (inbox/).",
-        "What to do: fix or replace the file and put it into the inbox (inbox/) again.", ""])
+        *_what_to_do(code, entry.sha256), ""])
     atomic.write_text(dst.with_name(dst.name + ".reason.txt"), text)
     data = {"file": entry.name, "sha256": entry.sha256, "code": code, "at": when, "reason_lv": lv, "reason_en": en,
             **{k: v for k, v in extra.items() if v is not None}}

@@ -34,7 +34,7 @@ def register(subparsers) -> None:
                         "the assistant's other timesheets")
     p.add_argument("--db", metavar="URL",
                    help="lietu reģistrs, no kura ņemt līgumu un asistenta citas lapas, ja --contract nav dots "
-                        "(noklusējums: ASISTENTS_DB_URL, ja iestatīts) / the register to take the contract and the "
+                        "(noklusējums: ASISTENTS_DB_URL vai ./asistents.db, ja tas ir) / the register to take the contract and the "
                         "assistant's other timesheets from when --contract is not given")
     add_json_flag(p)
     p.set_defaults(run=run)
@@ -81,7 +81,9 @@ def run(args) -> int:
     timesheet = read_form_record(Timesheet, args.file)
     contract = read_record(Contract, args.contract) if args.contract else None
     others = [read_record(Timesheet, f) for f in args.others]
-    db = args.db or os.environ.get("ASISTENTS_DB_URL")
+    # the default register (./asistents.db) when it is there; a named one always
+    db = args.db or os.environ.get("ASISTENTS_DB_URL") or ("sqlite:///./asistents.db" if os.path.exists("asistents.db")
+                                                           else None)
     if contract is None and db:
         contract, stored = _from_register(db, timesheet)
         others += stored

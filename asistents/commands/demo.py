@@ -4,8 +4,10 @@
    (`samples/register/`: contracts, point 14, so timesheets have granted hours to be checked against);
 2. one inbox pass over every sample PDF (fillable, flattened, scanned) — parse, validate, register, draft
    the point 10 notices and decision proposals into `out/outbox/<case>/`, originals to `out/archive/`;
-3. the clerk's assessment (point 8, `samples/register/assessments.json`) of each application, the decision
-   it leads to (point 9) and, for a grant with a chosen assistant, the three-party contract (point 14);
+3. through `casework` (as `asistents case …` does): the clerk's assessment (point 8,
+   `samples/register/assessments.json`) of each application, the decision adopted (9) and notified (10) and,
+   for a grant with a chosen assistant, the three-party contract (point 14); then one case carried to its
+   end — suspended (18), resumed, terminated (17.1) and closed — its timeline printed;
 4. PDFs of every document made (LibreOffice), and the Annex 2 report (point 24) of the samples' busiest
    month as DOCX, PDF and XLSX.
 An existing `out/` is moved aside to `out.previous-<time>`, never overwritten.
@@ -24,6 +26,7 @@ from typing import Any
 from asistents.output import UserError, add_json_flag, emit
 
 ROOT = Path(__file__).resolve().parents[2]
+DEMO_ACTOR, DEMO_HEAD = "demo-klerks", "demo-vadītājs"
 
 
 def register(subparsers) -> None:
@@ -77,12 +80,12 @@ def _seed_contracts(reg, samples: Path) -> int:
 
 
 def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]:
-    """The clerk's step after the pass: assess each application case and draft the decision and contract."""
-    from intake.drafts import application_drafts, case_number, write_draft
-    from intake.layout import Layout
-    from regulation.assess import assess, pending_findings
-    from regulation.parameters import OutOfForce
-    from regulation.records import Assessment, Contract, load, to_jsonable
+    """The clerk's steps after the pass, through `casework` as on the command line: the assessment of each
+    application (8.3), the decision adopted (9) and notified (10) and, for a grant with a chosen assistant,
+    the contract (14) — each with its documents in `out/outbox/case-N/`."""
+    import casework as cw
+    from intake.drafts import case_number
+    from regulation.records import Assessment, load
 
     path = samples / "register" / "assessments.json"
     assessments = {k: load(Assessment, v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()} \
@@ -90,55 +93,62 @@ def _decide_cases(reg, samples: Path, out: Path, municipality) -> dict[str, Any]
     outcomes: Counter[str] = Counter()
     out_of_force: list[dict[str, str]] = []
     contracts = 0
-    with reg.transaction() as tx:
-        cases = [tx.case(cid) for cid in tx.case_ids()]
-    for case in cases:
-        app = case.application
-        if app is None:
-            continue
+    docs = out / "outbox"
+    for summary in cw.case_list(reg):
+        app = cw.case_show(reg, summary.id).application
         assessment = assessments.get(app.applicant.personal_code)
         if assessment is None:
             outcomes["bez izvērtējuma"] += 1
             continue
         decided_on = app.received_on + dt.timedelta(days=14)
         try:
-            decision = assess(app, assessment, decided_on)
-        except OutOfForce as e:  # e.g. received after MK 942's repeal: another regulation decides it
+            step = cw.assess(reg, summary.id, assessment, by=DEMO_ACTOR, on=decided_on, out=docs,
+                             municipality=municipality)
+        except cw.CaseworkError as e:  # e.g. received after MK 942's repeal: another regulation decides it
             outcomes["ārpus MK 942 darbības"] += 1
-            out_of_force.append({"case": case_number(case.id), "message_lv": e.message_lv, "message_en": e.message_en})
+            out_of_force.append({"case": case_number(summary.id), "message_lv": e.message_lv,
+                                 "message_en": e.message_en})
             continue
-        if pending_findings(decision):
-            outcomes["gaida izvērtējumu"] += 1
-        outcomes[decision.outcome] += 1
-        number = case_number(case.id)
-        folder = Layout(out).case_folder(case.id)
-        with reg.transaction() as tx:
-            tx.add_assessment(case.id, assessment)
-            tx.add_decision(case.id, decision)
-        made = [write_draft(folder, kind, data, municipality, input_sha256=case.source_sha256,
-                            rules_version=decision.rules_version, case_id=case.id)
-                for kind, data in application_drafts(app, assessment, decision, case.id)]
-        if decision.outcome != "refuse" and decision.duration and app.preferred_assistant:
-            contract = load(Contract, {
-                "number": f"AP-{number}", "recipient": to_jsonable(app.applicant),
-                "assistant": to_jsonable(app.preferred_assistant), "start": decision.duration.start.isoformat(),
-                "end": decision.duration.end.isoformat(), "concluded_on": decided_on.isoformat(),
-                "hours_per_week": str(decision.hours_per_week),
-                "activities": [{"annex1_point": a.annex1_point, "hours_per_week": str(a.granted)}
-                               for a in decision.activities if a.granted > 0],
-            })
-            with reg.transaction() as tx:
-                tx.add_contract(contract, case.id)
-            made.append(write_draft(folder, "contract", {
-                "contract": to_jsonable(contract), "case_number": number, "decision": to_jsonable(decision)},
-                municipality, input_sha256=case.source_sha256, rules_version=decision.rules_version,
-                case_id=case.id))
+        outcome = step.details["outcome"]
+        outcomes[outcome] += 1
+        if outcome == "pending":
+            continue
+        cw.adopt(reg, summary.id, by=DEMO_HEAD, on=decided_on, out=docs, municipality=municipality)
+        cw.notify(reg, summary.id, by=DEMO_ACTOR, how="post", on=decided_on + dt.timedelta(days=3), out=docs,
+                  municipality=municipality)
+        if outcome != "refuse" and app.preferred_assistant:
+            from regulation.records import Assistant
+
+            assistant = Assistant(given_name=app.preferred_assistant.given_name,
+                                  surname=app.preferred_assistant.surname)
+            cw.register_contract(reg, summary.id, by=DEMO_ACTOR, assistant=assistant,
+                                 number=f"AP-{case_number(summary.id)}", out=docs, municipality=municipality)
             contracts += 1
-        with reg.transaction() as tx:
-            for d in made:
-                tx.add_document(case.id, d.kind, str(d.path.relative_to(out)), d.template_sha256,
-                                case.source_sha256, decision.rules_version)
     return {"outcomes": dict(outcomes), "contracts": contracts, "out_of_force": out_of_force}
+
+
+def _one_life(reg, out: Path, municipality) -> dict[str, Any] | None:
+    """One case carried on to its end through `casework`: suspended (18), resumed, terminated (17.1), closed."""
+    import casework as cw
+
+    running = [(cw.case_show(reg, c.id).contracts[-1], c.id) for c in cw.case_list(reg, "in_service")]
+    running = [(c, i) for c, i in running if (c.end - c.start).days >= 9]
+    if not running:
+        return None
+    contract, case_id = max(running, key=lambda x: ((x[0].end - x[0].start).days, -x[1]))
+    span, start = (contract.end - contract.start).days, contract.start
+    docs = out / "outbox"
+    steps = [
+        cw.suspend(reg, case_id, by=DEMO_ACTOR, reason="hospital", start=start + dt.timedelta(days=span // 3),
+                   facts="ziņa no ārstniecības iestādes", out=docs, municipality=municipality),
+        cw.resume(reg, case_id, by=DEMO_ACTOR, on=start + dt.timedelta(days=span // 2)),
+        cw.terminate(reg, case_id, by=DEMO_ACTOR, ground="17.1", on=start + dt.timedelta(days=2 * span // 3),
+                     facts="persona iesniedza iesniegumu par atteikšanos", out=docs, municipality=municipality),
+        cw.close(reg, case_id, by=DEMO_ACTOR, on=start + dt.timedelta(days=2 * span // 3)),
+    ]
+    view = cw.case_show(reg, case_id)
+    return {"case": case_id, "timeline": [f"{t.on} {t.step} → {t.state} ({t.by})" for t in view.timeline],
+            "steps": [s.message_lv for s in steps], "documents": len(view.documents), "audit_lines": len(view.audit)}
 
 
 def _busiest_month(samples: Path) -> tuple[int, int]:
@@ -180,6 +190,7 @@ def run(args) -> int:
         _say(args, "3/4 Izvērtējumi, lēmumi un līgumi…")
         decided = _decide_cases(reg, samples, out, municipality)
         _say(args, f"    Lēmumi: {decided['outcomes']}; līgumi: {decided['contracts']}")
+        life = _one_life(reg, out, municipality)
         year, month = _busiest_month(samples)
         report = annex2.compute(reg, year, month, municipality.genitive)
         reports = []
@@ -201,7 +212,7 @@ def run(args) -> int:
                 (pdfs if result.ok else failed).append(str((result.pdf or result.source).relative_to(out)))
     result = {
         "out": str(out), "inbox_files": copied, "contracts_seeded": seeded, "pass": summary.as_dict(),
-        "decisions": decided, "register": counts, "annex2": {"month": f"{year}-{month:02d}", "files": reports},
+        "decisions": decided, "one_case": life, "register": counts, "annex2": {"month": f"{year}-{month:02d}", "files": reports},
         "documents_docx": len(list((out / "outbox").glob("*/*.docx"))), "documents_pdf": len(pdfs),
         "pdf_failed": failed, "seconds": round(time.monotonic() - started, 1),
     }
@@ -222,4 +233,13 @@ def _text(r: dict[str, Any]) -> str:
         + (f", neizdevās: {len(r['pdf_failed'])}" if r["pdf_failed"] else ""),
         f"  2. pielikums ({r['annex2']['month']}): {', '.join(r['annex2']['files'])}",
         "  oriģināli: archive/, nenolasāmie: quarantine/ (ar iemesla failu), žurnāls: intake.log.jsonl",
+        *_life_text(r.get("one_case")),
     ])
+
+
+def _life_text(life: dict[str, Any] | None) -> list[str]:
+    if not life:
+        return ["  visa lietas gaita: nav lietas ar noslēgtu līgumu, ko parādīt"]
+    return [f"  lieta {life['case']} līdz beigām (asistents case show {life['case']} --db sqlite:///out/asistents.db):",
+            *(f"    {t}" for t in life["timeline"]),
+            f"    dokumenti: {life['documents']}, audita ieraksti: {life['audit_lines']}"]

@@ -1,7 +1,8 @@
 """`asistents inbox process DIR` (one pass) and `asistents inbox watch DIR` (keep going).
 
-DIR holds `inbox/` (where clerks drop files), `outbox/`, `archive/`, `review/`, `quarantine/`, the register
-`asistents.db` (unless `--db` or ASISTENTS_DB_URL name another) and `intake.log.jsonl`.
+DIR holds `inbox/` (where clerks drop files), `outbox/`, `archive/`, `review/`, `quarantine/` and
+`intake.log.jsonl`; the register is `./asistents.db` where the command runs (unless `--db` or ASISTENTS_DB_URL
+name another), the one every command uses.
 Exit codes: 0 all done, 1 some file failed for a reason outside it (it stays in the inbox and is retried),
 2 bad usage.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import signal
 import sys
 from pathlib import Path
@@ -29,8 +29,8 @@ def register(subparsers: Any) -> None:
                           ("watch", "apstrādāt jaunus failus, līdz pārtrauc / keep processing new files")):
         q = sub.add_parser(name, help=help_lv)
         q.add_argument("dir", metavar="DIR", help="iesūtnes saknes mape (ar inbox/) / the intake folder")
-        q.add_argument("--db", metavar="URL", help="reģistra datubāze (noklusēti DIR/asistents.db vai "
-                                                   "ASISTENTS_DB_URL) / the register's database URL")
+        q.add_argument("--db", metavar="URL", help="reģistra datubāze (noklusēti ASISTENTS_DB_URL vai "
+                                                   "./asistents.db) / the register's database URL")
         q.add_argument("--no-render", action="store_true", help="nesagatavot dokumentu projektus / no drafts")
         q.add_argument("--on", metavar="YYYY-MM-DD", help="lēmuma priekšlikuma datums / decision date")
         q.add_argument("--settle", type=float, default=2.0, metavar="S",
@@ -63,7 +63,9 @@ def _setup(args: argparse.Namespace):
         raise UserError("--settle jābūt ≥ 0 un --workers ≥ 1", "--settle must be ≥ 0 and --workers ≥ 1",
                         field="--settle/--workers", hint_lv="norādiet derīgas vērtības")
     root.mkdir(parents=True, exist_ok=True)
-    url = args.db or os.environ.get("ASISTENTS_DB_URL") or f"sqlite:///{(root / 'asistents.db').resolve()}"
+    from asistents.register import db_url
+
+    url = db_url(args.db)  # the one default register of every command (./asistents.db)
     try:
         registry = reg_module.open(url)
     except reg_module.RegistryError as e:

@@ -38,7 +38,22 @@ def env() -> dict[str, str]:
 
 
 def inbox_cmd(action: str, root: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "asistents.cli", "inbox", action, str(root), "--settle", "0.3", *args]
+    # the register beside the folder (the default is ./asistents.db, where the command runs)
+    return [sys.executable, "-m", "asistents.cli", "inbox", action, str(root), "--settle", "0.3",
+            "--db", f"sqlite:///{root / 'asistents.db'}", *args]
+
+
+def assessed(root: Path, rec: dict) -> None:
+    """The service has assessed this person (8.3) on an earlier case, so a new application of theirs gets a
+    proposal with its drafts (without one it is `pending`, with no letter)."""
+    import registry
+    from regulation.records import Application, Assessment, load
+
+    earlier = load(Application, {**rec, "received_on": "2019-01-07"})
+    ok = load(Assessment, json.loads((ROOT / "samples/records/assess/adult_eligible.json").read_text(encoding="utf-8")))
+    root.mkdir(parents=True, exist_ok=True)
+    with registry.open(f"sqlite:///{root / 'asistents.db'}") as reg, reg.transaction() as tx:
+        tx.add_assessment(tx.add_application(earlier, "0" * 63 + "1"), ok)
 
 
 def run_process(root: Path, *args: str, check: bool = True, timeout: float = 600) -> dict:
@@ -102,7 +117,7 @@ def h():
     import types
 
     return types.SimpleNamespace(corpus=corpus, hostile=hostile, env=env, inbox_cmd=inbox_cmd,
-                                 run_process=run_process, files_under=files_under, originals=originals,
+                                 run_process=run_process, assessed=assessed, files_under=files_under, originals=originals,
                                  journal=journal, scalar=scalar, age=age, ROOT=ROOT)
 
 

@@ -25,18 +25,13 @@ def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
     archived = h.files_under(intake_dir / "archive")
     assert len(archived) == 2 and all(p.name[12] == "-" for p in archived)
     assert any(p.name.endswith("-iesniegums-berzina.pdf") for p in archived)
-    # the decision proposal and the notice, each with its sidecar naming the input
-    case = intake_dir / "outbox" / "case-000001"
-    docx = sorted(case.glob("*.docx"))
-    assert [p.name.split("-")[1] for p in docx] == ["lemums", "pazinojums"]
-    for d in docx:
-        meta = json.loads(d.with_suffix(".json").read_text())
-        assert meta["draft"] is True and meta["input_sha256"] in {json.loads(l)["sha256"] for l in
-                                                                    (intake_dir / "intake.log.jsonl").open()}
-        with zipfile.ZipFile(d) as z:
-            assert "word/document.xml" in z.namelist()
+    # 8.3: no assessment by the service yet — the proposal is pending, never a refusal, and has no letter:
+    # the case waits on the worklist (`asistents due`)
+    assert not list((intake_dir / "outbox").glob("case-*/*.docx"))
     assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
-    assert h.scalar(intake_dir, "SELECT count(*) FROM documents") == 2
+    assert h.scalar(intake_dir, "SELECT outcome FROM decisions") == "pending"
+    assert h.scalar(intake_dir, "SELECT state FROM applications") == "awaiting_assessment"
+    assert h.scalar(intake_dir, "SELECT count(*) FROM documents") == 0
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
     states = sorted(e["state"] for e in h.journal(intake_dir).values())
     assert states == ["needs_review", "processed"]
@@ -137,6 +132,7 @@ def test_original_whose_last_steps_did_not_happen_is_finished_without_a_second_c
     """The state a crash between the register's commit and the move leaves: journal final, file in the inbox,
     no archived original. The next pass finishes it: one case, drafts not doubled, original archived."""
     p = intake_dir / "inbox" / "iesniegums.pdf"
+    h.assessed(intake_dir, h.corpus.application(95))
     p.write_bytes(filler.fill("application", h.corpus.application(95)))
     h.age(p)
     h.run_process(intake_dir)
@@ -145,7 +141,7 @@ def test_original_whose_last_steps_did_not_happen_is_finished_without_a_second_c
     summary = h.run_process(intake_dir)
     assert summary["processed"] == 1 and summary["duplicates"] == 0
     assert [x.name for x in h.files_under(intake_dir / "archive")] == [archived.name]
-    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 2  # the earlier, assessed one too
     assert h.scalar(intake_dir, "SELECT count(*) FROM decisions") == 1
     assert h.scalar(intake_dir, "SELECT count(*) FROM documents") == 2
     assert len(list((intake_dir / "outbox").rglob("*.docx"))) == 2

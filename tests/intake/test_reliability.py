@@ -227,6 +227,7 @@ def test_outbox_read_only_or_full_is_retried_without_losing_the_input(h, filler,
     _mount(outbox, "ro,size=1m" if trouble == "read_only" else "size=16k")
     try:
         p = intake_dir / "inbox" / "iesniegums.pdf"
+        h.assessed(intake_dir, h.corpus.application(90))
         data = filler.fill("application", h.corpus.application(90))
         p.write_bytes(data)
         h.age(p)
@@ -242,7 +243,7 @@ def test_outbox_read_only_or_full_is_retried_without_losing_the_input(h, filler,
         assert summary["processed"] == 1 and summary["failed"] == 0, summary
         assert len(list(outbox.rglob("*.docx"))) == 2
         assert list(outbox.rglob(".*.tmp")) == []
-        assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1
+        assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 2  # the earlier, assessed one too
         assert h.scalar(intake_dir, "SELECT count(*) FROM decisions") == 1
         assert h.files_under(intake_dir / "inbox") == []
     finally:

@@ -1,0 +1,210 @@
+"""`asistents case list|show|assess|adopt|notify|contract|suspend|resume|terminate|change-assistant|close` —
+a case through its life (points 8–18), each step recorded with who did it and its documents rendered into
+`--out` (default ./outbox/case-N/). A step the case's state does not allow exits 2 with the reason."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from asistents.output import UserError, add_json_flag, emit
+from asistents.register import actor, add_by_flag, add_db_flag, casework_error, open_register
+
+STEPS = {
+    "list": "lietas / cases", "show": "lietas gaita, konstatējumi, dokumenti / a case's timeline",
+    "assess": "izvērtējums (8.3) / the assessment", "adopt": "pieņemt lēmumu (9) / adopt the decision",
+    "notify": "paziņot lēmumu (10) / record the notification", "contract": "reģistrēt līgumu (14) / the contract",
+    "suspend": "pārtraukt uz laiku (18) / suspend", "resume": "atsākt (18) / resume",
+    "terminate": "izbeigt (17) / terminate", "change-assistant": "mainīt asistentu (16) / change assistant",
+    "close": "slēgt izbeigtu lietu / close a terminated case",
+}
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("case", help="lietas gaita / a case through its life")
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for name, help_ in STEPS.items():
+        q = sub.add_parser(name, help=help_)
+        if name == "list":
+            q.add_argument("--state", help="tikai šajā stāvoklī / only in this state")
+        else:
+            q.add_argument("case", type=int, metavar="N", help="lietas numurs / the case id")
+        _options(name, q)
+        if name not in ("list", "show", "resume", "close"):
+            q.add_argument("--out", default="outbox", metavar="DIR", help="dokumentu mape (noklusēti ./outbox) / "
+                                                                          "documents folder")
+            q.add_argument("--no-render", action="store_true", help="bez dokumentiem / record only")
+        add_db_flag(q)
+        add_by_flag(q)
+        add_json_flag(q)
+        q.set_defaults(run=run)
+
+
+def _options(name: str, q) -> None:
+    date = dict(metavar="GGGG-MM-DD")
+    if name == "assess":
+        q.add_argument("file", nargs="?", metavar="FILE", help="izvērtējums JSON/YAML; bez tā — jautā pa laukam / "
+                                                                "the assessment; without it, asked field by field")
+        q.add_argument("--on", **date, help="lēmuma projekta datums (noklusēti saņemšanas) / the proposal's date")
+    if name in ("adopt", "notify", "resume", "close"):
+        q.add_argument("--on", **date, help="datums (noklusēti šodien) / the date (default today)")
+    if name == "adopt":
+        q.add_argument("--number", help="lēmuma numurs / the decision's number")
+    if name == "notify":
+        q.add_argument("--how", required=True, choices=["in_person", "post", "registered_post", "e_address"])
+    if name in ("contract", "change-assistant"):
+        q.add_argument("--assistant", required=True, metavar="'VĀRDS UZVĀRDS'", help="asistents / the assistant")
+        q.add_argument("--assistant-code", metavar="PERSONAS KODS")
+        q.add_argument("--number", help="līguma numurs / the contract number")
+        q.add_argument("--provider", help="juridiska persona (3.¹) / a legal-entity provider")
+        q.add_argument("--engagement", choices=["employment", "service_contract", "self_employed"])
+    if name == "contract":
+        q.add_argument("--start", **date)
+        q.add_argument("--end", **date)
+        q.add_argument("--hours", nargs="+", metavar="PUNKTS=H", help="stundas nedēļā pa 1. pielikuma punktiem, "
+                                                                     "piem. 1=20 4=10 / hours per Annex 1 point")
+    if name == "change-assistant":
+        q.add_argument("--on", **date, required=True, help="no kura datuma / from when")
+        q.add_argument("--reason", help="personas pamatojums (16) / the person's reason")
+    if name == "suspend":
+        q.add_argument("--reason", required=True, choices=["long_term_care", "hospital", "prison"])
+        q.add_argument("--start", **date, required=True)
+        q.add_argument("--end", **date)
+        q.add_argument("--facts", help="kā tas kļuva zināms / how it became known")
+    if name == "resume":
+        q.set_defaults(on=None)
+    if name == "terminate":
+        q.add_argument("--ground", required=True, choices=["17.1", "17.2", "17.3", "17.4", "17.5"])
+        q.add_argument("--on", **date, required=True, help="pakalpojuma pēdējā diena / the last day of the service")
+        q.add_argument("--refusal-ground", choices=["9.2.1", "9.2.2", "9.2.3", "9.2.4"], help="ar 17.4 / with 17.4")
+        q.add_argument("--facts", help="konstatētais / what was established")
+        q.add_argument("--refund", metavar="19.1:EUR:GGGG-MM-DD", help="atmaksa (19) / a refund")
+        q.add_argument("--notified-on", **date)
+
+
+def _date(text: str | None, flag: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"nederīgs datums '{text}'", f"invalid date '{text}'", field=flag,
+                        hint_lv="rakstiet datumu formā GGGG-MM-DD, piemēram, 2019-03-15") from None
+
+
+def _assistant(args):
+    from regulation.records import Assistant, RecordError, load
+
+    parts = args.assistant.split()
+    if len(parts) < 2:
+        raise UserError(f"asistentam jānorāda vārds un uzvārds, nevis '{args.assistant}'",
+                        f"the assistant needs a given name and a surname, not '{args.assistant}'", field="--assistant")
+    try:
+        return load(Assistant, {"given_name": " ".join(parts[:-1]), "surname": parts[-1],
+                                "personal_code": args.assistant_code})
+    except RecordError as e:
+        raise UserError.from_record_error(e) from None
+
+
+def _hours(pairs: list[str] | None) -> dict[int, Decimal] | None:
+    if not pairs:
+        return None
+    out = {}
+    for pair in pairs:
+        try:
+            point, hours = pair.split("=")
+            out[int(point)] = Decimal(hours.replace(",", "."))
+        except (ValueError, InvalidOperation):
+            raise UserError(f"--hours vērtībai jābūt PUNKTS=STUNDAS, nevis '{pair}'",
+                            f"--hours takes POINT=HOURS, not '{pair}'", field="--hours") from None
+    return out
+
+
+def _refund(text: str | None):
+    if not text:
+        return None
+    try:
+        ground, amount, due = text.split(":")
+        return ground, Decimal(amount.replace(",", ".")), dt.date.fromisoformat(due)
+    except (ValueError, InvalidOperation):
+        raise UserError(f"--refund jābūt 19.1:EUR:GGGG-MM-DD, nevis '{text}'",
+                        f"--refund takes 19.1:EUR:YYYY-MM-DD, not '{text}'", field="--refund") from None
+
+
+def _assessment(args):
+    from asistents.datafile import read_record
+    from regulation.records import Assessment, RecordError, load
+
+    if args.file:
+        return read_record(Assessment, args.file)
+    if not sys.stdin.isatty():
+        raise UserError("norādiet izvērtējuma failu (JSON/YAML) vai palaidiet komandu terminālī",
+                        "give the assessment file (JSON/YAML) or run the command in a terminal", field="FILE")
+    from asistents.commands.assessment_prompt import ask
+
+    try:
+        return load(Assessment, ask(input, lambda s: print(s, file=sys.stderr)))
+    except RecordError as e:
+        raise UserError.from_record_error(e) from None
+
+
+def run(args) -> int:
+    import casework
+
+    from asistents.commands.case_text import show_text, step_text
+
+    reg = open_register(args.db)
+    try:
+        by, a = actor(args), args.action
+        out = None if getattr(args, "no_render", True) else Path(args.out)
+        if a == "list":
+            rows = casework.case_list(reg, args.state)
+            emit(casework.jsonable(rows), args.json, lambda _: "\n".join(
+                f"{r.id:>5}  {r.case_number}  {r.received_on}  {r.state_lv:<26} {r.outcome or '—':<8} {r.person}"
+                for r in rows) or "Lietu nav / no cases")
+            return 0
+        if a == "show":
+            view = casework.case_show(reg, args.case)
+            emit(casework.jsonable(view), args.json, lambda _: show_text(view))
+            return 0
+        n = args.case
+        if a == "assess":
+            done = casework.assess(reg, n, _assessment(args), by=by, on=_date(args.on, "--on"), out=out)
+        elif a == "adopt":
+            done = casework.adopt(reg, n, by=by, on=_date(args.on, "--on"), number=args.number, out=out)
+        elif a == "notify":
+            done = casework.notify(reg, n, by=by, how=args.how, on=_date(args.on, "--on"), out=out)
+        elif a == "contract":
+            done = casework.register_contract(
+                reg, n, by=by, assistant=_assistant(args), number=args.number, start=_date(args.start, "--start"),
+                end=_date(args.end, "--end"), activities=_hours(args.hours), provider=_provider(args),
+                engagement=args.engagement or "employment", out=out)
+        elif a == "suspend":
+            done = casework.suspend(reg, n, by=by, reason=args.reason, start=_date(args.start, "--start"),
+                                    end=_date(args.end, "--end"), facts=args.facts, out=out)
+        elif a == "resume":
+            done = casework.resume(reg, n, by=by, on=_date(args.on, "--on") or dt.date.today())
+        elif a == "terminate":
+            done = casework.terminate(reg, n, by=by, ground=args.ground, on=_date(args.on, "--on"),
+                                      notified_on=_date(args.notified_on, "--notified-on"),
+                                      refusal_ground=args.refusal_ground, facts=args.facts,
+                                      refund=_refund(args.refund), out=out)
+        elif a == "change-assistant":
+            done = casework.change_assistant(reg, n, by=by, assistant=_assistant(args), on=_date(args.on, "--on"),
+                                             reason=args.reason, number=args.number, provider=_provider(args),
+                                             engagement=args.engagement, out=out)
+        else:
+            done = casework.close(reg, n, by=by, on=_date(args.on, "--on"))
+        emit(casework.jsonable(done), args.json, lambda _: step_text(done))
+    except casework.CaseworkError as e:
+        raise casework_error(e) from None
+    finally:
+        reg.close()
+    return 0
+
+
+def _provider(args):
+    from regulation.records import Provider
+
+    return Provider(name=args.provider) if getattr(args, "provider", None) else None

@@ -1,0 +1,50 @@
+"""Casework: the steps a clerk and the head take on a case, as plain functions the CLI and the web workbench
+both call. Every function takes the register (`registry.open(...)`) first; every change takes `by=` (who did
+it: it goes to the audit log). They return the frozen records of `casework.records` (`jsonable()` makes them
+JSON) and raise one error, `CaseworkError` (`message_lv`, `message_en`, `point`, `forbidden` — True when the
+regulation does not allow the step in the case's state, e.g. adopting a pending proposal).
+
+Where a step has documents, `out=DIR` renders them into `DIR/case-<id>/` (never over an earlier version) and
+records them; `out=None` records the step only. `municipality=` is `generator.config.Municipality` (default:
+the configured one).
+
+Review (a file the reader was unsure of; `sha256` may be a unique prefix of ≥ 6 characters):
+- `review_list(reg, state="open") -> list[ReviewItem]`
+- `review_show(reg, sha256, all_fields=False) -> ReviewItem` — fields to look at, with page and box
+- `review_set(reg, sha256, field, value, *, by) -> ReviewItem` — the value as written on the form
+- `review_confirm(reg, sha256, field, *, by) -> ReviewItem`
+- `review_done(reg, sha256, *, by, on=None) -> StepDone` — registered and sent on as a clean file
+
+Cases (states and allowed steps: `regulation.lifecycle`):
+- `case_list(reg, state=None) -> list[CaseSummary]`, `case_show(reg, case_id) -> CaseView`
+- `assess(reg, case_id, assessment, *, by, on=None, out=None) -> StepDone` — 8.3; proposal or `pending`
+- `adopt(reg, case_id, *, by, on=None, number=None, out=None) -> StepDone` — 9; refused while pending
+- `notify(reg, case_id, *, by, how, on=None, out=None) -> StepDone` — 10; how: in_person | post |
+  registered_post | e_address; a refusal's case closes
+- `register_contract(reg, case_id, *, by, assistant, number=None, start=None, end=None, activities=None,
+  provider=None, concluded_on=None, engagement="employment", out=None) -> StepDone` — 14; checked against
+  the decision and the regulation
+- `suspend(reg, case_id, *, by, reason, start, end=None, facts=None, out=None)` — 18
+- `resume(reg, case_id, *, by, on)` — 18 ends
+- `change_assistant(reg, case_id, *, by, assistant, on, reason=None, number=None, out=None)` — 16 (twice a year)
+- `terminate(reg, case_id, *, by, ground, on, notified_on=None, refusal_ground=None, facts=None,
+  refund=None, out=None)` — 17.1–17.5, `refund` = ("19.1"|"19.2", Decimal EUR, due date)
+- `close(reg, case_id, *, by, on=None)` — a terminated case
+
+Lists:
+- `due(reg, on=None) -> list[DueItem]` — decide by (9), notify by (10), opinions expiring (17.3), timesheets
+  (20), Annex 2 (24), files in review; soonest first
+- `audit_log(reg, case=None, user=None) -> list[AuditLine]`
+"""
+from casework.cases import adopt, assess, case_list, case_show, notify
+from casework.due import audit_log, due
+from casework.errors import CaseworkError
+from casework.records import (AuditLine, CaseSummary, CaseView, DueItem, ReviewField, ReviewItem, StepDone,
+                              jsonable)
+from casework.review import review_confirm, review_done, review_list, review_set, review_show
+from casework.service import change_assistant, close, register_contract, resume, suspend, terminate
+
+__all__ = ["AuditLine", "CaseSummary", "CaseView", "CaseworkError", "DueItem", "ReviewField", "ReviewItem",
+           "StepDone", "adopt", "assess", "audit_log", "case_list", "case_show", "change_assistant", "close", "due",
+           "jsonable", "notify", "register_contract", "resume", "review_confirm", "review_done", "review_list",
+           "review_set", "review_show", "suspend", "terminate"]

@@ -1,0 +1,143 @@
+"""Cases: list, show, assess (8.3), adopt (9) and notify (10)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from regulation import lifecycle as rules
+from regulation.assess import assess as propose
+from regulation.assess import pending_findings
+from regulation.parameters import OutOfForce
+from regulation.records import Assessment, to_jsonable
+
+from casework.documents import render
+from casework.errors import CaseworkError, reading, refused, writing
+from casework.records import AuditLine, CaseSummary, CaseView, Document, Step, StepDone
+
+
+def case_number(case_id: int) -> str:
+    """The case (lietas) number the inbox's drafts carry."""
+    return f"IN-{case_id:06d}"
+
+
+def _summary(tx: Any, case_id: int) -> CaseSummary:
+    case = tx.case(case_id)
+    stored = tx.stored_decision(case_id)
+    p = case.application.applicant
+    return CaseSummary(case.id, case.case_number or case_number(case.id), f"{p.given_name} {p.surname}",
+                       case.application.received_on, case.state, rules.STATE_LV.get(case.state, case.state),
+                       stored.decision.outcome if stored else None, stored.number if stored else None)
+
+
+def _done(case_id: int, step: str, state: str, lv: str, en: str, docs: list[str | None],
+          **details: Any) -> StepDone:
+    return StepDone(case_id, step, state, rules.STATE_LV.get(state, state), lv, en, [d for d in docs if d], details)
+
+
+def case_list(reg: Any, state: str | None = None) -> list[CaseSummary]:
+    """Every case (or those in `state`), oldest application first."""
+    if state is not None and state not in rules.STATES:
+        raise CaseworkError(f"nezināms stāvoklis '{state}' (der: {', '.join(rules.STATES)})",
+                            f"unknown state '{state}' (use: {', '.join(rules.STATES)})", field="state")
+    with reading(reg) as tx:
+        return [_summary(tx, i) for i in (tx.cases_in_state(state) if state else tx.cases_in_state())]
+
+
+def case_show(reg: Any, case_id: int) -> CaseView:
+    """The case: application, assessment, decision (with number, adoption, notification), what the proposal
+    still waits for, contracts, timeline, documents and the case's audit lines."""
+    with reading(reg) as tx:
+        case = tx.case(case_id)
+        stored = tx.stored_decision(case_id)
+        decision = None
+        if stored is not None:
+            decision = {**to_jsonable(stored.decision), "number": stored.number, "adopted_on": stored.adopted_on,
+                        "adopted_by": stored.adopted_by, "notified_on": stored.notified_on,
+                        "notified_how": stored.notified_how, "notified_by": stored.notified_by}
+        return CaseView(
+            _summary(tx, case_id), case.application, case.assessments[-1] if case.assessments else None,
+            to_jsonable(decision), pending_findings(stored.decision) if stored else [], case.contracts,
+            [Step(s.step, s.state_before, s.state, s.effective_on, s.actor, s.details, s.created_at)
+             for s in tx.steps(case_id)],
+            [Document(d.kind, d.path, d.created_at) for d in case.documents],
+            [AuditLine(a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.case_id, a.before, a.after)
+             for a in tx.audit_log(case_id=case_id, source_sha256=case.source_sha256)])
+
+
+def assess(reg: Any, case_id: int, assessment: Assessment, *, by: str, on: dt.date | None = None,
+           out: Path | None = None, municipality: Any = None) -> StepDone:
+    """8.3: enter the service's assessment; the proposal is made again under the rules of `on` (default: the
+    application's receipt date, as `asistents assess`). A proposal that still waits has outcome `pending` and
+    leaves the case awaiting assessment; otherwise the case holds a proposal (its draft rendered into `out`)."""
+    with writing(reg) as tx:
+        case = tx.case(case_id)
+        tx.check_step(case_id, "assess")
+        try:
+            decision = propose(case.application, assessment, on)
+        except OutOfForce as e:
+            raise CaseworkError(f"lēmuma projektu nevar sagatavot: {e}", f"no proposal can be made: {e}",
+                                field="on") from None
+        before = case.assessments[-1] if case.assessments else None
+        tx.add_assessment(case_id, assessment, entered_by=by)
+        tx.audit(by, "assess", "assessment", case_id, case_id, before, assessment)
+        tx.add_decision(case_id, decision)
+        waiting = decision.outcome == "pending"
+        state = tx.take_step(case_id, "assess", decision.decided_on, by, {"outcome": decision.outcome},
+                             pending=waiting)
+        docs = [] if waiting else [render(tx, out, case_id, "decision", {
+            "case_number": case_number(case_id), "application": to_jsonable(case.application),
+            "assessment": to_jsonable(assessment), "decision": to_jsonable(decision)}, municipality,
+            step="proposal", rules_version=decision.rules_version)]
+    if waiting:
+        return _done(case_id, "assess", state, "lēmuma projekts gaida izvērtējumu (8.3)",
+                     "the proposal waits for the assessment (8.3)", docs, outcome=decision.outcome,
+                     pending=[f.message_lv for f in pending_findings(decision)])
+    return _done(case_id, "assess", state, f"lēmuma projekts: {decision.outcome}, {decision.hours_per_week} h nedēļā",
+                 f"proposal: {decision.outcome}, {decision.hours_per_week} h a week", docs, outcome=decision.outcome)
+
+
+def adopt(reg: Any, case_id: int, *, by: str, on: dt.date | None = None, number: str | None = None,
+          out: Path | None = None, municipality: Any = None) -> StepDone:
+    """9: the head adopts the proposal, giving it a number (default `AS-<year>-<case>`), on `on` (default
+    today); refused while its findings are pending (8.3). Renders the decision."""
+    on = on or dt.date.today()
+    with writing(reg) as tx:
+        stored = tx.stored_decision(case_id)
+        if stored is not None and pending_findings(stored.decision):
+            tx.check_step(case_id, "adopt")  # awaiting assessment: the regulation's refusal
+            raise refused("8.3", "lēmuma projektā ir neizvērtēti apstākļi (8.3): to nevar pieņemt",
+                          "the proposal has findings still pending (8.3): it cannot be adopted")
+        number = number or f"AS-{on.year}-{case_id:06d}"
+        stored = tx.adopt_decision(case_id, number, on, by)
+        case = tx.case(case_id)
+        d = stored.decision
+        doc = render(tx, out, case_id, "decision", {
+            "case_number": case_number(case_id), "number": number, "application": to_jsonable(case.application),
+            "assessment": to_jsonable(case.assessments[-1]) if case.assessments else None,
+            "decision": to_jsonable(d)}, municipality, step="decision", rules_version=d.rules_version)
+        state = tx.case_state(case_id)
+    return _done(case_id, "adopt", state, f"lēmums Nr. {number} pieņemts {on.isoformat()}",
+                 f"decision {number} adopted on {on.isoformat()}", [doc], number=number, outcome=d.outcome)
+
+
+def notify(reg: Any, case_id: int, *, by: str, how: str, on: dt.date | None = None, out: Path | None = None,
+           municipality: Any = None) -> StepDone:
+    """10: the requester informed of the decision on `on` (default today), `how`: in_person, post,
+    registered_post or e_address. Renders the notice. A refusal's case closes here."""
+    on = on or dt.date.today()
+    with writing(reg) as tx:
+        stored = tx.notify_decision(case_id, on, how, by)
+        case = tx.case(case_id)
+        app = case.application
+        doc = render(tx, out, case_id, "notice_decision", {
+            "case_number": case_number(case_id), "notified_on": on.isoformat(), "addressee": to_jsonable(app.applicant),
+            "representative": to_jsonable(app.representative) if app.representative else None,
+            "received_on": app.received_on.isoformat(), "decision_number": stored.number,
+            "decision": to_jsonable(stored.decision)}, municipality, step="notice",
+            rules_version=stored.decision.rules_version)
+        state = tx.case_state(case_id)
+        late = stored.adopted_on is not None and on > rules.notify_by(stored.adopted_on)
+    return _done(case_id, "notify", state,
+                 f"paziņots {on.isoformat()} ({rules.NOTIFICATION_METHODS[how]})" + (" — pēc 10 dienu termiņa" if late else ""),
+                 f"notified on {on.isoformat()} ({how})" + (" — after the 10-day term" if late else ""), [doc], how=how)
