@@ -16,7 +16,8 @@ Review (a file the reader was unsure of; `sha256` may be a unique prefix of ≥ 
 - `review_done(reg, sha256, *, by, on=None) -> StepDone` — registered and sent on as a clean file
 
 Cases (states and allowed steps: `regulation.lifecycle`):
-- `case_list(reg, state=None) -> list[CaseSummary]`, `case_show(reg, case_id) -> CaseView`
+- `case_list(reg, state=None) -> list[CaseSummary]`, `case_show(reg, case_id, viewed_by=None) -> CaseView`
+  (`viewed_by`: the view is logged)
 - `assess(reg, case_id, assessment, *, by, on=None, out=None) -> StepDone` — 8.3; proposal or `pending`
 - `adopt(reg, case_id, *, by, on=None, number=None, out=None) -> StepDone` — 9; refused while pending
 - `notify(reg, case_id, *, by, how, on=None, out=None) -> StepDone` — 10; how: in_person | post |

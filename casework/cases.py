@@ -44,9 +44,14 @@ def case_list(reg: Any, state: str | None = None) -> list[CaseSummary]:
         return [_summary(tx, i) for i in (tx.cases_in_state(state) if state else tx.cases_in_state())]
 
 
-def case_show(reg: Any, case_id: int) -> CaseView:
+def case_show(reg: Any, case_id: int, viewed_by: str | None = None) -> CaseView:
     """The case: application, assessment, decision (with number, adoption, notification), what the proposal
-    still waits for, contracts, timeline, documents and the case's audit lines."""
+    still waits for, contracts, timeline, documents and the case's audit lines. `viewed_by` (the workbench
+    passes its user) appends a `view` line to the audit log first."""
+    if viewed_by is not None:
+        with writing(reg) as tx:
+            tx.case_state(case_id)  # a case that is not there is refused before anything is logged
+            tx.audit(viewed_by, "view", "case", case_id, case_id)
     with reading(reg) as tx:
         case = tx.case(case_id)
         stored = tx.stored_decision(case_id)

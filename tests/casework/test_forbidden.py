@@ -142,3 +142,13 @@ def test_audit_log_is_append_only(reg, h):
         with pytest.raises(Exception), reg.transaction() as tx:
             tx.session.execute(text(sql))
     assert all(a.by == "iesūtne" for a in cw.audit_log(reg, case=case_id))
+
+
+def test_a_logged_view_goes_to_the_audit_log_and_a_missing_case_is_refused(reg, h):
+    case_id = _case(reg, h, 613, "received")
+    view = cw.case_show(reg, case_id, viewed_by="revidents")
+    assert view.audit[-1].action == "view" and view.audit[-1].by == "revidents"
+    with pytest.raises(cw.CaseworkError) as e:
+        cw.case_show(reg, 999, viewed_by="revidents")
+    assert "999" in e.value.message_lv and not e.value.forbidden
+    assert [a.action for a in cw.audit_log(reg, user="revidents")] == ["view"]
