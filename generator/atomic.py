@@ -1,5 +1,8 @@
 """Durable writes: a temporary name in the same folder, fsync, rename — never a half-written file.
 
+Documents hold personal data: they are made with the private modes of `privacy` (0600, or 0640 with the
+configured group), and folders made on the way 0700 / 0750, whatever the umask.
+
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> write_bytes(d / "a.txt", b"sveiki")
@@ -15,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+import privacy
+
 
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
@@ -25,20 +30,22 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def replacing(path: Path, *, overwrite: bool = True) -> Iterator[Path]:
+def replacing(path: Path, *, overwrite: bool = True, modes: privacy.Modes | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success fsync it and rename it into place.
 
     With `overwrite=False` an existing `path` is an error (FileExistsError) and is left as it was.
+    `modes`: the private modes (default: what asistents.yaml says, `privacy.load()`).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    modes = privacy.load() if modes is None else modes
+    privacy.makedirs(path.parent, modes)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; outputs are shared like any other file
-    os.close(fd)
     tmp = Path(tmp_name)
     try:
+        try:
+            privacy.private_file(fd, modes)  # mkstemp's 0600 kept, or 0640 and the group
+        finally:
+            os.close(fd)
         yield tmp
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())

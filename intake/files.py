@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+import privacy
 from generator.atomic import fsync_dir
 from intake.layout import is_partial
 
@@ -135,6 +136,7 @@ def move(src: Path, dst: Path) -> Path:
             os.link(tmp, dst)
         finally:
             tmp.unlink()
+    privacy.private_file(dst, privacy.load())  # a clerk's 0644 original becomes private where it is kept
     fsync_dir(dst.parent)
     os.unlink(src)
     fsync_dir(src.parent)

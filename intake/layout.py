@@ -12,6 +12,9 @@ DIR/quarantine/   files that cannot be read at all (not a PDF, damaged, encrypte
 DIR/intake.log.jsonl  one JSON line per file: sha256, state, ids, timings (no names, no personal codes)
 ```
 
+outbox/, archive/, review/ and quarantine/ are private (0700, or 0750 with the `files.group` of
+asistents.yaml — `privacy`); `inbox/` is left as the clerks' drop folder.
+
 Names in archive/review/quarantine come from the content hash and a slug of the file name, never from text
 read out of the file, so they are safe and the same bytes always land on the same name.
 
@@ -29,6 +32,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import privacy
 
 SLUG_MAX = 60
 # Names scanners, office suites and copy tools use while a file is still being written.
@@ -93,9 +98,13 @@ class Layout:
     def db_url(self) -> str:
         return f"sqlite:///{(self.root / 'asistents.db').resolve()}"
 
-    def ensure(self) -> "Layout":
-        for folder in (self.inbox, self.outbox, self.archive, self.duplicates, self.review, self.quarantine):
-            folder.mkdir(parents=True, exist_ok=True)
+    def ensure(self, modes: privacy.Modes | None = None) -> "Layout":
+        """Make the folders; the ones holding personal data get the private mode (tightened if made before)."""
+        modes = privacy.load() if modes is None else modes
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        for folder in (self.outbox, self.archive, self.duplicates, self.review, self.quarantine):
+            privacy.makedirs(folder, modes)
+            privacy.private_folder(folder, modes)
         return self
 
     @staticmethod

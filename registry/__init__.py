@@ -27,6 +27,8 @@ terminations, changes of assistant), `review` (files in review and their correct
 append-only log); `base` holds what they share and `store` combines them into `Transaction` and `Registry`.
 
 Assistants are identified by personal code when known, else by normalised name (`registry.identity`).
+The SQLite files (database, -wal, -shm) are 0600, or 0640 with the `files.group` of asistents.yaml
+(`privacy`, `registry.private`). `registry.backup`: `backup(url, target)` / `restore(source, url)`.
 Personal codes are stored but never logged: SQL parameters are hidden and constraint errors name the
 constraint, not the value.
 """
@@ -40,8 +42,25 @@ from registry.store import (
     RegistryError,
     StoredTimesheet,
     Transaction,
-    open,
 )
+from registry import store as _store
+
+
+def open(url: str | None = None, migrate: bool = True, echo: bool = False) -> Registry:  # noqa: A001
+    """`registry.store.open`, with the SQLite files private (`registry.private`) before the first connect."""
+    import os
+
+    import privacy
+    from registry.private import make_folder, protect
+
+    modes = privacy.load()
+    make_folder(url or os.environ.get("ASISTENTS_DB_URL") or _store.DEFAULT_URL, modes)
+    reg = _store.open(url, migrate=False, echo=echo)
+    protect(reg.engine, modes)
+    if migrate:
+        reg.migrate()
+    return reg
+
 
 __all__ = ["AssistantChange", "Case", "DocumentInfo", "JournalEntry", "Registry", "RegistryError",
            "StoredTimesheet", "Transaction", "assistant_key", "open"]
