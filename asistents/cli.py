@@ -28,6 +28,8 @@ COMMANDS = {
     "case": "case",
     "due": "due",
     "audit": "audit",
+    "backup": "backup",
+    "restore": "restore",
 }
 
 

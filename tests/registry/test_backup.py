@@ -1,0 +1,234 @@
+"""`asistents backup` / `asistents restore` on a real SQLite file and a real PostgreSQL server, killed with
+SIGKILL on the way: the old backup stays as it was, nothing partial is left at the target name."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import insert
+
+import registry
+from registry import models as m
+
+ROOT = Path(__file__).resolve().parents[2]
+_names = itertools.count()
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "asistents.cli", *args]
+
+
+def env() -> dict[str, str]:
+    e = {k: v for k, v in os.environ.items() if k not in ("ASISTENTS_DB_URL", "ASISTENTS_CONFIG")}
+    e["PYTHONPATH"] = str(ROOT)
+    return e
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(cli(*args), capture_output=True, text=True, env=env(), cwd=ROOT, timeout=300)
+
+
+def new_pg_database(pg_server) -> str:
+    """A database of its own (a backup is of a whole database; a restore needs one with no tables)."""
+    import psycopg
+
+    name = f"b{os.getpid()}_{next(_names)}"
+    with psycopg.connect(f"host=127.0.0.1 port={pg_server.port} user=test dbname=postgres", autocommit=True) as c:
+        c.execute(f'CREATE DATABASE "{name}"')
+    return pg_server.url(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def new_url(backend, tmp_path, request):
+    """Makes URLs of new, empty registers of the backend under test."""
+    def make() -> str:
+        if backend == "sqlite":
+            return f"sqlite:///{tmp_path / f'r{next(_names)}' / 'asistents.db'}"
+        return new_pg_database(request.getfixturevalue("pg_server"))
+    return make
+
+
+def fill(url: str, rows: int) -> dict[str, int]:
+    """A register with `rows` journal entries (big enough that a backup takes a while to write)."""
+    now = dt.datetime.now(dt.timezone.utc)
+    with registry.open(url) as reg:
+        with reg.engine.begin() as conn:
+            for start in range(0, rows, 5000):
+                conn.execute(insert(m.JournalRow), [
+                    {"sha256": f"{i:064x}", "name": f"fails-{i}.pdf", "size": i, "received_at": now,
+                     "state": "failed", "reason": "x" * 300, "attempts": 1, "updated_at": now}
+                    for i in range(start, min(rows, start + 5000))])
+        return reg.counts()
+
+
+def temporaries(target: Path) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.*.backup.tmp"))
+
+
+def wait_for(condition, timeout: float = 60, step: float = 0.002) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out")
+        time.sleep(step)
+
+
+def test_backup_and_restore_round_trip_with_the_commands(backend, new_url, tmp_path):
+    source = new_url()
+    counts = fill(source, 300)
+    target = tmp_path / "kopija.bak"
+    p = run("backup", "--db", source, "-o", str(target), "--json")
+    assert p.returncode == 0, p.stderr
+    done = json.loads(p.stdout)
+    assert done["counts"]["journal"] == counts["journal"] == 300
+    assert done["revision"] and done["backend"] == backend
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert temporaries(target) == []
+
+    restored_url = new_url()
+    p = run("restore", str(target), "--db", restored_url, "--json")
+    assert p.returncode == 0, p.stderr
+    back = json.loads(p.stdout)
+    assert back["counts"] == done["counts"]
+    assert back["journal_sha256"] == done["journal_sha256"]
+    with registry.open(restored_url) as reg:
+        assert reg.counts() == counts
+        assert reg.journal_get(f"{7:064x}").name == "fails-7.pdf"
+
+
+def test_restore_never_goes_over_a_register_in_use(backend, new_url, tmp_path):
+    source = new_url()
+    fill(source, 10)
+    live = new_url()
+    fill(live, 3)
+    target = tmp_path / "kopija.bak"
+    assert run("backup", "--db", source, "-o", str(target)).returncode == 0
+    p = run("restore", str(target), "--db", live)
+    assert p.returncode == 2
+    assert "new, empty" in p.stderr
+    with registry.open(live) as reg:
+        assert reg.counts()["journal"] == 3
+
+
+def test_a_backup_of_the_other_kind_or_not_a_backup_is_refused(tmp_path):
+    junk = tmp_path / "junk.bak"
+    junk.write_bytes(b"%PDF-1.7 not a backup")
+    p = run("restore", str(junk), "--db", f"sqlite:///{tmp_path / 'new.db'}")
+    assert p.returncode == 2 and "not an asistents backup" in p.stderr
+    assert not (tmp_path / "new.db").exists()
+    fake = tmp_path / "pg.bak"
+    fake.write_bytes(b"PGDMP" + bytes(100))
+    p = run("restore", str(fake), "--db", f"sqlite:///{tmp_path / 'new.db'}")
+    assert p.returncode == 2 and "postgresql backup restores into a postgresql database only" in p.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_a_damaged_sqlite_backup_fails_the_integrity_check_and_restores_nothing(tmp_path):
+    source = f"sqlite:///{tmp_path / 'src.db'}"
+    fill(source, 2000)
+    target = tmp_path / "kopija.db"
+    assert run("backup", "--db", source, "-o", str(target)).returncode == 0
+    data = bytearray(target.read_bytes())
+    page = 4096
+    data[page * 5: page * 5 + 200] = bytes(range(200))  # a b-tree page overwritten in the middle
+    target.write_bytes(bytes(data))
+    p = run("restore", str(target), "--db", f"sqlite:///{tmp_path / 'new.db'}")
+    assert p.returncode == 2, p.stderr
+    assert "integrity" in p.stderr or "not a readable SQLite" in p.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_backup_killed_with_sigkill_leaves_the_old_backup_and_no_partial_file(backend, new_url, tmp_path):
+    source = new_url()
+    fill(source, 60_000)
+    target = tmp_path / "backups" / "kopija.bak"
+    assert run("backup", "--db", source, "-o", str(target)).returncode == 0
+    old = target.read_bytes()
+    with registry.open(source) as reg:  # the register moves on: a finished new backup would differ
+        reg.journal_claim("f" * 64, "jauns.pdf", 1)
+    rng = random.Random(814)
+    for _ in range(3):
+        proc = subprocess.Popen(cli("backup", "--db", source, "-o", str(target)), env=env(), cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        own = target.with_name(f".{target.name}.{proc.pid}.backup.tmp")
+        wait_for(lambda: own.exists() or proc.poll() is not None)
+        time.sleep(rng.uniform(0, 0.6))  # somewhere in the copy or its check (a backup here takes ~2 s)
+        assert proc.poll() is None, "the backup finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert target.read_bytes() == old
+        assert [p.name for p in target.parent.iterdir() if not p.name.startswith(".")] == ["kopija.bak"]
+    assert len(temporaries(target)) == 1  # the killed run's (its pid is gone; each run removes the earlier's)
+    p = run("backup", "--db", source, "-o", str(target), "--json")
+    assert p.returncode == 0, p.stderr
+    assert temporaries(target) == []
+    assert json.loads(p.stdout)["counts"]["journal"] == 60_001
+    assert target.read_bytes() != old
+
+
+def test_restore_killed_with_sigkill_leaves_no_register_behind(backend, new_url, tmp_path):
+    source = new_url()
+    fill(source, 60_000)
+    backup_file = tmp_path / "kopija.bak"
+    assert run("backup", "--db", source, "-o", str(backup_file)).returncode == 0
+    target_url = new_url()
+    proc = subprocess.Popen(cli("restore", str(backup_file), "--db", target_url), env=env(), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if backend == "sqlite":
+        target = Path(target_url.removeprefix("sqlite:///"))
+        wait_for(lambda: target.with_name(f".{target.name}.{proc.pid}.backup.tmp").exists() or
+                 proc.poll() is not None)
+    else:
+        wait_for(lambda: _children(proc.pid, "pg_restore") or proc.poll() is not None)
+    assert proc.poll() is None, "the restore finished before it could be killed"
+    tools = _children(proc.pid, "pg_restore")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    if backend == "sqlite":
+        assert not target.exists()
+    else:
+        # pg_restore dies with its parent (PDEATHSIG); its one transaction is rolled back by the server
+        wait_for(lambda: not any(Path(f"/proc/{t}").exists() for t in tools), timeout=30, step=0.05)
+        wait_for(lambda: _tables(target_url) == 0, timeout=30, step=0.05)
+    p = run("restore", str(backup_file), "--db", target_url, "--json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["counts"]["journal"] == 60_000
+
+
+def _children(pid: int, name: str) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":\t", 1) for line in text.splitlines() if ":\t" in line)
+        if fields.get("PPid", "").strip() == str(pid) and fields.get("Name", "").strip() == name:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _tables(url: str) -> int:
+    import psycopg
+
+    from registry.backup import _libpq, database_url
+
+    uri, _ = _libpq(database_url(url))
+    with psycopg.connect(uri, autocommit=True) as c:
+        return c.execute("SELECT count(*) FROM information_schema.tables "
+                         "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')").fetchone()[0]
