@@ -163,6 +163,7 @@ def _busiest_month(samples: Path) -> tuple[int, int]:
 
 def run(args) -> int:
     import intake
+    import privacy
     import registry
     from asistents.commands.report import _write
     from generator.config import load_municipality
@@ -176,7 +177,8 @@ def run(args) -> int:
     aside = _fresh(out)
     if aside:
         _say(args, f"Iepriekšējā izvade pārvietota: {aside}")
-    out.mkdir(parents=True)
+    modes = privacy.load()
+    privacy.private_folder(privacy.makedirs(out, modes), modes)  # 0700: the register and letters inside
     municipality = load_municipality()
     copied = _copy_samples(samples, out / "inbox")
     _say(args, f"1/4 Iesūtnē ielikti {copied} paraugu faili: {out / 'inbox'}")

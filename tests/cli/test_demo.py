@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +32,7 @@ def test_demo_runs_the_whole_flow_and_keeps_an_earlier_output(tmp_path):
     earlier.parent.mkdir()
     earlier.write_text("clerk's file", encoding="utf-8")
     r = subprocess.run(ASISTENTS + ["demo", "--samples", str(samples), "--json"], cwd=tmp_path,
-                       capture_output=True, text=True, timeout=600)
+                       capture_output=True, text=True, timeout=600, preexec_fn=lambda: os.umask(0o022))
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
     out = tmp_path / "out"
@@ -47,3 +49,7 @@ def test_demo_runs_the_whole_flow_and_keeps_an_earlier_output(tmp_path):
     pdf = next((out / "outbox").glob("*/*.pdf"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "pašvaldība" in text.lower() or "sociālais dienests" in text.lower()
+    # private by default under the usual umask 022: nothing in out/ readable by another account
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    for p in [out / "asistents.db", pdf, pdf.with_suffix(".docx"), *(out / n for n in result["annex2"]["files"])]:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600, p

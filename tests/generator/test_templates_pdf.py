@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -27,8 +26,9 @@ pytestmark = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("p
 EXAMPLES = sorted(p.stem for p in EXAMPLES_DIR.glob("*.json"))
 
 
-def preview_dir() -> Path:
-    return Path(os.environ.get("ASISTENTS_PREVIEW_DIR") or Path(tempfile.gettempdir()) / "asistents-preview")
+def preview_dir(fallback: Path) -> Path:
+    # a letter with a person's data: the test's own private folder, not a fixed name in the shared /tmp
+    return Path(os.environ.get("ASISTENTS_PREVIEW_DIR") or fallback)
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +147,8 @@ def test_24_annex2_pdf(pdfs):
         assert must in t, must
 
 
-def test_decision_page1_png_for_a_person(pdfs):
-    out = preview_dir()
+def test_decision_page1_png_for_a_person(pdfs, tmp_path):
+    out = preview_dir(tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     prefix = out / "decision"
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdfs["decision"]),
