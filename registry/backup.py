@@ -1,33 +1,33 @@
 """Backing the register up and restoring it: a consistent copy of a live register, checked before it counts.
 
-- SQLite: the online backup API (`sqlite3.Connection.backup`, one step, so one read snapshot — writers in WAL
-  mode go on) inside the read transaction that also counts the rows; never a file copy, which can catch the
-  database between a page write and its `-wal`.
-- PostgreSQL: `pg_dump --format=custom` of the whole database on a snapshot exported by a REPEATABLE READ
-  transaction that counts the rows on the same snapshot; `pg_restore --single-transaction` back.
+- SQLite: the online backup API (`sqlite3.Connection.backup`, all pages in one step inside the read
+  transaction that also counts the rows, so one snapshot — writers in WAL mode go on), never a file copy,
+  which can catch the database between a page write and its `-wal`. The copy is assembled in memory (about
+  twice the register's size at the peak) and checked there: `PRAGMA integrity_check`, the Alembic revision,
+  rows per table and the journal equal to the snapshot's.
+- PostgreSQL (`registry.pg_backup`): `pg_dump --format=custom` on the snapshot a REPEATABLE READ transaction
+  exported after counting the rows; the archive is read back whole and its rows compared.
 
-Both write to a temporary name beside the target (`.<name>.<pid>.backup.tmp`, private mode), check it
-(SQLite: `PRAGMA integrity_check`, the Alembic revision and the counts equal to the snapshot's; PostgreSQL:
-`pg_restore --list` reads the whole archive), fsync it, and only then rename it to the target. A process killed
-on the way leaves the old target as it was; its temporary file is removed by the next run for the same target.
-A restore goes into a new, empty register only (a SQLite file that does not exist yet, a PostgreSQL database
-with no tables) and is checked the same way before it is reported done.
+The file is written unnamed (`O_TMPFILE` in the target's folder), fsynced, read back, and only then linked
+to its name (through a hidden `.<name>.<pid>.backup.tmp` and a rename when it replaces an older backup).
+A process killed on the way leaves no file at all and the older backup as it was. (Where the filesystem has
+no unnamed files, e.g. NFS, the hidden name is used from the start; the next run for the same target removes
+one whose process is gone.) A restore goes into a new, empty register only — a SQLite file that does not
+exist yet (linked into place, so never over one that appeared meanwhile), a PostgreSQL database with no
+tables (one transaction) — and is checked the same way before it is reported done.
 
-The backup holds the register only (cases, decisions, contracts, timesheets, the inbox journal and the list of
+A backup holds the register only (cases, decisions, contracts, timesheets, the inbox journal and the list of
 generated documents with their SHA-256), not the document files in outbox/, archive/, review/, quarantine/:
 `COVERS_LV` / `COVERS_EN` say so wherever a backup is reported.
 """
 from __future__ import annotations
 
-import ctypes
+import errno
 import glob
 import hashlib
 import os
 import re
-import shutil
-import signal
 import sqlite3
-import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,54 +102,81 @@ def summarize(cursor: Any, tables: list[str]) -> Summary:
     return Summary(revision, counts, digest.hexdigest())
 
 
-def _sqlite_tables(cursor: Any) -> list[str]:
+def sqlite_tables(cursor: Any) -> list[str]:
     cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     return [r[0] for r in cursor.fetchall()]
 
 
-def _pg_tables(cursor: Any) -> list[str]:
-    cursor.execute("SELECT table_name FROM information_schema.tables "
-                   "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
-    return [r[0] for r in cursor.fetchall()]
-
-
-def _known_revision(revision: str | None, where: str) -> None:
+def known_revision(revision: str | None, where: str) -> None:
     """The Alembic revision must be one of this version's migrations (else the copy is not a register we know)."""
     from alembic.script import ScriptDirectory
 
     from registry.migrate import config
 
-    script = ScriptDirectory.from_config(config())
-    known = {r.revision for r in script.walk_revisions()}
+    known = {r.revision for r in ScriptDirectory.from_config(config()).walk_revisions()}
     if revision not in known:
         raise BackupError(f"{where}: Alembic versija {revision!r} nav zināma (zināmās: {', '.join(sorted(known))})",
                           f"{where}: the Alembic revision {revision!r} is not a known one "
                           f"(known: {', '.join(sorted(known))})")
 
 
-def sqlite_check(path: Path) -> Summary:
-    """`PRAGMA integrity_check` and the summary of a SQLite file (read-only; raises BackupError unless "ok")."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+def _checked(con: sqlite3.Connection, where: str) -> Summary:
+    """`PRAGMA integrity_check` must say "ok"; then the summary, and the revision must be known."""
+    cur = con.cursor()
     try:
-        cur = con.cursor()
-        try:
-            result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
-        except sqlite3.DatabaseError as e:
-            raise BackupError(f"{path} nav lasāma SQLite datubāze ({e})", f"{path} is not a readable SQLite "
-                              f"database ({e})") from None
-        if result != ["ok"]:
-            raise BackupError(f"{path}: integritātes pārbaude neizdevās: {'; '.join(result[:5])}",
-                              f"{path}: the integrity check failed: {'; '.join(result[:5])}")
-        cur.execute("BEGIN")
-        summary = summarize(cur, _sqlite_tables(cur))
-        cur.execute("COMMIT")
-    finally:
-        con.close()
-    _known_revision(summary.revision, str(path))
+        result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as e:
+        raise BackupError(f"{where} nav lasāma SQLite datubāze ({e})",
+                          f"{where} is not a readable SQLite database ({e})") from None
+    if result != ["ok"]:
+        raise BackupError(f"{where}: integritātes pārbaude neizdevās: {'; '.join(result[:5])}",
+                          f"{where}: the integrity check failed: {'; '.join(result[:5])}")
+    cur.execute("BEGIN")
+    summary = summarize(cur, sqlite_tables(cur))
+    cur.execute("COMMIT")
+    known_revision(summary.revision, where)
     return summary
 
 
-# ---------------------------------------------------------------- temporary names
+def sqlite_check(path: Path) -> Summary:
+    """Check a SQLite file (read-only) as a backup is checked; raises BackupError."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    try:
+        return _checked(con, str(path))
+    finally:
+        con.close()
+
+
+def _image(src: sqlite3.Connection, where: str, begin: bool) -> tuple[bytes, Summary, Summary | None]:
+    """The online backup of `src` into memory: the database image, its checked summary, and (with `begin`)
+    the summary of `src` read in the same read transaction as the copy."""
+    mem = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        at_copy = None
+        cur = src.cursor()
+        if begin:
+            cur.execute("BEGIN")  # one read snapshot for the counts and the copy (WAL: writers go on)
+            at_copy = summarize(cur, sqlite_tables(cur))
+        src.backup(mem)  # pages=-1: all pages in one step, on the open read transaction's snapshot
+        if begin:
+            cur.execute("COMMIT")
+        data = bytearray(mem.serialize())
+    finally:
+        mem.close()
+    if len(data) >= 20:
+        data[18:20] = b"\x01\x01"  # file format bytes: rollback journal, not WAL (a self-contained file)
+    image = bytes(data)
+    del data
+    check = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        check.deserialize(image)
+        summary = _checked(check, where)  # the exact bytes that will be written
+    finally:
+        check.close()
+    return image, summary, at_copy
+
+
+# ---------------------------------------------------------------- the file being written
 
 
 def _fsync(path: Path) -> None:
@@ -160,8 +187,12 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _hidden(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.backup.tmp")
+
+
 def _remove_stale(target: Path) -> None:
-    """Temporary files of earlier runs for `target` whose process is gone (killed on the way)."""
+    """Hidden files of earlier runs for `target` whose process is gone."""
     for name in glob.glob(str(target.with_name(f".{glob.escape(target.name)}.*.backup.tmp"))):
         m = re.search(r"\.(\d+)\.backup\.tmp$", name)
         if not m:
@@ -170,38 +201,94 @@ def _remove_stale(target: Path) -> None:
             os.kill(int(m.group(1)), 0)
         except ProcessLookupError:
             Path(name).unlink(missing_ok=True)
-            for extra in ("-journal", "-wal", "-shm"):
-                Path(name + extra).unlink(missing_ok=True)
         except PermissionError:
             pass  # alive, someone else's
 
 
+class Output:
+    """The file for `target` while it is written: unnamed until `publish`, private mode, in the target's folder."""
+
+    def __init__(self, target: Path, modes: privacy.Modes):
+        self.target = target
+        privacy.makedirs(target.parent, modes)
+        _remove_stale(target)
+        self.named: Path | None = None
+        try:
+            self.fd = os.open(target.parent, os.O_TMPFILE | os.O_RDWR, 0o600)
+        except OSError as e:
+            if e.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                raise
+            self.named = _hidden(target)
+            self.fd = os.open(self.named, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        privacy.private_file(self.fd, modes)
+
+    @property
+    def proc_path(self) -> str:
+        """A name other processes (given the descriptor with pass_fds) can open the file by."""
+        return f"/dev/fd/{self.fd}"
+
+    def write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view):]
+
+    def sha256(self) -> str:
+        digest, offset = hashlib.sha256(), 0
+        while chunk := os.pread(self.fd, 1 << 20, offset):
+            digest.update(chunk)
+            offset += len(chunk)
+        return digest.hexdigest()
+
+    def size(self) -> int:
+        return os.fstat(self.fd).st_size
+
+    def publish(self, *, overwrite: bool) -> None:
+        """fsync, then give the file its name: replacing an older one (`overwrite`), or only where none is."""
+        os.fsync(self.fd)
+        if self.named is None:
+            if not overwrite:
+                self._link(self.target)  # FileExistsError if the name is taken: nothing replaced
+                _fsync(self.target.parent)
+                return
+            self.named = _hidden(self.target)
+            self.named.unlink(missing_ok=True)
+            self._link(self.named)
+        if overwrite:
+            os.replace(self.named, self.target)
+        else:
+            os.link(self.named, self.target)
+            self.named.unlink()
+        self.named = None
+        _fsync(self.target.parent)
+
+    def _link(self, name: Path) -> None:
+        # linkat(…, AT_SYMLINK_FOLLOW) of the unnamed file; a dir_fd makes Python call linkat, not link
+        folder = os.open(name.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.link(f"/proc/self/fd/{self.fd}", name.name, dst_dir_fd=folder, follow_symlinks=True)
+        finally:
+            os.close(folder)
+
+    def close(self) -> None:
+        os.close(self.fd)
+        if self.named is not None:
+            self.named.unlink(missing_ok=True)
+
+
 @contextmanager
-def _temporary(target: Path, modes: privacy.Modes) -> Iterator[Path]:
-    """A private, empty temporary file beside `target`, removed unless the caller renamed it away."""
-    privacy.makedirs(target.parent, modes)
-    _remove_stale(target)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.backup.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+def output(target: Path, modes: privacy.Modes) -> Iterator[Output]:
+    out = Output(target, modes)
     try:
-        privacy.private_file(fd, modes)
+        yield out
     finally:
-        os.close(fd)
-    try:
-        yield tmp
-    finally:
-        for p in (tmp, Path(f"{tmp}-journal")):
-            p.unlink(missing_ok=True)
+        out.close()
 
 
-def _into_place(tmp: Path, target: Path, *, overwrite: bool) -> None:
-    _fsync(tmp)
-    if overwrite:
-        os.replace(tmp, target)
-    else:
-        os.link(tmp, target)  # FileExistsError if something appeared there meanwhile: never replaced
-        tmp.unlink()
-    _fsync(target.parent)
+def _write_image(out: Output, image: bytes, where: str) -> None:
+    out.write(image)
+    if out.sha256() != hashlib.sha256(image).hexdigest():
+        raise BackupError(f"{where}: ierakstītais neatbilst pārbaudītajam", f"{where}: what was written differs "
+                          "from what was checked")
 
 
 # ---------------------------------------------------------------- URLs
@@ -223,39 +310,6 @@ def _sqlite_path(url: URL) -> Path:
     return Path(url.database).expanduser().resolve()
 
 
-def _libpq(url: URL) -> tuple[str, dict[str, str]]:
-    """A libpq URI for the client tools (no password in it: that goes in PGPASSWORD, not the process list)."""
-    env = dict(os.environ)
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
-    uri = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    return uri, env
-
-
-def pg_tool(name: str) -> str:
-    """`pg_dump` / `pg_restore`: the Debian wrapper on PATH (postgresql-client), else the newest server's own."""
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)),
-                                       None)
-    if not found:
-        raise BackupError(f"{name} nav atrasts: uzstādiet Debian pakotni postgresql-client (scripts/setup to dara)",
-                          f"{name} not found: install the Debian package postgresql-client (scripts/setup does)")
-    return found
-
-
-def _die_with_parent() -> None:
-    # the child tool is killed with us: a killed restore leaves no pg_restore finishing on its own
-    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-def _run(cmd: list[str], env: dict[str, str], what: str, **kw: Any) -> subprocess.CompletedProcess:
-    p = subprocess.run(cmd, env=env, stderr=subprocess.PIPE, preexec_fn=_die_with_parent, **kw)
-    if p.returncode != 0:
-        err = p.stderr.decode("utf-8", "replace").strip()[-1500:]
-        raise BackupError(f"{what} neizdevās (izejas kods {p.returncode}): {err}",
-                          f"{what} failed (exit {p.returncode}): {err}")
-    return p
-
-
 # ---------------------------------------------------------------- backup
 
 
@@ -268,97 +322,38 @@ def default_name(url_text: str, now: Any = None) -> str:
 
 
 def backup(url_text: str, target: str | Path, modes: privacy.Modes | None = None) -> Done:
-    """Back the register at `url_text` up into `target` (an existing backup there is replaced only when the new
+    """Back the register at `url_text` up into `target` (an older backup there is replaced only when the new
     one is complete and checked)."""
     url = database_url(url_text)
     target = Path(target).expanduser().resolve()
     modes = privacy.load() if modes is None else modes
     if url.get_backend_name() == "sqlite":
         return _sqlite_backup(_sqlite_path(url), target, modes)
-    return _pg_backup(url, target, modes)
+    from registry.pg_backup import pg_backup
+
+    return pg_backup(url, target, modes)
 
 
 def _sqlite_backup(source: Path, target: Path, modes: privacy.Modes) -> Done:
     if not source.is_file():
         raise BackupError(f"reģistrs {source} nav atrasts", f"the register {source} was not found")
-    if target == source or target.name in (source.name + "-wal", source.name + "-shm") and \
-            target.parent == source.parent:
+    if target.parent == source.parent and target.name in (source.name, f"{source.name}-wal", f"{source.name}-shm"):
         raise BackupError(f"kopiju nevar rakstīt pāri reģistram {source}",
                           f"a backup cannot be written over the register {source}")
-    with _temporary(target, modes) as tmp:
-        src = sqlite3.connect(source, timeout=30, isolation_level=None)
-        dst = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            src.execute("PRAGMA busy_timeout=30000")
-            cur = src.cursor()
-            cur.execute("BEGIN")  # one read snapshot for the counts and the copy (WAL: writers go on)
-            at_backup = summarize(cur, _sqlite_tables(cur))
-            src.backup(dst)  # pages=-1: all pages in one step, on the snapshot of the open read transaction
-            cur.execute("COMMIT")
-            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-        finally:
-            dst.close()
-            src.close()
-        copied = sqlite_check(tmp)
-        if copied != at_backup:
-            raise BackupError(f"kopija {target} neatbilst reģistram kopēšanas brīdī",
-                              f"the copy {target} does not match the register at the moment of the backup")
-        size = tmp.stat().st_size
-        _into_place(tmp, target, overwrite=True)
-    return Done(str(target), "sqlite", size, copied,
-                "PRAGMA integrity_check = ok; Alembic revision known; counts and journal equal the snapshot")
-
-
-def _pg_backup(url: URL, target: Path, modes: privacy.Modes) -> Done:
-    import psycopg
-
-    uri, env = _libpq(url)
-    tool = pg_tool("pg_dump")
-    with _temporary(target, modes) as tmp, psycopg.connect(uri, password=env.get("PGPASSWORD"),
-                                                           autocommit=True) as conn:
-        with conn.cursor() as cur:
-            cur.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            cur.execute("SELECT pg_export_snapshot()")
-            snapshot = cur.fetchone()[0]
-            at_backup = summarize(cur, _pg_tables(cur))
-            with open(tmp, "wb") as out:
-                _run([tool, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
-                      "--dbname", uri], env, "pg_dump", stdout=out)
-            cur.execute("COMMIT")
-        _known_revision(at_backup.revision, str(target))
-        if archive_counts(tmp, env) != at_backup.counts:
-            raise BackupError(f"kopija {target} neatbilst reģistram kopēšanas brīdī",
-                              f"the dump {target} does not match the register at the moment of the backup")
-        size = tmp.stat().st_size
-        _into_place(tmp, target, overwrite=True)
-    return Done(str(target), "postgresql", size, at_backup,
-                "pg_dump on the counted snapshot; the archive read back whole, its rows per table equal the "
-                "snapshot's; Alembic revision known")
-
-
-def archive_counts(path: Path, env: dict[str, str]) -> dict[str, int]:
-    """Rows per table in a pg_dump archive, read back whole with `pg_restore --data-only` (COPY text: one line
-    per row, newlines in values escaped)."""
-    proc = subprocess.Popen([pg_tool("pg_restore"), "--data-only", "--file=-", str(path)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
-    counts: dict[str, int] = {}
-    table = None
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if table is None:
-            m = re.match(rb'COPY (?:"?[^".\s]+"?\.)?"?([^"\s(]+)"? .*FROM stdin;$', line.rstrip(b"\n"))
-            if m:
-                table = m.group(1).decode()
-                counts[table] = 0
-        elif line == b"\\.\n":
-            table = None
-        else:
-            counts[table] += 1
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.wait() != 0:
-        raise BackupError(f"pg_restore nevar nolasīt {path}: {err[-1500:]}", f"pg_restore cannot read {path}: "
-                          f"{err[-1500:]}")
-    return counts
+    src = sqlite3.connect(source, timeout=30, isolation_level=None)
+    try:
+        src.execute("PRAGMA busy_timeout=30000")
+        image, copied, at_copy = _image(src, str(target), begin=True)
+    finally:
+        src.close()
+    if copied != at_copy:
+        raise BackupError(f"kopija {target} neatbilst reģistram kopēšanas brīdī",
+                          f"the copy {target} does not match the register at the moment of the backup")
+    with output(target, modes) as out:
+        _write_image(out, image, str(target))
+        out.publish(overwrite=True)
+    return Done(str(target), "sqlite", len(image), copied,
+                "PRAGMA integrity_check = ok; Alembic revision known; rows and journal equal the snapshot's")
 
 
 # ---------------------------------------------------------------- restore
@@ -385,10 +380,11 @@ def restore(source: str | Path, url_text: str, modes: privacy.Modes | None = Non
     if kind != url.get_backend_name():
         raise BackupError(f"{kind} kopiju var atjaunot tikai {kind} datubāzē, ne {url.get_backend_name()}",
                           f"a {kind} backup restores into a {kind} database only, not {url.get_backend_name()}")
-    modes = privacy.load() if modes is None else modes
     if kind == "sqlite":
-        return _sqlite_restore(source, _sqlite_path(url), modes)
-    return _pg_restore(source, url)
+        return _sqlite_restore(source, _sqlite_path(url), privacy.load() if modes is None else modes)
+    from registry.pg_backup import pg_restore
+
+    return pg_restore(source, url)
 
 
 def _sqlite_restore(source: Path, target: Path, modes: privacy.Modes) -> Done:
@@ -397,52 +393,20 @@ def _sqlite_restore(source: Path, target: Path, modes: privacy.Modes) -> Done:
     if taken:
         raise BackupError(f"{taken[0]} jau ir: atjauno tikai jaunā, tukšā reģistrā (norādiet neesošu failu)",
                           f"{taken[0]} exists: a restore goes into a new, empty register only (name a new file)")
-    with _temporary(target, modes) as tmp:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
-        dst = sqlite3.connect(tmp, isolation_level=None)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
+    try:
+        image, restored, _ = _image(src, str(target), begin=False)
+    finally:
+        src.close()
+    if restored != in_backup:
+        raise BackupError(f"atjaunotais reģistrs neatbilst kopijai {source}",
+                          f"the restored register does not match the backup {source}")
+    with output(target, modes) as out:
+        _write_image(out, image, str(target))
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-            src.close()
-        restored = sqlite_check(tmp)
-        if restored != in_backup:
-            raise BackupError(f"atjaunotais reģistrs neatbilst kopijai {source}",
-                              f"the restored register does not match the backup {source}")
-        size = tmp.stat().st_size
-        try:
-            _into_place(tmp, target, overwrite=False)
+            out.publish(overwrite=False)
         except FileExistsError:
             raise BackupError(f"{target} parādījās atjaunošanas laikā; nekas netika pārrakstīts",
                               f"{target} appeared during the restore; nothing was overwritten") from None
-    return Done(str(target), "sqlite", size, restored,
-                "PRAGMA integrity_check = ok; Alembic revision known; counts and journal equal the backup's")
-
-
-def _pg_restore(source: Path, url: URL) -> Done:
-    import psycopg
-
-    uri, env = _libpq(url)
-    shown = url.render_as_string(hide_password=True)
-    with psycopg.connect(uri, password=env.get("PGPASSWORD"), autocommit=True) as conn:
-        tables = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN "
-                              "('pg_catalog', 'information_schema')").fetchone()[0]
-    if tables:
-        raise BackupError(f"datubāzē {shown} jau ir {tables} tabulas: atjauno tikai jaunā, tukšā datubāzē",
-                          f"the database {shown} already has {tables} tables: a restore goes into a new, empty "
-                          "database only")
-    # one transaction: a failure or a kill leaves the database as empty as it was
-    in_backup = archive_counts(source, env)
-    _run([pg_tool("pg_restore"), "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error",
-          "--dbname", uri, str(source)], env, "pg_restore", stdout=subprocess.DEVNULL)
-    with psycopg.connect(uri, password=env.get("PGPASSWORD"), autocommit=True) as conn, conn.cursor() as cur:
-        cur.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        restored = summarize(cur, _pg_tables(cur))
-        cur.execute("COMMIT")
-    _known_revision(restored.revision, shown)
-    if restored.counts != in_backup:
-        raise BackupError(f"atjaunotais reģistrs {shown} neatbilst kopijai {source}",
-                          f"the restored register {shown} does not match the backup {source}")
-    return Done(shown, "postgresql", source.stat().st_size, restored,
-                "pg_restore in one transaction; rows per table equal the archive's; Alembic revision known")
+    return Done(str(target), "sqlite", len(image), restored,
+                "PRAGMA integrity_check = ok; Alembic revision known; rows and journal equal the backup's")

@@ -77,7 +77,7 @@ def fill(url: str, rows: int) -> dict[str, int]:
 
 
 def temporaries(target: Path) -> list[Path]:
-    return sorted(target.parent.glob(f".{target.name}.*.backup.tmp"))
+    return sorted(target.parent.glob(f".{target.name}.*"))
 
 
 def wait_for(condition, timeout: float = 60, step: float = 0.002) -> None:
@@ -153,6 +153,59 @@ def test_a_damaged_sqlite_backup_fails_the_integrity_check_and_restores_nothing(
     assert not (tmp_path / "new.db").exists()
 
 
+def _fds(pid: int) -> list[str]:
+    out = []
+    for fd in Path(f"/proc/{pid}/fd").glob("*"):
+        try:
+            out.append(os.readlink(fd))
+        except OSError:
+            continue
+    return out
+
+
+def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, runs: int = 6) -> int:
+    """`asistents ARGS` (`args()` gives them) run `runs` times, each killed with SIGKILL at a random moment after `started(pid)` says
+    it has begun — within the time a whole run of `asistents PROBE` (the same work, another target) takes from
+    that point — `after_kill()` checking what is left each time. Returns how many kills landed before the end
+    (and prints how many of those while the output was being written, `writing(pid)`). `after_kill(killed)`
+    is told whether the run was killed, and says whether the run had not finished its work (the old state
+    is there) — a kill can also come after the output got its name, while the process is exiting."""
+    def begin(what: list[str]) -> subprocess.Popen:
+        proc = subprocess.Popen(cli(*what), env=env(), cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        wait_for(lambda: started(proc.pid) or proc.poll() is not None)
+        return proc
+
+    first = begin(probe)
+    t0 = time.monotonic()
+    assert first.wait(timeout=300) == 0
+    took = time.monotonic() - t0
+    rng = random.Random(seed)
+    landed = while_writing = 0
+    for _ in range(runs):
+        proc = begin(args())
+        time.sleep(rng.uniform(0, took))
+        killed = proc.poll() is None
+        if killed:
+            was_writing = bool(writing(proc.pid))
+            proc.send_signal(signal.SIGKILL)
+        assert proc.wait() == (-signal.SIGKILL if killed else 0)
+        if after_kill(killed):
+            landed += 1
+            while_writing += was_writing
+    print(f"kill -9 of `asistents {probe[0]}`: {landed} of {runs} before the end (a run takes {took:.2f} s from "
+          f"its start), {while_writing} of them while the output was being written")
+    return landed
+
+
+def _writing_into(folder: Path):
+    # an unnamed (O_TMPFILE) file in `folder` shows as "<folder>/#<inode> (deleted)"; a child tool counts too
+    def check(pid: int) -> bool:
+        pids = [pid, *_children(pid, "pg_dump")]
+        return any(link.startswith(f"{folder}/") and "#" in link for p in pids for link in _fds(p))
+    return check
+
+
 def test_backup_killed_with_sigkill_leaves_the_old_backup_and_no_partial_file(backend, new_url, tmp_path):
     source = new_url()
     fill(source, 60_000)
@@ -161,24 +214,32 @@ def test_backup_killed_with_sigkill_leaves_the_old_backup_and_no_partial_file(ba
     old = target.read_bytes()
     with registry.open(source) as reg:  # the register moves on: a finished new backup would differ
         reg.journal_claim("f" * 64, "jauns.pdf", 1)
-    rng = random.Random(814)
-    for _ in range(3):
-        proc = subprocess.Popen(cli("backup", "--db", source, "-o", str(target)), env=env(), cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        own = target.with_name(f".{target.name}.{proc.pid}.backup.tmp")
-        wait_for(lambda: own.exists() or proc.poll() is not None)
-        time.sleep(rng.uniform(0, 0.6))  # somewhere in the copy or its check (a backup here takes ~2 s)
-        assert proc.poll() is None, "the backup finished before it could be killed"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        assert target.read_bytes() == old
-        assert [p.name for p in target.parent.iterdir() if not p.name.startswith(".")] == ["kopija.bak"]
-    assert len(temporaries(target)) == 1  # the killed run's (its pid is gone; each run removes the earlier's)
+    db = source.removeprefix("sqlite:///")
+
+    def started(pid: int) -> bool:
+        return db in _fds(pid) if backend == "sqlite" else bool(_children(pid, "pg_dump"))
+
+    def after_kill(killed: bool) -> bool:
+        nonlocal old
+        assert [p.name for p in target.parent.iterdir()] == ["kopija.bak"]  # nothing else, hidden or not
+        now = target.read_bytes()
+        if now == old:
+            assert killed
+            return True
+        # the run got to the end first: a whole, checked backup replaced the old one
+        assert _journal_rows_in(target, backend) == 60_001
+        old = now
+        return False
+
+    landed = _kill_runs(lambda: ["backup", "--db", source, "-o", str(target)],
+                        ["backup", "--db", source, "-o", str(tmp_path / "probe.bak")], started,
+                        _writing_into(target.parent), after_kill, seed=814)
+    assert landed >= 3, "most kills came after the backup had finished: they tested nothing"
     p = run("backup", "--db", source, "-o", str(target), "--json")
     assert p.returncode == 0, p.stderr
-    assert temporaries(target) == []
     assert json.loads(p.stdout)["counts"]["journal"] == 60_001
-    assert target.read_bytes() != old
+    assert [p.name for p in target.parent.iterdir()] == ["kopija.bak"]
+    assert _journal_rows_in(target, backend) == 60_001
 
 
 def test_restore_killed_with_sigkill_leaves_no_register_behind(backend, new_url, tmp_path):
@@ -187,27 +248,71 @@ def test_restore_killed_with_sigkill_leaves_no_register_behind(backend, new_url,
     backup_file = tmp_path / "kopija.bak"
     assert run("backup", "--db", source, "-o", str(backup_file)).returncode == 0
     target_url = new_url()
-    proc = subprocess.Popen(cli("restore", str(backup_file), "--db", target_url), env=env(), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if backend == "sqlite":
+    target = Path(target_url.removeprefix("sqlite:///"))
+    tools: list[int] = []
+
+    def started(pid: int) -> bool:
+        if backend == "sqlite":
+            return str(backup_file) in _fds(pid)
+        tools[:] = _children(pid, "pg_restore")
+        return bool(tools)
+
+    def writing(pid: int) -> bool:
+        if backend == "sqlite":
+            return _writing_into(target.parent)(pid)
+        return any("--single-transaction" in Path(f"/proc/{t}/cmdline").read_bytes().decode(errors="replace")
+                   for t in _children(pid, "pg_restore") if Path(f"/proc/{t}").exists())
+
+    def after_kill(killed: bool) -> bool:
+        nonlocal target_url, target
+        if backend == "postgresql":
+            # pg_restore dies with its parent (PDEATHSIG); its one transaction is rolled back by the server
+            wait_for(lambda: not _children_named("pg_restore", target_url), timeout=30, step=0.05)
+            empty = _tables(target_url) == 0
+        else:
+            empty = not target.parent.exists() or list(target.parent.iterdir()) == []
+        if empty:
+            assert killed
+            return True
+        # the run got to the end first: the whole register is there; the next run needs a new, empty one
+        if backend == "sqlite":
+            assert [p.name for p in target.parent.iterdir()] == [target.name]
+        with registry.open(target_url, migrate=False) as reg:
+            assert reg.counts()["journal"] == 60_000
+        target_url = new_url()
         target = Path(target_url.removeprefix("sqlite:///"))
-        wait_for(lambda: target.with_name(f".{target.name}.{proc.pid}.backup.tmp").exists() or
-                 proc.poll() is not None)
-    else:
-        wait_for(lambda: _children(proc.pid, "pg_restore") or proc.poll() is not None)
-    assert proc.poll() is None, "the restore finished before it could be killed"
-    tools = _children(proc.pid, "pg_restore")
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    if backend == "sqlite":
-        assert not target.exists()
-    else:
-        # pg_restore dies with its parent (PDEATHSIG); its one transaction is rolled back by the server
-        wait_for(lambda: not any(Path(f"/proc/{t}").exists() for t in tools), timeout=30, step=0.05)
-        wait_for(lambda: _tables(target_url) == 0, timeout=30, step=0.05)
+        return False
+
+    landed = _kill_runs(lambda: ["restore", str(backup_file), "--db", target_url],
+                        ["restore", str(backup_file), "--db", new_url()], started, writing, after_kill, seed=377)
+    assert landed >= 3, "most kills came after the restore had finished: they tested nothing"
     p = run("restore", str(backup_file), "--db", target_url, "--json")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["counts"]["journal"] == 60_000
+
+
+def _journal_rows_in(backup_file: Path, backend: str) -> int:
+    if backend == "sqlite":
+        from registry.backup import sqlite_check
+
+        return sqlite_check(backup_file).counts["journal"]
+    from registry.pg_backup import archive_counts
+
+    return archive_counts(str(backup_file), env())["journal"]
+
+
+def _children_named(name: str, url: str) -> list[int]:
+    """Processes called `name` whose command line names the database of `url` (orphans included)."""
+    database = url.rsplit("/", 1)[-1]
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if args and args[0].endswith(name.encode()) and any(a.endswith(f"/{database}".encode()) for a in args):
+            found.append(int(cmdline.parent.name))
+    return found
 
 
 def _children(pid: int, name: str) -> list[int]:
@@ -226,7 +331,8 @@ def _children(pid: int, name: str) -> list[int]:
 def _tables(url: str) -> int:
     import psycopg
 
-    from registry.backup import _libpq, database_url
+    from registry.backup import database_url
+    from registry.pg_backup import libpq as _libpq
 
     uri, _ = _libpq(database_url(url))
     with psycopg.connect(uri, autocommit=True) as c:
