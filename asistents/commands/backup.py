@@ -1,8 +1,8 @@
 """`asistents backup [-o FILE] [--db URL]`: a checked copy of the register, taken while it is in use.
 
 SQLite: the online backup API; PostgreSQL: `pg_dump` (from the `postgresql-client` package). The copy is
-written to a temporary name, checked (integrity, Alembic revision, rows equal to the moment of the copy),
-fsynced and renamed; an existing FILE is replaced only then. `asistents restore` (asistents/commands/restore.py)
+checked (integrity, Alembic revision, rows equal to the moment of the copy), written unnamed, fsynced and only
+then named; an existing FILE is replaced only then (`registry.backup`). `asistents restore` (asistents/commands/restore.py)
 puts it back into a new, empty register. What the copy holds and what it does not: `registry.backup.COVERS_EN`.
 """
 from __future__ import annotations
