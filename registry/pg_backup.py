@@ -1,6 +1,7 @@
 """The PostgreSQL half of `registry.backup`: `pg_dump` / `pg_restore` from the `postgresql-client` package.
 
-A backup is of the whole database the URL names (the register should have a database of its own). The rows
+A backup is of the whole database the URL names: the register must have a database of its own (schema
+public; a URL whose search_path names another schema is refused, saying so). The rows
 are counted in a REPEATABLE READ transaction whose snapshot `pg_dump --snapshot` then dumps, so the counts are
 those of the copy; the archive is read back whole (`pg_restore --data-only`) and its rows per table must
 equal them. A restore needs a database with no tables and runs in one transaction (`--single-transaction
@@ -55,6 +56,16 @@ def _run(cmd: list[str], env: dict[str, str], what: str, **kw: Any) -> None:
                           f"{what} failed (exit {p.returncode}): {err}")
 
 
+def _own_database(cursor: Any, shown: str) -> None:
+    """A dump is of the whole database, so the register must be the database's own (in schema public)."""
+    cursor.execute("SELECT current_schema()")
+    schema = cursor.fetchone()[0]
+    if schema != "public":
+        raise BackupError(f"{shown}: reģistram jābūt savā datubāzē (shēmā public), ne shēmā {schema!r}",
+                          f"{shown}: the register must have a database of its own (schema public), "
+                          f"not the schema {schema!r}")
+
+
 def tables(cursor: Any) -> list[str]:
     cursor.execute("SELECT table_name FROM information_schema.tables "
                    "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
@@ -93,6 +104,7 @@ def pg_backup(url: URL, target: Path, modes: privacy.Modes) -> Done:
     tool = pg_tool("pg_dump")
     with output(target, modes) as out, psycopg.connect(uri, password=env.get("PGPASSWORD"), autocommit=True) as conn:
         with conn.cursor() as cur:
+            _own_database(cur, url.render_as_string(hide_password=True))
             cur.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             cur.execute("SELECT pg_export_snapshot()")
             snapshot = cur.fetchone()[0]
@@ -117,6 +129,7 @@ def pg_restore(source: Path, url: URL) -> Done:
     uri, env = libpq(url)
     shown = url.render_as_string(hide_password=True)
     with psycopg.connect(uri, password=env.get("PGPASSWORD"), autocommit=True) as conn:
+        _own_database(conn.cursor(), shown)
         n = conn.execute("SELECT count(*) FROM information_schema.tables "
                          "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')").fetchone()[0]
     if n:

@@ -338,3 +338,12 @@ def _tables(url: str) -> int:
     with psycopg.connect(uri, autocommit=True) as c:
         return c.execute("SELECT count(*) FROM information_schema.tables "
                          "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')").fetchone()[0]
+
+
+@pytest.mark.postgres
+def test_a_register_in_a_schema_of_a_shared_database_is_refused(pg_server, tmp_path):
+    url = pg_server.new_database()  # a schema of its own in the shared database "postgres"
+    fill(url, 5)
+    p = run("backup", "--db", url, "-o", str(tmp_path / "kopija.dump"))
+    assert p.returncode == 2 and "database of its own" in p.stderr
+    assert list(tmp_path.iterdir()) == []
