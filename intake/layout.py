@@ -104,7 +104,10 @@ class Layout:
         self.inbox.mkdir(parents=True, exist_ok=True)
         for folder in (self.outbox, self.archive, self.duplicates, self.review, self.quarantine):
             privacy.makedirs(folder, modes)
-            privacy.private_folder(folder, modes)
+            try:
+                privacy.private_folder(folder, modes)
+            except OSError:
+                pass  # read-only or full: the writes into it fail file by file, saying why, and are retried
         return self
 
     @staticmethod

@@ -97,8 +97,8 @@ def summarize(cursor: Any, tables: list[str]) -> Summary:
     digest = hashlib.sha256()
     if "journal" in tables:
         cursor.execute("SELECT sha256, name, size, state, case_id, reason, attempts FROM journal ORDER BY sha256")
-        for row in cursor.fetchall():
-            digest.update(repr(tuple(row)).encode("utf-8") + b"\n")
+        while rows := cursor.fetchmany(20_000):
+            digest.update("".join(f"{tuple(r)!r}\n" for r in rows).encode("utf-8"))
     return Summary(revision, counts, digest.hexdigest())
 
 
@@ -388,14 +388,17 @@ def restore(source: str | Path, url_text: str, modes: privacy.Modes | None = Non
 
 
 def _sqlite_restore(source: Path, target: Path, modes: privacy.Modes) -> Done:
-    in_backup = sqlite_check(source)
     taken = [p for p in (target, target.with_name(target.name + "-wal")) if p.exists()]
     if taken:
         raise BackupError(f"{taken[0]} jau ir: atjauno tikai jaunā, tukšā reģistrā (norādiet neesošu failu)",
                           f"{taken[0]} exists: a restore goes into a new, empty register only (name a new file)")
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, isolation_level=None)
     try:
-        image, restored, _ = _image(src, str(target), begin=False)
+        # the image holds the backup's pages as they are: its integrity check is the backup file's
+        image, restored, in_backup = _image(src, str(source), begin=True)
+    except sqlite3.DatabaseError as e:
+        raise BackupError(f"{source} nav lasāma SQLite datubāze ({e})",
+                          f"{source} is not a readable SQLite database ({e})") from None
     finally:
         src.close()
     if restored != in_backup:

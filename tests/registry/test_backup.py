@@ -164,12 +164,12 @@ def _fds(pid: int) -> list[str]:
 
 
 def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, runs: int = 6) -> int:
-    """`asistents ARGS` (`args()` gives them) run `runs` times, each killed with SIGKILL at a random moment after `started(pid)` says
-    it has begun — within the time a whole run of `asistents PROBE` (the same work, another target) takes from
-    that point — `after_kill()` checking what is left each time. Returns how many kills landed before the end
-    (and prints how many of those while the output was being written, `writing(pid)`). `after_kill(killed)`
-    is told whether the run was killed, and says whether the run had not finished its work (the old state
-    is there) — a kill can also come after the output got its name, while the process is exiting."""
+    """`asistents ARGS` (`args()` gives them) run `runs` times, each killed with SIGKILL at a random moment
+    after `started(pid)` says it has begun (within 0.6 of the time a whole run of `asistents PROBE`, the same work
+    into another target, takes from that point), and once more as soon as `writing(pid)` sees its output
+    being written. `after_kill(killed)` checks what is left each time and says whether the run had not
+    finished its work (the old state is there): a kill can also come after the output got its name, while
+    the process is exiting. Returns how many kills came before the end."""
     def begin(what: list[str]) -> subprocess.Popen:
         proc = subprocess.Popen(cli(*what), env=env(), cwd=ROOT, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
@@ -182,19 +182,25 @@ def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, 
     took = time.monotonic() - t0
     rng = random.Random(seed)
     landed = while_writing = 0
-    for _ in range(runs):
+    for n in range(runs + 1):
         proc = begin(args())
-        time.sleep(rng.uniform(0, took))
-        killed = proc.poll() is None
-        if killed:
+        if n < runs:
+            time.sleep(rng.uniform(0, took * 0.6))  # the probe, run first, is the slowest
+        else:  # and once as soon as the output is being written
+            wait_for(lambda: writing(proc.pid) or proc.poll() is not None, step=0.0005)
+        was_writing = False
+        if proc.poll() is None:
             was_writing = bool(writing(proc.pid))
             proc.send_signal(signal.SIGKILL)
-        assert proc.wait() == (-signal.SIGKILL if killed else 0)
+        code = proc.wait()
+        assert code in (0, -signal.SIGKILL)  # 0: it ended on its own just before the signal
+        killed = code == -signal.SIGKILL
         if after_kill(killed):
             landed += 1
             while_writing += was_writing
-    print(f"kill -9 of `asistents {probe[0]}`: {landed} of {runs} before the end (a run takes {took:.2f} s from "
-          f"its start), {while_writing} of them while the output was being written")
+    print(f"kill -9 of `asistents {probe[0]}`: {landed} of {runs + 1} before the end (a run takes {took:.2f} s "
+          f"from its start), {while_writing} of them while the output was being written")
+    assert while_writing >= 1, "no kill came while the output was being written"
     return landed
 
 
