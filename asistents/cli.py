@@ -10,6 +10,7 @@ import importlib
 import sys
 
 from asistents.output import UserError, fail
+from privacy import ModesError
 
 # command name → module in asistents.commands (the public contract of DESIGN.md)
 COMMANDS = {
@@ -62,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except UserError as e:
         return fail(e, getattr(args, "json", False))
+    except ModesError as e:  # files.group of asistents.yaml cannot be applied (any command that writes)
+        return fail(UserError(e.message_lv, e.message_en, field="files.group", hint_lv="norādiet grupu, kurā "
+                              "ir šis konts (id), vai izņemiet iestatījumu"), getattr(args, "json", False))
     except KeyboardInterrupt:
         print("Pārtraukts / interrupted", file=sys.stderr)
         return 130

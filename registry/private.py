@@ -1,8 +1,9 @@
 """The SQLite register's files are private: the database, `-wal` and `-shm` get `privacy.Modes` at every connect.
 
-SQLite makes a new database 0644 less the umask and gives `-wal`/`-shm` the database file's mode, so the file
-is made with the private mode before SQLite first opens it, and all three are set again after each connect
-(an older register made 0644 is tightened on its next use). PostgreSQL keeps its data in the server's own
+SQLite makes a new database 0644 less the umask and gives `-wal`/`-shm` the database file's mode but the
+process's own group (unless run as root), so for a new register all three are made, empty, with the private
+mode and group before SQLite first opens it; and all three are set again after each connect (an older
+register made 0644 is tightened on its next use). PostgreSQL keeps its data in the server's own
 private folder: nothing to do there.
 """
 from __future__ import annotations
@@ -39,8 +40,11 @@ def protect(engine: Engine, modes: privacy.Modes) -> Engine:
 
     @event.listens_for(engine, "do_connect")
     def _before(_dialect, _record, _cargs, _cparams) -> None:
-        if not files[0].exists():
-            privacy.create_file(files[0], modes)  # before SQLite creates it with the umask's mode
+        if not files[0].exists() or files[0].stat().st_size == 0:
+            # before SQLite makes them: a new register gets its -wal/-shm at the first write, after the connect
+            # below, with the process's own group; SQLite uses the (empty) files it finds instead
+            for path in files:
+                privacy.create_file(path, modes)
 
     @event.listens_for(engine, "connect")
     def _after(_dbapi_connection, _record) -> None:

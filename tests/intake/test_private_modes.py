@@ -128,3 +128,89 @@ def test_an_unknown_group_is_refused_saying_which(tmp_path, monkeypatch):
     monkeypatch.setenv("ASISTENTS_CONFIG", str(config))
     with pytest.raises(privacy.ModesError, match="nav-tadas-grupas"):
         privacy.load()
+
+
+def _as_account(user: str, groups: list[int], work) -> str:
+    """Run `work()` in a forked child as `user` (with `groups`), umask 022; its error text, '' when it passed."""
+    import pwd
+    import traceback
+
+    pw = pwd.getpwnam(user)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 0
+        try:
+            os.close(read)
+            os.setgroups(groups)
+            os.setgid(pw.pw_gid)
+            os.setuid(pw.pw_uid)
+            os.umask(0o022)
+            work()
+        except BaseException:
+            os.write(write, traceback.format_exc().encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as f:
+        err = f.read().decode()
+    os.waitpid(pid, 0)
+    return err
+
+
+def test_a_service_account_in_the_group_shares_and_one_outside_it_is_told(tmp_path):
+    """Not root: the files go to the configured group only because the account is in it; a group it is not in
+    is refused with the group named (as `inbox watch` under a service account would meet it)."""
+    import pwd
+    import tempfile
+
+    if os.geteuid() != 0:
+        pytest.skip("switching to a service account needs root")
+    try:
+        pw, group = pwd.getpwnam("postgres"), grp.getgrnam("ssl-cert")
+        other = grp.getgrnam("users")
+    except KeyError:
+        pytest.skip("no postgres account with the ssl-cert group here (the test setup's PostgreSQL makes them)")
+    # everything the child needs imported here: this interpreter's own files may be closed to the account
+    from generator import atomic  # noqa: F401
+    from intake.layout import Layout  # noqa: F401
+
+    with registry.open(f"sqlite:///{tmp_path / 'warm.db'}") as reg:
+        reg.journal_claim("b" * 64, "x.pdf", 1)
+    root = Path(tempfile.mkdtemp(prefix="asistents-account-"))  # 0700; handed to the account
+    try:
+        os.chown(root, pw.pw_uid, pw.pw_gid)
+
+        def work() -> None:
+            import privacy
+            from generator import atomic
+            from intake.layout import Layout
+
+            modes = privacy.Modes.shared_with("ssl-cert")
+            Layout(root).ensure(modes)
+            letter = root / "outbox" / "case-000001" / "lemums.docx"
+            with atomic.replacing(letter, modes=modes) as tmp:
+                tmp.write_bytes(b"x")
+            config = root / "asistents.yaml"
+            config.write_text("files:\n  group: ssl-cert\n", encoding="utf-8")
+            os.environ["ASISTENTS_CONFIG"] = str(config)  # this child's own environment
+            with registry.open(f"sqlite:///{root / 'r.db'}") as reg:
+                reg.journal_claim("a" * 64, "x.pdf", 1)
+                for p in [letter, root / "r.db", root / "r.db-wal", root / "r.db-shm"]:
+                    st = p.stat()
+                    assert (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) == (0o640, pw.pw_uid, group.gr_gid), p
+            for name in FOLDERS + ("outbox/case-000001",):
+                st = (root / name).stat()
+                assert (stat.S_IMODE(st.st_mode), st.st_gid) == (0o750, group.gr_gid), name
+            try:
+                Layout(root / "cits").ensure(privacy.Modes.shared_with("users"))
+            except privacy.ModesError as e:
+                assert "'users'" in e.message_en and "not in it" in e.message_en
+            else:
+                raise AssertionError("a group the account is not in was not refused")
+
+        assert _as_account("postgres", [pw.pw_gid, group.gr_gid], work) == ""
+        assert other.gr_gid not in os.getgrouplist("postgres", pw.pw_gid)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
