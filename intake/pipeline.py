@@ -47,6 +47,7 @@ from typing import Any, Callable, Iterator
 from intake import files as fs
 from intake.layout import Layout
 from intake.log import FileLog
+from intake.trouble import Problem, no_space, out_of_space
 
 FINAL_STATES = ("processed", "needs_review", "duplicate", "quarantined")
 MAX_ATTEMPTS = 10  # a file that was being processed this many times when the process died is set aside
@@ -76,6 +77,7 @@ class PassSummary:
     waiting: int = 0  # still being written, left for the next pass
     seconds: float = 0.0
     files: list[dict[str, Any]] = field(default_factory=list)  # the files not simply processed (bounded)
+    problem: Problem | None = None  # why the pass stopped early (a full disk); its files wait in the inbox
 
     @property
     def total(self) -> int:
@@ -89,7 +91,8 @@ class PassSummary:
     def as_dict(self) -> dict[str, Any]:
         return {"processed": self.processed, "needs_review": self.needs_review, "quarantined": self.quarantined,
                 "duplicates": self.duplicates, "failed": self.failed, "waiting": self.waiting,
-                "seconds": round(self.seconds, 3), "files": self.files}
+                "seconds": round(self.seconds, 3), "files": self.files,
+                "problem": self.problem.as_dict() if self.problem else None}
 
     def text_lv(self) -> str:
         return (f"Apstrādāti: {self.processed}; jāpārbauda: {self.needs_review}; karantīnā: {self.quarantined}; "
@@ -111,6 +114,7 @@ class Outcome:
     reason_en: str | None = None
     path: Path | None = None
     ms: dict[str, float] = field(default_factory=dict)
+    error: BaseException | None = field(default=None, repr=False, compare=False)  # what made it `failed`
 
 
 class Stop:
@@ -156,9 +160,14 @@ def process(root: str | os.PathLike[str], *, registry: Any, on: dt.date | None =
     opts = options or Options()
     if on is not None:
         opts.on = on
-    layout = Layout(Path(root)).ensure()
-    with folder_lock(layout):
-        return Pass(layout, registry, opts, stop if stop is not None else Stop(), progress, municipality).run()
+    try:
+        layout = Layout(Path(root)).ensure()
+        with folder_lock(layout):
+            return Pass(layout, registry, opts, stop if stop is not None else Stop(), progress, municipality).run()
+    except Exception as e:  # the folders or the lock could not be made: nothing was touched
+        if not out_of_space(e):
+            raise
+        return PassSummary(problem=no_space(root))
 
 
 class Pass:
@@ -184,7 +193,7 @@ class Pass:
         try:
             deadline = time.monotonic() + self.opts.max_wait
             complete = True
-            while not self.stop:
+            while not self.halted:
                 ready, young = self._settled()
                 if not ready and not young:
                     break
@@ -198,7 +207,7 @@ class Pass:
                     complete = False
                     break
                 self.stop.wait(min(0.25, max(0.05, self.opts.settle / 4)))
-            if complete and not self.stop:
+            if complete and not self.halted:
                 self._forget_vanished()
                 fs.prune_empty_folders(self.layout.inbox, self.opts.settle)
         finally:
@@ -210,6 +219,19 @@ class Pass:
             self.log.close()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    @property
+    def halted(self) -> bool:
+        """Stopped by a signal, or by a full disk (every further file would fail the same way: left as is)."""
+        return bool(self.stop) or self.summary.problem is not None
+
+    def _trouble(self, error: BaseException | None) -> bool:
+        """Note a full disk (once): the pass claims no more files. True when `error` was one."""
+        if not out_of_space(error):
+            return False
+        if self.summary.problem is None:
+            self.summary.problem = no_space(self.layout.root)
+        return True
 
     def _bar(self, bar: Any, more: int) -> Any:
         if not self.progress:
@@ -260,7 +282,7 @@ class Pass:
                        and not _cut_short_before(group[0]) and not _cut_short_before(window[0])):
                     group.append(window.popleft())
             claims: list[tuple[fs.Seen, dict[str, Any]]] = []
-            while queue and not self.stop and len(window) + len(claims) < ahead:
+            while queue and not self.halted and len(window) + len(claims) < ahead:
                 seen = queue.popleft()
                 ctx: dict[str, Any] = {"t0": time.monotonic(), "ms": {}}
                 outcome = self._prepare(seen, ctx, inflight)
@@ -677,9 +699,15 @@ class Pass:
         ms["total"] = _ms(ctx["t0"]) if "t0" in ctx else 0.0
         outcome.ms = ms  # the caller's `on_file` sees where the time went (benchmarks)
         self.summary.count(outcome.state)
-        self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
-                        "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
-                        "size": seen.size, "ms": ms})
+        if outcome.state == "failed":
+            self._trouble(outcome.error)
+        try:
+            self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
+                            "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
+                            "size": seen.size, "ms": ms})
+        except OSError as e:  # the file itself is where its outcome says; only its log line is missing
+            if not self._trouble(e):
+                raise
         if self.opts.on_file is not None:
             self.opts.on_file(outcome)
         if outcome.state not in ("processed", "waiting") and len(self.summary.files) < 1000:
@@ -701,6 +729,10 @@ class Pass:
             pending = self.reg.journal_pending()
         except Exception:
             return
+        with _no_space_is_noted(self):
+            self._reconcile(pending)
+
+    def _reconcile(self, pending: list[Any]) -> None:
         for entry in pending:
             for state, place in (("quarantined", self.layout.quarantine_name(entry.sha256, entry.name)),
                                  ("needs_review", self.layout.review_name(entry.sha256, entry.name))):
@@ -716,6 +748,10 @@ class Pass:
             pending = self.reg.journal_pending()
         except Exception:
             return
+        with _no_space_is_noted(self):
+            self._forget(pending)
+
+    def _forget(self, pending: list[Any]) -> None:
         for entry in pending:
             if entry.sha256 in self.seen_shas or entry.state == "failed":
                 continue
@@ -725,6 +761,15 @@ class Pass:
                 tx.journal_set(entry.sha256, "failed",
                                reason="the file left the inbox before it was processed (taken away, or an "
                                       "incomplete copy replaced by the complete one)")
+
+
+@contextlib.contextmanager
+def _no_space_is_noted(p: "Pass") -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:  # bookkeeping only: the next pass does it again
+        if not p._trouble(e):
+            raise
 
 
 def _cut_short_before(item: tuple[fs.Seen, dict[str, Any], Any]) -> bool:
@@ -768,7 +813,7 @@ def _failed(sha: str | None, error: BaseException) -> Outcome:
     en = f"{type(error).__name__}: {error}"[:500]
     lv = (f"apstrāde neizdevās ({name}) — fails paliek iesūtnē un tiks apstrādāts atkārtoti; pārbaudiet brīvo vietu "
           "diskā un piekļuves tiesības mapēm")
-    return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en)
+    return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en, error=error)
 
 
 def _what_to_do(code: str, sha256: str) -> list[str]:
