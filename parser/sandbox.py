@@ -151,8 +151,9 @@ class Sandbox:
     # -- one file
     def parse(self, path: str | os.PathLike[str]) -> ParseResult:
         """Parse one file in the child; raise `ParseError` for files that cannot be read."""
-        name = str(path)
-        request = {"path": os.path.abspath(name), "name": name, "limits": self.limits.__dict__}
+        # A name whose bytes are not UTF-8 (surrogate escapes) is shown with \xNN: the answers are UTF-8 JSON.
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")
+        request = {"path": os.path.abspath(path), "name": name, "limits": self.limits.__dict__}
         for fresh in (False, True):
             proc = self._proc if self._proc and self._proc.poll() is None and not fresh else self._start()
             try:

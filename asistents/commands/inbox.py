@@ -171,12 +171,12 @@ def _text(summary) -> str:
     lines = [summary.text_lv()]
     if summary.problem is not None:
         lines[:0] = [f"Apturēts: {summary.problem.message_lv}", f"Stopped: {summary.problem.message_en}"]
-    labels = {"needs_review": "jāpārbauda", "quarantined": "karantīnā", "duplicate": "dublikāts",
-              "failed": "neizdevās"}
-    for f in summary.files[:50]:
-        where = f" → {f['path']}" if f.get("path") else ""
-        lines.append(f"  [{labels.get(f['state'], f['state'])}] {(f['sha256'] or '')[:12]}{where}: "
-                     f"{f.get('reason_lv') or ''}")
+    labels = {"processed": "apstrādāts", "needs_review": "jāpārbauda", "quarantined": "karantīnā",
+              "duplicate": "dublikāts", "failed": "neizdevās"}
+    for f in summary.files[:50]:  # which file went where (its new place under DIR), and why when not simply done
+        where = f" → {f['path']}" if f.get("path") else " (paliek iesūtnē)"
+        why = f": {f['reason_lv']}" if f.get("reason_lv") else ""
+        lines.append(f"  [{labels.get(f['state'], f['state'])}] {f.get('name') or (f['sha256'] or '')[:12]}{where}{why}")
     if len(summary.files) > 50:
         lines.append(f"  … un vēl {len(summary.files) - 50} (skatīt --json)")
     return "\n".join(lines)

@@ -3,6 +3,8 @@ passed as a clean reading."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,27 @@ def test_surname_that_is_no_persons_name_goes_to_review(h, filler, intake_dir, s
     assert any("uzvārd" in r for r in reason["reason_lv"]), reason
     assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 0
     assert not Path("/tmp/x").exists()
+
+
+def test_file_name_in_cp1257_bytes_is_processed_its_bytes_kept_a_readable_form_shown(h, filler, intake_dir):
+    inbox = os.fsencode(intake_dir / "inbox")
+    raw = b"B\xe7rzi\xf2a.pdf"  # "Bērziņa.pdf" as a Windows share writes it: not UTF-8
+    folder = b"Vec\xe2 mape"  # "Vecā mape", a folder moved in from the same share
+    os.mkdir(os.path.join(inbox, folder))
+    data = {raw: filler.fill("application", h.corpus.application(81)),
+            os.path.join(folder, b"lapa-\xfe.pdf"): filler.fill("timesheet", h.corpus.timesheet(82))}
+    for name, content in data.items():
+        with open(os.path.join(inbox, name), "wb") as f:
+            f.write(content)
+        h.age(Path(os.fsdecode(os.path.join(inbox, name))))
+    p = subprocess.run(h.inbox_cmd("process", intake_dir, "--json", "--no-render"), capture_output=True,
+                       text=True, env=h.env(), cwd=h.ROOT, timeout=300)
+    assert p.returncode == 0, (p.stdout, p.stderr)
+    summary = json.loads(p.stdout)
+    assert summary["processed"] + summary["needs_review"] == 2 and summary["failed"] == 0, summary
+    assert h.files_under(intake_dir / "inbox") == []
+    archived = sorted(x.name for place in ("archive", "review") for x in h.files_under(intake_dir / place))
+    assert any(n.endswith("-berzina.pdf") for n in archived) and any(n.endswith("-lapa-z.pdf") for n in archived)
+    journal = {e["name"]: e["raw_name"] for e in h.journal(intake_dir).values()}
+    assert journal == {"Bērziņa.pdf": raw, "Vecā mape/lapa-ž.pdf": os.path.join(folder, b"lapa-\xfe.pdf")}
+    assert {f["name"] for f in summary["files"]} == {"Bērziņa.pdf", "Vecā mape/lapa-ž.pdf"}

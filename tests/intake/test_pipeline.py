@@ -19,12 +19,17 @@ def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
     summary = h.run_process(intake_dir)
     assert (summary["processed"], summary["needs_review"], summary["quarantined"]) == (1, 1, 0), summary
     # the timesheet has no contract in the register: stored, archived, flagged for the clerk
-    flagged = summary["files"][0]
-    assert flagged["state"] == "needs_review" and "contract" in flagged["reason_en"]
+    [flagged] = [f for f in summary["files"] if f["state"] == "needs_review"]
+    assert "contract" in flagged["reason_en"]
     assert h.files_under(inbox) == []
-    archived = h.files_under(intake_dir / "archive")
-    assert len(archived) == 2 and all(p.name[12] == "-" for p in archived)
-    assert any(p.name.endswith("-iesniegums-berzina.pdf") for p in archived)
+    [archived] = h.files_under(intake_dir / "archive")
+    assert archived.name[12] == "-" and archived.name.endswith("-iesniegums-berzina.pdf")
+    # each file named with its new place; the one the clerk must look at in review/, with its reasons
+    assert {(f["name"], f["path"]) for f in summary["files"]} == {
+        ("iesniegumi/Iesniegums Bērziņa.pdf", f"archive/{archived.name}"), ("uzskaite-2019-03.pdf", flagged["path"])}
+    reviewed = intake_dir / flagged["path"]
+    assert reviewed.parent.name == "review" and reviewed.name.endswith("-uzskaite-2019-03.pdf")
+    assert "contract" in reviewed.with_name(reviewed.name + ".reason.txt").read_text(encoding="utf-8")
     # 8.3: no assessment by the service yet — the proposal is pending, never a refusal, and has no letter:
     # the case waits on the worklist (`asistents due`)
     assert not list((intake_dir / "outbox").glob("case-*/*.docx"))
@@ -80,7 +85,7 @@ def test_two_copies_at_once_by_two_processes(h, filler, intake_dir):
     outs = [json.loads(p.communicate(timeout=300)[0]) for p in procs]
     assert sum(o["needs_review"] + o["processed"] for o in outs) == 1
     assert sum(o["duplicates"] for o in outs) == 1
-    assert len(h.files_under(intake_dir / "archive")) == 2
+    assert len([p for p in h.files_under(intake_dir / "review") if p.suffix == ".pdf"]) == 1  # no contract yet
     assert len(h.files_under(intake_dir / "archive" / "duplicates")) == 1
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
 
@@ -222,5 +227,5 @@ def test_a_file_the_register_refuses_fails_alone_its_round_is_stored(h, filler, 
     con.close()
     summary = h.run_process(intake_dir, "--no-render")
     assert summary["failed"] == 0 and summary["processed"] + summary["needs_review"] == 1, summary
-    assert h.files_under(inbox) == [] and len(h.files_under(intake_dir / "archive")) == 6
+    assert h.files_under(inbox) == [] and len(h.originals(intake_dir)) == 6  # in review/: no contracts
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 6
