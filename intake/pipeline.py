@@ -463,7 +463,7 @@ class Pass:
     def _placed(self, entry: Any) -> Path | None:
         if entry.state in ("processed", "duplicate"):
             return self.layout.archive_name(entry.sha256, entry.name)
-        if entry.state == "needs_review":  # review/ (archive/ for files placed before both went to review/)
+        if entry.state == "needs_review":  # review/ while on the review list, archive/ otherwise or after it
             archived = self.layout.archive_name(entry.sha256, entry.name)
             review = self.layout.review_name(entry.sha256, entry.name)
             return archived if archived.exists() and not review.exists() else review
@@ -564,14 +564,14 @@ class Pass:
         self._to_review(tx, entry, result, app.received_on, case_id=done.case_id)
         case = tx.case(done.case_id)
         return {"state": state, "case_id": done.case_id, "app": app, "assessment": done.assessment, "case": case,
-                "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+                "reasons_lv": reasons_lv, "reasons_en": reasons_en, "review": result.needs_review}
 
     def _to_review(self, tx: Any, entry: Any, result: Any, received_on: dt.date, **ids: Any) -> None:
         """A file read with uncertain fields goes on the review list (`asistents review`), its deadline kept."""
         if result.needs_review or result.record is None:
             from intake.register import review_reading
 
-            place = None if result.record is not None else self.layout.review_name(entry.sha256, entry.name)
+            place = self.layout.review_name(entry.sha256, entry.name)  # registered or not: see `_archive`
             tx.add_review(entry.sha256, result.kind, received_on, review_reading(result, self.layout.root, place),
                           **ids)
 
@@ -586,7 +586,7 @@ class Pass:
             app, assessment = s["app"], s["assessment"]
             state = self._render(lambda: application_drafts(app, assessment, decision, case_id), entry.sha256,
                                  case_id, None, decision.rules_version, ctx, state, reasons_lv, reasons_en)
-        dst = self._archive(seen, entry, ctx, state, "application", reasons_lv, reasons_en)
+        dst = self._archive(seen, entry, ctx, s["review"], "application", reasons_lv, reasons_en)
         return Outcome(state, entry.sha256, case_id=case_id, kind="application", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
@@ -602,7 +602,8 @@ class Pass:
         tx.journal_set(sha, state, reason=_reason(reasons_en))
         self._to_review(tx, entry, result, _aware(entry.received_at).date(), timesheet_id=done.timesheet_id)
         return {"state": state, "timesheet_id": done.timesheet_id, "ts": ts, "check": done.check,
-                "contract": done.contract, "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+                "contract": done.contract, "reasons_lv": reasons_lv, "reasons_en": reasons_en,
+                "review": result.needs_review}
 
     def _finish_timesheet(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
         state, ts_id = s["state"], s["timesheet_id"]
@@ -613,7 +614,7 @@ class Pass:
             ts, check, contract = s["ts"], s["check"], s["contract"]
             state = self._render(lambda: timesheet_drafts(ts, check, contract, ts_id, dt.date.today()), entry.sha256,
                                  None, ts_id, check.rules_version or "—", ctx, state, reasons_lv, reasons_en)
-        dst = self._archive(seen, entry, ctx, state, "timesheet", reasons_lv, reasons_en)
+        dst = self._archive(seen, entry, ctx, s["review"], "timesheet", reasons_lv, reasons_en)
         return Outcome(state, entry.sha256, timesheet_id=ts_id, kind="timesheet", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
@@ -659,12 +660,14 @@ class Pass:
             self._municipality = load_municipality()
         return self._municipality
 
-    def _archive(self, seen: fs.Seen, entry: Any, ctx: dict[str, Any], state: str = "processed", kind: str = "",
+    def _archive(self, seen: fs.Seen, entry: Any, ctx: dict[str, Any], review: bool = False, kind: str = "",
                  reasons_lv: list[str] = (), reasons_en: list[str] = ()) -> Path:
-        """The original to archive/ — or, when the clerk must look at it, to review/ with its reason files: one
-        rule for applications and timesheets, registered or not."""
+        """The original to archive/ — or to review/ with its reason files when it is on the review list (fields
+        read with doubt): one rule for applications and timesheets, registered or not. `review done` moves it
+        on to archive/. A file registered with a remark only (no contract yet, a second application this
+        month) is archived; the summary names it, its place and the remark."""
         t = time.monotonic()
-        if state == "needs_review":
+        if review:
             dst = self.layout.review_name(entry.sha256, entry.name)
             _write_reason(dst, entry, "needs_review", list(reasons_lv) or ["pārbaudiet nolasītos laukus"],
                           list(reasons_en) or ["check the fields read"], kind=kind)

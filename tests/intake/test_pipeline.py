@@ -22,14 +22,13 @@ def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
     [flagged] = [f for f in summary["files"] if f["state"] == "needs_review"]
     assert "contract" in flagged["reason_en"]
     assert h.files_under(inbox) == []
-    [archived] = h.files_under(intake_dir / "archive")
-    assert archived.name[12] == "-" and archived.name.endswith("-iesniegums-berzina.pdf")
-    # each file named with its new place; the one the clerk must look at in review/, with its reasons
+    archived = h.files_under(intake_dir / "archive")
+    assert len(archived) == 2 and all(p.name[12] == "-" for p in archived)
+    assert any(p.name.endswith("-iesniegums-berzina.pdf") for p in archived)
+    # each file named with its new place (both registered, neither read with doubt: archive/)
     assert {(f["name"], f["path"]) for f in summary["files"]} == {
-        ("iesniegumi/Iesniegums Bērziņa.pdf", f"archive/{archived.name}"), ("uzskaite-2019-03.pdf", flagged["path"])}
-    reviewed = intake_dir / flagged["path"]
-    assert reviewed.parent.name == "review" and reviewed.name.endswith("-uzskaite-2019-03.pdf")
-    assert "contract" in reviewed.with_name(reviewed.name + ".reason.txt").read_text(encoding="utf-8")
+        (name, f"archive/{p.name}") for name, p in zip(["iesniegumi/Iesniegums Bērziņa.pdf", "uzskaite-2019-03.pdf"],
+                                                        sorted(archived, key=lambda p: "uzskaite" in p.name))}
     # 8.3: no assessment by the service yet — the proposal is pending, never a refusal, and has no letter:
     # the case waits on the worklist (`asistents due`)
     assert not list((intake_dir / "outbox").glob("case-*/*.docx"))
@@ -85,7 +84,7 @@ def test_two_copies_at_once_by_two_processes(h, filler, intake_dir):
     outs = [json.loads(p.communicate(timeout=300)[0]) for p in procs]
     assert sum(o["needs_review"] + o["processed"] for o in outs) == 1
     assert sum(o["duplicates"] for o in outs) == 1
-    assert len([p for p in h.files_under(intake_dir / "review") if p.suffix == ".pdf"]) == 1  # no contract yet
+    assert len(h.files_under(intake_dir / "archive")) == 2
     assert len(h.files_under(intake_dir / "archive" / "duplicates")) == 1
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
 
@@ -227,5 +226,28 @@ def test_a_file_the_register_refuses_fails_alone_its_round_is_stored(h, filler, 
     con.close()
     summary = h.run_process(intake_dir, "--no-render")
     assert summary["failed"] == 0 and summary["processed"] + summary["needs_review"] == 1, summary
-    assert h.files_under(inbox) == [] and len(h.originals(intake_dir)) == 6  # in review/: no contracts
+    assert h.files_under(inbox) == [] and len(h.files_under(intake_dir / "archive")) == 6
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 6
+
+
+def test_files_read_with_doubt_go_to_review_applications_and_timesheets_alike(h, filler, intake_dir):
+    """One rule for both kinds: a file on the review list (fields read with doubt) is in review/ with its
+    reason files, registered or not; the end-of-pass text names each file and its new place."""
+    from forms.build import scan
+
+    inbox = intake_dir / "inbox"
+    (inbox / "Iesniegums skenēts.pdf").write_bytes(scan(filler.fill("application", h.corpus.application(410))))
+    (inbox / "Uzskaite skenēta.pdf").write_bytes(scan(filler.fill("timesheet", h.corpus.timesheet(411))))
+    for p in h.files_under(inbox):
+        h.age(p)
+    p = subprocess.run(h.inbox_cmd("process", intake_dir, "--no-render"), capture_output=True, text=True,
+                       env=h.env(), cwd=h.ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    reviewed = sorted(x for x in h.files_under(intake_dir / "review") if x.suffix == ".pdf")
+    assert [x.name[13:] for x in reviewed] == ["iesniegums-skenets.pdf", "uzskaite-skeneta.pdf"], p.stdout
+    for x in reviewed:
+        assert "Iemesls:" in x.with_name(x.name + ".reason.txt").read_text(encoding="utf-8")
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1  # registered, and in review/
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
+    for name, x in zip(["Iesniegums skenēts.pdf", "Uzskaite skenēta.pdf"], reviewed):
+        assert f"[jāpārbauda] {name} → review/{x.name}" in p.stdout, p.stdout
