@@ -5,8 +5,8 @@ DIR/inbox/        clerks drop files here (sub-folders allowed, whole folders mov
 DIR/outbox/<case>/ draft documents: DOCX + a sidecar JSON (input, template and rules version)
 DIR/archive/      originals after a durable commit: <sha256[:12]>-<slug>.pdf
 DIR/archive/duplicates/  further copies of bytes already archived (kept, never deleted)
-DIR/review/       forms that were read but could not become a record (fields missing or unreadable):
-                  the original + <name>.reason.txt/.reason.json listing what the clerk must check
+DIR/review/       every file on the review list (application or timesheet, registered or not: fields missing or
+                  read with doubt): the original + <name>.reason.txt/.reason.json listing what to check
 DIR/quarantine/   files that cannot be read at all (not a PDF, damaged, encrypted, hostile) + reason files
 ./asistents.db    the register, where the command runs (unless --db or ASISTENTS_DB_URL say otherwise)
 DIR/intake.log.jsonl  one JSON line per file: sha256, state, ids, timings (no names, no personal codes)

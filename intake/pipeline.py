@@ -34,6 +34,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import json
@@ -45,11 +46,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from intake import files as fs
+from intake import names
 from intake.layout import Layout
 from intake.log import FileLog
+from intake.trouble import Problem, no_space, out_of_space
 
 FINAL_STATES = ("processed", "needs_review", "duplicate", "quarantined")
-MAX_ATTEMPTS = 10  # a file that was being processed this many times when the process died is set aside
+# A file is set aside as `crashed` only on evidence: the process died MAX_FAULTS times while this file alone was
+# at work (its round of its own). A file merely interrupted (the process died while it was one of several in
+# flight) is not to blame; it is set aside only after MAX_ATTEMPTS starts, as a last resort. A file that stops its
+# own parser (a limit, a signal) is set aside at once by the parse's own answer (timeout, memory, crashed).
+MAX_FAULTS = 3
+MAX_ATTEMPTS = 50
 RETRYABLE_ERRNOS = {"ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EFBIG", "ENOENT", "EMFILE"}
 
 
@@ -64,6 +72,7 @@ class Options:
     on: dt.date | None = None  # decision date for proposals (default: each application's receipt date)
     on_file: Callable[["Outcome"], None] | None = None  # called after each file (progress, benchmarks)
     failed_backoff: float = 0.0  # a `failed` file is tried again only this long after its last failure
+    limits: Any = None  # parser.Limits for each file (CPU, memory, wall time); None: the parser's defaults
 
 
 @dataclass
@@ -75,7 +84,8 @@ class PassSummary:
     failed: int = 0
     waiting: int = 0  # still being written, left for the next pass
     seconds: float = 0.0
-    files: list[dict[str, Any]] = field(default_factory=list)  # the files not simply processed (bounded)
+    files: list[dict[str, Any]] = field(default_factory=list)  # each file: its name, state and new place (bounded)
+    problem: Problem | None = None  # why the pass stopped early (a full disk); its files wait in the inbox
 
     @property
     def total(self) -> int:
@@ -89,7 +99,8 @@ class PassSummary:
     def as_dict(self) -> dict[str, Any]:
         return {"processed": self.processed, "needs_review": self.needs_review, "quarantined": self.quarantined,
                 "duplicates": self.duplicates, "failed": self.failed, "waiting": self.waiting,
-                "seconds": round(self.seconds, 3), "files": self.files}
+                "seconds": round(self.seconds, 3), "files": self.files,
+                "problem": self.problem.as_dict() if self.problem else None}
 
     def text_lv(self) -> str:
         return (f"Apstrādāti: {self.processed}; jāpārbauda: {self.needs_review}; karantīnā: {self.quarantined}; "
@@ -111,6 +122,7 @@ class Outcome:
     reason_en: str | None = None
     path: Path | None = None
     ms: dict[str, float] = field(default_factory=dict)
+    error: BaseException | None = field(default=None, repr=False, compare=False)  # what made it `failed`
 
 
 class Stop:
@@ -156,9 +168,14 @@ def process(root: str | os.PathLike[str], *, registry: Any, on: dt.date | None =
     opts = options or Options()
     if on is not None:
         opts.on = on
-    layout = Layout(Path(root)).ensure()
-    with folder_lock(layout):
-        return Pass(layout, registry, opts, stop if stop is not None else Stop(), progress, municipality).run()
+    try:
+        layout = Layout(Path(root)).ensure()
+        with folder_lock(layout):
+            return Pass(layout, registry, opts, stop if stop is not None else Stop(), progress, municipality).run()
+    except Exception as e:  # the folders or the lock could not be made: nothing was touched
+        if not out_of_space(e):
+            raise
+        return PassSummary(problem=no_space(root))
 
 
 class Pass:
@@ -184,7 +201,7 @@ class Pass:
         try:
             deadline = time.monotonic() + self.opts.max_wait
             complete = True
-            while not self.stop:
+            while not self.halted:
                 ready, young = self._settled()
                 if not ready and not young:
                     break
@@ -198,7 +215,7 @@ class Pass:
                     complete = False
                     break
                 self.stop.wait(min(0.25, max(0.05, self.opts.settle / 4)))
-            if complete and not self.stop:
+            if complete and not self.halted:
                 self._forget_vanished()
                 fs.prune_empty_folders(self.layout.inbox, self.opts.settle)
         finally:
@@ -210,6 +227,19 @@ class Pass:
             self.log.close()
         self.summary.seconds = time.monotonic() - started
         return self.summary
+
+    @property
+    def halted(self) -> bool:
+        """Stopped by a signal, or by a full disk (every further file would fail the same way: left as is)."""
+        return bool(self.stop) or self.summary.problem is not None
+
+    def _trouble(self, error: BaseException | None) -> bool:
+        """Note a full disk (once): the pass claims no more files. True when `error` was one."""
+        if not out_of_space(error):
+            return False
+        if self.summary.problem is None:
+            self.summary.problem = no_space(self.layout.root)
+        return True
 
     def _bar(self, bar: Any, more: int) -> Any:
         if not self.progress:
@@ -260,7 +290,8 @@ class Pass:
                        and not _cut_short_before(group[0]) and not _cut_short_before(window[0])):
                     group.append(window.popleft())
             claims: list[tuple[fs.Seen, dict[str, Any]]] = []
-            while queue and not self.stop and len(window) + len(claims) < ahead:
+            solo = len(group) == 1 and _cut_short_before(group[0])  # a suspect's round: it alone, nothing else
+            while queue and not solo and not self.halted and len(window) + len(claims) < ahead:
                 seen = queue.popleft()
                 ctx: dict[str, Any] = {"t0": time.monotonic(), "ms": {}}
                 outcome = self._prepare(seen, ctx, inflight)
@@ -274,7 +305,18 @@ class Pass:
                 claims.append((seen, ctx))
             if not group and not claims:  # the window is empty and nothing more is to be claimed
                 break
+            if solo:
+                self._solo(group[0][1]["sha"], True)
             self._round(group, claims, pool, window, inflight, bar)
+            if solo:
+                self._solo(group[0][1]["sha"], False)
+
+    def _solo(self, sha: str, solo: bool) -> None:
+        """Mark a suspect file as at work alone (before its round), and no longer (after it): should the process
+        die in between, the next pass counts a fault against it."""
+        with contextlib.suppress(Exception):  # without the mark the file is only not blamed
+            with self.reg.transaction() as tx:
+                tx.journal_solo(sha, solo)
 
     def _round(self, group: list[tuple[fs.Seen, dict[str, Any], Any]], claims: list[tuple[fs.Seen, dict[str, Any]]],
                pool: concurrent.futures.ThreadPoolExecutor, window: collections.deque, inflight: collections.Counter,
@@ -340,13 +382,23 @@ class Pass:
         sha = ctx["sha"]
         name = str(seen.path.relative_to(self.layout.inbox))
         # new bytes always go on to be read (or set aside as empty): they start as `processing`
-        entry = tx.journal_claim(sha, name, seen.size, state="processing")
+        entry = tx.journal_claim(sha, names.readable(name), seen.size, state="processing", raw_name=names.raw(name))
+        # Left `processing` (or marked at work alone) by a process that died: cut short. Only the mark is
+        # evidence against the file; it is cleared here, counted as a fault.
+        cut_short = not entry.created and (entry.state == "processing" or entry.solo)
+        fault = not entry.created and entry.solo
+        if fault:
+            tx.journal_solo(sha, False)
+            entry = dataclasses.replace(entry, faults=entry.faults + 1, solo=False)
         action = self._decide(entry, seen)
         if not entry.created and (action in ("parse", "empty", "poison") and entry.state not in FINAL_STATES
                                   or action == "parse" and entry.state == "quarantined"):
-            entry = tx.journal_set(sha, "processing")
+            entry = tx.journal_set(sha, "processing", fault=fault)
+        elif fault:
+            entry = tx.journal_set(sha, entry.state, fault=True)
         ctx["ms"]["claim"] = _ms(t)
         ctx["entry"], ctx["action"] = entry, action
+        ctx["suspect"] = cut_short or entry.faults > 0
 
     def _claim_alone(self, seen: fs.Seen, ctx: dict[str, Any]) -> None:
         try:
@@ -370,12 +422,18 @@ class Pass:
                                     "nav pabeidzis; skenējiet dokumentu vēlreiz",
                                     f"the file has been empty (0 bytes) for over {self.opts.empty_limit:g} s — the "
                                     "scanner did not finish it; scan the document again")
+        if action == "poison" and entry.faults >= MAX_FAULTS:
+            return self._quarantine(seen, entry, "crashed",
+                                    f"apstrāde apstājās {entry.faults} reizes, kamēr tika apstrādāts tikai šis fails "
+                                    "— fails netiek apstrādāts atkārtoti; pārbaudiet to un ievadiet datus ar roku",
+                                    f"processing stopped {entry.faults} times while this file alone was at work — it "
+                                    "is not retried; check it and enter the data by hand")
         if action == "poison":
             return self._quarantine(seen, entry, "crashed",
-                                    f"faila apstrāde tika pārtraukta {entry.attempts} reizes (process apstājās) — "
+                                    f"faila apstrāde tika sākta {entry.attempts} reizes un ne reizi nepabeigta — "
                                     "fails netiek apstrādāts atkārtoti; pārbaudiet to un ievadiet datus ar roku",
-                                    f"processing this file was cut short {entry.attempts} times (the process "
-                                    "stopped) — it is not retried; check it and enter the data by hand")
+                                    f"processing this file was begun {entry.attempts} times and never finished — it "
+                                    "is not retried; check it and enter the data by hand")
         return None
 
     def _decide(self, entry: Any, seen: fs.Seen) -> str:
@@ -384,6 +442,8 @@ class Pass:
             placed = self._placed(entry)
             if placed is not None and placed.exists() and not fs.same_file(placed, seen.path):
                 return "duplicate"
+            if entry.faults >= MAX_FAULTS:
+                return "poison"  # its last steps stopped the process, again and again
             return "parse"  # the original whose last steps did not happen: finish it
         if state == "quarantined":
             placed = self.layout.quarantine_name(entry.sha256, entry.name)
@@ -396,17 +456,17 @@ class Pass:
             since = (dt.datetime.now(dt.timezone.utc) - _aware(entry.updated_at)).total_seconds()
             if since < self.opts.failed_backoff:
                 return "later"  # e.g. a full disk: no point re-reading the file every few seconds
-        if state == "processing" and entry.attempts >= MAX_ATTEMPTS:
+        if state == "processing" and (entry.faults >= MAX_FAULTS or entry.attempts >= MAX_ATTEMPTS):
             return "poison"
         return "parse"
 
     def _placed(self, entry: Any) -> Path | None:
         if entry.state in ("processed", "duplicate"):
             return self.layout.archive_name(entry.sha256, entry.name)
-        if entry.state == "needs_review":
+        if entry.state == "needs_review":  # review/ while on the review list, archive/ otherwise or after it
             archived = self.layout.archive_name(entry.sha256, entry.name)
-            return archived if entry.case_id is not None or archived.exists() else \
-                self.layout.review_name(entry.sha256, entry.name)
+            review = self.layout.review_name(entry.sha256, entry.name)
+            return archived if archived.exists() and not review.exists() else review
         return None
 
     def _parse(self, path: Path) -> Any:
@@ -416,7 +476,7 @@ class Pass:
 
         box = getattr(self._local, "box", None)
         if box is None:
-            box = self._local.box = Sandbox()
+            box = self._local.box = Sandbox(self.opts.limits)
             self._boxes.append(box)
         t = time.monotonic()
         try:
@@ -504,14 +564,14 @@ class Pass:
         self._to_review(tx, entry, result, app.received_on, case_id=done.case_id)
         case = tx.case(done.case_id)
         return {"state": state, "case_id": done.case_id, "app": app, "assessment": done.assessment, "case": case,
-                "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+                "reasons_lv": reasons_lv, "reasons_en": reasons_en, "review": result.needs_review}
 
     def _to_review(self, tx: Any, entry: Any, result: Any, received_on: dt.date, **ids: Any) -> None:
         """A file read with uncertain fields goes on the review list (`asistents review`), its deadline kept."""
         if result.needs_review or result.record is None:
             from intake.register import review_reading
 
-            place = None if result.record is not None else self.layout.review_name(entry.sha256, entry.name)
+            place = self.layout.review_name(entry.sha256, entry.name)  # registered or not: see `_archive`
             tx.add_review(entry.sha256, result.kind, received_on, review_reading(result, self.layout.root, place),
                           **ids)
 
@@ -526,7 +586,7 @@ class Pass:
             app, assessment = s["app"], s["assessment"]
             state = self._render(lambda: application_drafts(app, assessment, decision, case_id), entry.sha256,
                                  case_id, None, decision.rules_version, ctx, state, reasons_lv, reasons_en)
-        dst = self._archive(seen, entry, ctx)
+        dst = self._archive(seen, entry, ctx, s["review"], "application", reasons_lv, reasons_en)
         return Outcome(state, entry.sha256, case_id=case_id, kind="application", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
@@ -542,7 +602,8 @@ class Pass:
         tx.journal_set(sha, state, reason=_reason(reasons_en))
         self._to_review(tx, entry, result, _aware(entry.received_at).date(), timesheet_id=done.timesheet_id)
         return {"state": state, "timesheet_id": done.timesheet_id, "ts": ts, "check": done.check,
-                "contract": done.contract, "reasons_lv": reasons_lv, "reasons_en": reasons_en}
+                "contract": done.contract, "reasons_lv": reasons_lv, "reasons_en": reasons_en,
+                "review": result.needs_review}
 
     def _finish_timesheet(self, seen: fs.Seen, entry: Any, s: dict[str, Any], ctx: dict[str, Any]) -> Outcome:
         state, ts_id = s["state"], s["timesheet_id"]
@@ -553,7 +614,7 @@ class Pass:
             ts, check, contract = s["ts"], s["check"], s["contract"]
             state = self._render(lambda: timesheet_drafts(ts, check, contract, ts_id, dt.date.today()), entry.sha256,
                                  None, ts_id, check.rules_version or "—", ctx, state, reasons_lv, reasons_en)
-        dst = self._archive(seen, entry, ctx)
+        dst = self._archive(seen, entry, ctx, s["review"], "timesheet", reasons_lv, reasons_en)
         return Outcome(state, entry.sha256, timesheet_id=ts_id, kind="timesheet", path=dst,
                        reason_lv="; ".join(reasons_lv) or None, reason_en="; ".join(reasons_en) or None)
 
@@ -599,9 +660,19 @@ class Pass:
             self._municipality = load_municipality()
         return self._municipality
 
-    def _archive(self, seen: fs.Seen, entry: Any, ctx: dict[str, Any]) -> Path:
+    def _archive(self, seen: fs.Seen, entry: Any, ctx: dict[str, Any], review: bool = False, kind: str = "",
+                 reasons_lv: list[str] = (), reasons_en: list[str] = ()) -> Path:
+        """The original to archive/ — or to review/ with its reason files when it is on the review list (fields
+        read with doubt): one rule for applications and timesheets, registered or not. `review done` moves it
+        on to archive/. A file registered with a remark only (no contract yet, a second application this
+        month) is archived; the summary names it, its place and the remark."""
         t = time.monotonic()
-        dst = self.layout.archive_name(entry.sha256, entry.name)
+        if review:
+            dst = self.layout.review_name(entry.sha256, entry.name)
+            _write_reason(dst, entry, "needs_review", list(reasons_lv) or ["pārbaudiet nolasītos laukus"],
+                          list(reasons_en) or ["check the fields read"], kind=kind)
+        else:
+            dst = self.layout.archive_name(entry.sha256, entry.name)
         try:
             fs.move(seen.path, dst)
         except FileExistsError:  # another copy of these bytes is archived already: this one is a duplicate
@@ -677,13 +748,20 @@ class Pass:
         ms["total"] = _ms(ctx["t0"]) if "t0" in ctx else 0.0
         outcome.ms = ms  # the caller's `on_file` sees where the time went (benchmarks)
         self.summary.count(outcome.state)
-        self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
-                        "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
-                        "size": seen.size, "ms": ms})
+        if outcome.state == "failed":
+            self._trouble(outcome.error)
+        try:
+            self.log.write({"sha256": outcome.sha256, "state": outcome.state, "kind": outcome.kind,
+                            "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id, "code": outcome.code,
+                            "size": seen.size, "ms": ms})
+        except OSError as e:  # the file itself is where its outcome says; only its log line is missing
+            if not self._trouble(e):
+                raise
         if self.opts.on_file is not None:
             self.opts.on_file(outcome)
-        if outcome.state not in ("processed", "waiting") and len(self.summary.files) < 1000:
+        if outcome.state != "waiting" and len(self.summary.files) < 1000:
             self.summary.files.append({
+                "name": names.readable(str(seen.path.relative_to(self.layout.inbox))),
                 "sha256": outcome.sha256, "state": outcome.state, "code": outcome.code,
                 "case_id": outcome.case_id, "timesheet_id": outcome.timesheet_id,
                 "path": str(outcome.path.relative_to(self.layout.root)) if outcome.path else None,
@@ -701,6 +779,10 @@ class Pass:
             pending = self.reg.journal_pending()
         except Exception:
             return
+        with _no_space_is_noted(self):
+            self._reconcile(pending)
+
+    def _reconcile(self, pending: list[Any]) -> None:
         for entry in pending:
             for state, place in (("quarantined", self.layout.quarantine_name(entry.sha256, entry.name)),
                                  ("needs_review", self.layout.review_name(entry.sha256, entry.name))):
@@ -716,10 +798,14 @@ class Pass:
             pending = self.reg.journal_pending()
         except Exception:
             return
+        with _no_space_is_noted(self):
+            self._forget(pending)
+
+    def _forget(self, pending: list[Any]) -> None:
         for entry in pending:
             if entry.sha256 in self.seen_shas or entry.state == "failed":
                 continue
-            if (self.layout.inbox / entry.name).exists():
+            if (self.layout.inbox / names.on_disk(entry.name, entry.raw_name)).exists():
                 continue  # a file of that name is still there (e.g. being rewritten): leave it
             with self.reg.transaction() as tx:
                 tx.journal_set(entry.sha256, "failed",
@@ -727,10 +813,20 @@ class Pass:
                                       "incomplete copy replaced by the complete one)")
 
 
+@contextlib.contextmanager
+def _no_space_is_noted(p: "Pass") -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:  # bookkeeping only: the next pass does it again
+        if not p._trouble(e):
+            raise
+
+
 def _cut_short_before(item: tuple[fs.Seen, dict[str, Any], Any]) -> bool:
-    """A file whose processing was cut short before (a process died on it) goes in a round of its own: were it
-    what kills the process, the files of its round would be undone — and count an attempt — with it."""
-    return item[1]["entry"].attempts > 1
+    """A file whose processing was cut short before (a process died while it was at work) goes in a round of its
+    own, with nothing else at work in this process: were it what kills the process, the evidence says so, and
+    no other file is undone with it."""
+    return bool(item[1].get("suspect"))
 
 
 @dataclass
@@ -768,7 +864,7 @@ def _failed(sha: str | None, error: BaseException) -> Outcome:
     en = f"{type(error).__name__}: {error}"[:500]
     lv = (f"apstrāde neizdevās ({name}) — fails paliek iesūtnē un tiks apstrādāts atkārtoti; pārbaudiet brīvo vietu "
           "diskā un piekļuves tiesības mapēm")
-    return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en)
+    return Outcome("failed", sha, code=type(error).__name__, reason_lv=lv, reason_en=en, error=error)
 
 
 def _what_to_do(code: str, sha256: str) -> list[str]:

@@ -1,7 +1,10 @@
 """Parsing untrusted files in a child process with CPU, address-space and wall-time limits.
 
 The child is a separate Python interpreter (`python -m parser.sandbox`), the leader of its own process group,
-so a timeout kills it together with any Tesseract it started. It reads one JSON request per line on stdin and
+so a timeout kills it together with any Tesseract it started. Its life is tied to its parent's: the kernel
+kills it when the thread that started it dies (Linux's parent-death signal), and a small guardian it forks
+first kills its whole group (Tesseract included: the death signal is not inherited) when the parent's end of a
+private pipe closes — so no reader outlives a watcher killed with SIGKILL. It reads one JSON request per line on stdin and
 answers one JSON line per file (`{"result": …}` or `{"error": …}`) on a private copy of its stdout (anything
 a library prints goes to stderr).
 A `Sandbox` keeps one child for a batch and starts a fresh one after any failure: the next file still parses.
@@ -11,6 +14,7 @@ each file (the kernel sends SIGXCPU past it); memory by RLIMIT_AS for the whole 
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import resource
@@ -33,8 +37,24 @@ _RESULT = b'{"result":'  # an answer line that holds a ParseResult: {"result":<i
 _CHILD_ENV = {"OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1", "OPENCV_FOR_THREADS_NUM": "1"}
 
 
-def _limit_child(memory_bytes: int) -> None:  # runs in the child between fork and exec
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_LIBC = ctypes.CDLL(None, use_errno=True)  # looked up in the parent: the child between fork and exec only calls
+# Signals a person or a service manager sends (never the limits): a child stopped by one is not its file's fault.
+_OUTSIDE_SIGNALS = {-signal.SIGTERM, -signal.SIGINT, -signal.SIGHUP, -signal.SIGQUIT}
+
+
+class SandboxInterrupted(RuntimeError):
+    """The child was stopped from outside (SIGTERM, SIGINT, SIGHUP, SIGQUIT) while reading a file: nothing is
+    known about the file, which is to be read again — not a `ParseError`."""
+
+
+def _limit_child(memory_bytes: int, parent: int) -> None:  # runs in the child between fork and exec
     os.setpgid(0, 0)
+    # Killed with SIGKILL when the thread that forked it dies. The parent may have died before this call (the
+    # death signal would then never come): the child is an orphan already, and leaves.
+    _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
@@ -51,6 +71,7 @@ class Sandbox:
         self._proc: subprocess.Popen[bytes] | None = None
         self._buffer = b""
         self._stderr: Any = None
+        self._life: int | None = None  # the write end of the guardian's pipe; closing it ends the child's group
 
     # -- lifecycle
     def _start(self) -> subprocess.Popen[bytes]:
@@ -62,12 +83,28 @@ class Sandbox:
             self._stderr.close()
         # The child's stderr goes to a temporary file: its last lines tell a memory failure from a crash.
         self._stderr = tempfile.TemporaryFile()
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "parser.sandbox"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=self._stderr, env=env, cwd=root, preexec_fn=lambda: _limit_child(memory),
-        )
+        self._close_life()
+        life_r, life_w = os.pipe()  # both ends close-on-exec: only this child gets the read end (pass_fds)
+        parent = os.getpid()
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "parser.sandbox", str(life_r)], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=self._stderr, env=env, cwd=root, pass_fds=(life_r,),
+                preexec_fn=lambda: _limit_child(memory, parent),
+            )
+        except BaseException:
+            os.close(life_w)
+            raise
+        finally:
+            os.close(life_r)
+        self._life = life_w
         self._buffer = b""
         return self._proc
+
+    def _close_life(self) -> None:
+        life, self._life = self._life, None
+        if life is not None:
+            os.close(life)
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -75,6 +112,7 @@ class Sandbox:
             self._stderr.close()
             self._stderr = None
         if proc is None:
+            self._close_life()
             return
         try:
             if proc.poll() is None and proc.stdin:
@@ -85,6 +123,7 @@ class Sandbox:
                     pass
         finally:
             self._kill(proc)
+            self._close_life()
 
     @staticmethod
     def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -112,17 +151,21 @@ class Sandbox:
     # -- one file
     def parse(self, path: str | os.PathLike[str]) -> ParseResult:
         """Parse one file in the child; raise `ParseError` for files that cannot be read."""
-        name = str(path)
-        proc = self._proc if self._proc and self._proc.poll() is None else self._start()
-        request = {"path": os.path.abspath(name), "name": name, "limits": self.limits.__dict__}
-        try:
-            assert proc.stdin is not None
-            proc.stdin.write((json.dumps(request) + "\n").encode())
-            proc.stdin.flush()
-        except (BrokenPipeError, OSError):
-            self._kill(proc)
-            self._proc = None
-            raise error("crashed", name, detail="the sandbox did not accept the file") from None
+        # A name whose bytes are not UTF-8 (surrogate escapes) is shown with \xNN: the answers are UTF-8 JSON.
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")
+        request = {"path": os.path.abspath(path), "name": name, "limits": self.limits.__dict__}
+        for fresh in (False, True):
+            proc = self._proc if self._proc and self._proc.poll() is None and not fresh else self._start()
+            try:
+                assert proc.stdin is not None
+                proc.stdin.write((json.dumps(request) + "\n").encode())
+                proc.stdin.flush()
+                break
+            except OSError:  # the child died before it saw this file (e.g. killed while idle): not the file's doing
+                self._kill(proc)
+                self._proc = None
+                if fresh:
+                    raise SandboxInterrupted(f"no reader could be started for {name}") from None
         line = self._read_line(proc, self.limits.wall_seconds)
         if line is None or line is _EOF:  # timed out or died: this child is finished
             code = None
@@ -136,6 +179,8 @@ class Sandbox:
             self._proc = None
             if line is None:
                 raise error("timeout", name, detail=f"wall time over {self.limits.wall_seconds:g} s")
+            if code in _OUTSIDE_SIGNALS:
+                raise SandboxInterrupted(f"the reader of {name} was stopped by signal {-code} from outside")
             if code in (-signal.SIGXCPU, -signal.SIGKILL):
                 raise error("timeout", name, detail=f"CPU time over {self.limits.cpu_seconds} s")
             if any(sign in tail for sign in ("MemoryError", "bad_alloc", "Cannot allocate", "out of memory")):
@@ -196,7 +241,25 @@ def parse_in_sandbox(path: str | os.PathLike[str], limits: Limits | None = None)
 # ---------------------------------------------------------------- the child
 
 
+def _guard(life: int) -> None:
+    """Fork the guardian: it waits for the end of file on `life` (the parent never writes; its end closes when
+    it closes this sandbox or dies) and then kills this process group — the reader and anything it started."""
+    if os.fork():
+        os.close(life)
+        return
+    try:  # the guardian holds none of the reader's pipes: the parent must see the reader's answers end with it
+        os.closerange(0, life)
+        os.closerange(life + 1, 1 << 16)
+        while os.read(life, 1 << 12):
+            pass
+    finally:
+        os.killpg(0, signal.SIGKILL)
+        os._exit(0)
+
+
 def _serve() -> None:
+    if len(sys.argv) > 1:
+        _guard(int(sys.argv[1]))
     # Keep a private copy of stdout for answers; whatever a library prints goes to stderr instead.
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)

@@ -16,7 +16,8 @@ the schema is migrated with Alembic (`registry/migrations`, run by `open()`).
   `regulation.timesheet.check_timesheet` needs), `assistant_hours_by_week`, `other_timesheets`,
   `used_hours_by_month` / `previous_months_used` (11.¹), `assistant_changes_in_year` (16), `case`, `case_ids`,
   `case_by_source`, `history`.
-- Inbox journal: `journal_claim(sha256, name, size, state="received")` (atomic insert-or-get), `journal_set`, `journal_get`,
+- Inbox journal: `journal_claim(sha256, name, size, state="received", raw_name=None)` (atomic insert-or-get),
+  `journal_set` (`fault=True` counts a fault), `journal_solo`, `journal_get`,
   `journal_pending`, `journal_counts`.
 - `registry.annex2.compute(reg, year, month, municipality)` — the Annex 2 report (point 24).
 

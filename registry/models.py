@@ -20,12 +20,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
     Text,
     Time,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -301,6 +303,9 @@ class JournalRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    faults: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # evidence the file stopped the process
+    solo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # at work alone right now
+    raw_name: Mapped[bytes | None] = mapped_column(LargeBinary)  # the name's bytes when they are not UTF-8
 
 
 # The lifecycle's tables live in their own module, on this Base (imported here so one metadata has them all).

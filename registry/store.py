@@ -178,6 +178,7 @@ class Registry:
     set_administration = _writes(Transaction.set_administration)
     journal_claim = _writes(Transaction.journal_claim)
     journal_set = _writes(Transaction.journal_set)
+    journal_solo = _writes(Transaction.journal_solo)
 
     documents = _reads(Transaction.documents)
     case = _reads(Transaction.case)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
@@ -192,9 +193,31 @@ class Record(BaseModel):
 # ---------------------------------------------------------------- people
 
 
+_NAME_MARKS = frozenset(" -'\u2019\u02bc.")  # space, hyphen, apostrophes (O'Brien, O’Brien), full stop (initials)
+
+
+def _is_name(value: str) -> bool:
+    """Letters (any script, with their diacritics) joined by spaces, hyphens, apostrophes or full stops; digits
+    are let through (synthetic and test people are numbered), no other sign."""
+    return value[:1].isalpha() and all(
+        c.isalnum() or c in _NAME_MARKS or unicodedata.category(c).startswith("M") for c in value)
+
+
 class Name(Record):
     given_name: str = Field(min_length=1, max_length=100)
     surname: str = Field(min_length=1, max_length=100)
+
+    @field_validator("given_name", "surname")
+    @classmethod
+    def _a_persons_name(cls, value: str) -> str:
+        """A name or surname (6.1: "vārds, uzvārds") is letters: path separators, quotes, other signs or control
+        characters mean a misreading or a forged field, never a person's name."""
+        if not _is_name(value):
+            raise _bilingual("name", "vārds un uzvārds sākas ar burtu, un tajā drīkst būt tikai burti, atstarpes, "
+                                     "defises, apostrofi un punkti — pārbaudiet to pēc oriģināla",
+                             "a name or surname starts with a letter and may hold only letters, spaces, hyphens, "
+                             "apostrophes and full stops — check it against the original")
+        return value
 
 
 class Person(Name):

@@ -3,8 +3,9 @@
 DIR holds `inbox/` (where clerks drop files), `outbox/`, `archive/`, `review/`, `quarantine/` and
 `intake.log.jsonl`; the register is `./asistents.db` where the command runs (unless `--db` or ASISTENTS_DB_URL
 name another), the one every command uses.
-Exit codes: 0 all done, 1 some file failed for a reason outside it (it stays in the inbox and is retried),
-2 bad usage.
+Exit codes: 0 all done, 1 some file failed for a reason outside it (it stays in the inbox and is retried) or the
+disk is full (said once; every file stays where it was), 2 bad usage. `watch` keeps going through a full disk
+and resumes when space returns.
 """
 from __future__ import annotations
 
@@ -62,17 +63,27 @@ def _setup(args: argparse.Namespace):
     if args.settle < 0 or args.workers < 1:
         raise UserError("--settle jābūt ≥ 0 un --workers ≥ 1", "--settle must be ≥ 0 and --workers ≥ 1",
                         field="--settle/--workers", hint_lv="norādiet derīgas vērtības")
-    root.mkdir(parents=True, exist_ok=True)
     from asistents.register import db_url
 
     url = db_url(args.db)  # the one default register of every command (./asistents.db)
-    try:
-        registry = reg_module.open(url)
-    except reg_module.RegistryError as e:
-        raise UserError(e.message_lv, e.message_en, field="--db",
-                        hint_lv="norādiet sqlite:///ceļš.db vai postgresql+psycopg://…") from None
     opts = Options(render=not args.no_render, settle=args.settle, workers=args.workers, on=on)
-    return root, registry, opts
+
+    def open_registry():
+        """The register, or the Problem that keeps it from opening (a full disk: its folder or migration)."""
+        from intake.trouble import no_space, out_of_space
+
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            return reg_module.open(url)
+        except reg_module.RegistryError as e:
+            raise UserError(e.message_lv, e.message_en, field="--db",
+                            hint_lv="norādiet sqlite:///ceļš.db vai postgresql+psycopg://…") from None
+        except Exception as e:
+            if out_of_space(e):
+                return no_space(root)
+            raise
+
+    return root, open_registry, opts
 
 
 def _stop_on_signals():
@@ -85,9 +96,15 @@ def _stop_on_signals():
 
 
 def run_process(args: argparse.Namespace) -> int:
-    from intake.pipeline import process
+    from intake.pipeline import PassSummary, process
+    from intake.trouble import Problem
 
-    root, registry, opts = _setup(args)
+    root, open_registry, opts = _setup(args)
+    registry = open_registry()
+    if isinstance(registry, Problem):
+        summary = PassSummary(problem=registry)
+        emit(summary.as_dict(), args.json, lambda _: _text(summary))
+        return 1
     stop = _stop_on_signals()
     try:
         summary = process(root, registry=registry, options=opts, stop=stop,
@@ -95,19 +112,29 @@ def run_process(args: argparse.Namespace) -> int:
     finally:
         registry.close()
     emit(summary.as_dict(), args.json, lambda _: _text(summary))
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.problem else 0
 
 
 def run_watch(args: argparse.Namespace) -> int:
+    from intake.pipeline import PassSummary
+    from intake.trouble import Problem
     from intake.watch import watch
 
-    root, registry, opts = _setup(args)
+    root, open_registry, opts = _setup(args)
     opts.max_wait = 0.0
     opts.failed_backoff = 30.0  # a file that failed (full disk, read-only folder) is retried every 30 s, not each pass
     stop = _stop_on_signals()
+    said: list[Problem | None] = [None]  # the trouble last told: each is said once, and again when it is over
 
     def report(summary) -> None:
-        if summary.total == 0:
+        problem = summary.problem
+        if problem is not None and problem == said[0]:
+            return  # the same full disk: said already; its files wait
+        if problem is None and said[0] is not None:
+            said[0] = None
+            _say(args.json, {"resumed": True}, "Darbs atsākts: vieta diskā ir. / Resumed: there is space again.")
+        said[0] = problem
+        if summary.total == 0 and problem is None:
             return
         if args.json:
             emit(summary.as_dict(), True)
@@ -116,6 +143,14 @@ def run_watch(args: argparse.Namespace) -> int:
 
     if not args.json:
         print(f"Vēro {root / 'inbox'} (ik pēc {args.interval:g} s pilna pārskatīšana); apturēt: Ctrl+C", flush=True)
+    registry = open_registry()
+    while isinstance(registry, Problem):  # e.g. a full disk before the register could even be opened
+        report(PassSummary(problem=registry))
+        if stop.wait(args.interval):
+            break
+        registry = open_registry()
+    if isinstance(registry, Problem):
+        return 0
     try:
         watch(root, registry=registry, interval=args.interval, options=opts, stop=stop, on_pass=report)
     finally:
@@ -125,14 +160,23 @@ def run_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say(as_json: bool, data: dict, text: str) -> None:
+    if as_json:
+        emit(data, True)
+    else:
+        print(text, flush=True)
+
+
 def _text(summary) -> str:
     lines = [summary.text_lv()]
-    labels = {"needs_review": "jāpārbauda", "quarantined": "karantīnā", "duplicate": "dublikāts",
-              "failed": "neizdevās"}
-    for f in summary.files[:50]:
-        where = f" → {f['path']}" if f.get("path") else ""
-        lines.append(f"  [{labels.get(f['state'], f['state'])}] {(f['sha256'] or '')[:12]}{where}: "
-                     f"{f.get('reason_lv') or ''}")
+    if summary.problem is not None:
+        lines[:0] = [f"Apturēts: {summary.problem.message_lv}", f"Stopped: {summary.problem.message_en}"]
+    labels = {"processed": "apstrādāts", "needs_review": "jāpārbauda", "quarantined": "karantīnā",
+              "duplicate": "dublikāts", "failed": "neizdevās"}
+    for f in summary.files[:50]:  # which file went where (its new place under DIR), and why when not simply done
+        where = f" → {f['path']}" if f.get("path") else " (paliek iesūtnē)"
+        why = f": {f['reason_lv']}" if f.get("reason_lv") else ""
+        lines.append(f"  [{labels.get(f['state'], f['state'])}] {f.get('name') or (f['sha256'] or '')[:12]}{where}{why}")
     if len(summary.files) > 50:
         lines.append(f"  … un vēl {len(summary.files) - 50} (skatīt --json)")
     return "\n".join(lines)

@@ -87,10 +87,11 @@ def journal(root: Path) -> dict[str, dict]:
 
     con = sqlite3.connect(root / "asistents.db")
     try:
-        rows = con.execute("SELECT sha256, state, case_id, attempts FROM journal").fetchall()
+        rows = con.execute("SELECT sha256, state, case_id, attempts, faults, name, raw_name FROM journal").fetchall()
     finally:
         con.close()
-    return {r[0]: {"state": r[1], "case_id": r[2], "attempts": r[3]} for r in rows}
+    return {r[0]: {"state": r[1], "case_id": r[2], "attempts": r[3], "faults": r[4], "name": r[5], "raw_name": r[6]}
+            for r in rows}
 
 
 def scalar(root: Path, sql: str):

@@ -19,12 +19,16 @@ def test_application_and_timesheet_end_to_end(h, filler, intake_dir):
     summary = h.run_process(intake_dir)
     assert (summary["processed"], summary["needs_review"], summary["quarantined"]) == (1, 1, 0), summary
     # the timesheet has no contract in the register: stored, archived, flagged for the clerk
-    flagged = summary["files"][0]
-    assert flagged["state"] == "needs_review" and "contract" in flagged["reason_en"]
+    [flagged] = [f for f in summary["files"] if f["state"] == "needs_review"]
+    assert "contract" in flagged["reason_en"]
     assert h.files_under(inbox) == []
     archived = h.files_under(intake_dir / "archive")
     assert len(archived) == 2 and all(p.name[12] == "-" for p in archived)
     assert any(p.name.endswith("-iesniegums-berzina.pdf") for p in archived)
+    # each file named with its new place (both registered, neither read with doubt: archive/)
+    assert {(f["name"], f["path"]) for f in summary["files"]} == {
+        (name, f"archive/{p.name}") for name, p in zip(["iesniegumi/Iesniegums Bērziņa.pdf", "uzskaite-2019-03.pdf"],
+                                                        sorted(archived, key=lambda p: "uzskaite" in p.name))}
     # 8.3: no assessment by the service yet — the proposal is pending, never a refusal, and has no letter:
     # the case waits on the worklist (`asistents due`)
     assert not list((intake_dir / "outbox").glob("case-*/*.docx"))
@@ -224,3 +228,26 @@ def test_a_file_the_register_refuses_fails_alone_its_round_is_stored(h, filler, 
     assert summary["failed"] == 0 and summary["processed"] + summary["needs_review"] == 1, summary
     assert h.files_under(inbox) == [] and len(h.files_under(intake_dir / "archive")) == 6
     assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 6
+
+
+def test_files_read_with_doubt_go_to_review_applications_and_timesheets_alike(h, filler, intake_dir):
+    """One rule for both kinds: a file on the review list (fields read with doubt) is in review/ with its
+    reason files, registered or not; the end-of-pass text names each file and its new place."""
+    from forms.build import scan
+
+    inbox = intake_dir / "inbox"
+    (inbox / "Iesniegums skenēts.pdf").write_bytes(scan(filler.fill("application", h.corpus.application(410))))
+    (inbox / "Uzskaite skenēta.pdf").write_bytes(scan(filler.fill("timesheet", h.corpus.timesheet(411))))
+    for p in h.files_under(inbox):
+        h.age(p)
+    p = subprocess.run(h.inbox_cmd("process", intake_dir, "--no-render"), capture_output=True, text=True,
+                       env=h.env(), cwd=h.ROOT, timeout=600)
+    assert p.returncode == 0, p.stderr
+    reviewed = sorted(x for x in h.files_under(intake_dir / "review") if x.suffix == ".pdf")
+    assert [x.name[13:] for x in reviewed] == ["iesniegums-skenets.pdf", "uzskaite-skeneta.pdf"], p.stdout
+    for x in reviewed:
+        assert "Iemesls:" in x.with_name(x.name + ".reason.txt").read_text(encoding="utf-8")
+    assert h.scalar(intake_dir, "SELECT count(*) FROM applications") == 1  # registered, and in review/
+    assert h.scalar(intake_dir, "SELECT count(*) FROM timesheets") == 1
+    for name, x in zip(["Iesniegums skenēts.pdf", "Uzskaite skenēta.pdf"], reviewed):
+        assert f"[jāpārbauda] {name} → review/{x.name}" in p.stdout, p.stdout

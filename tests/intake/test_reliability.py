@@ -91,7 +91,8 @@ def test_renamed_and_whole_folders_moved_in(h, filler, intake_dir, tmp_path):
         assert _until(lambda: not (inbox / "Marta mape").exists(), 30)  # emptied folders are tidied away
     finally:
         assert _stop(watcher) == 0
-    assert len(h.files_under(intake_dir / "archive")) == 4
+    placed = [p for place in ("archive", "review") for p in h.files_under(intake_dir / place) if p.suffix == ".pdf"]
+    assert len(placed) == 4  # the timesheets in review/ (no contract registered), the application archived
     assert lock.exists() and hidden.exists()  # tools' own files are never touched
 
 
@@ -154,6 +155,7 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
 
     hostile = h.hostile.build_all(root.parent / "poison")
     poison = sorted(hostile)[: max(2, files // 10)]
+    good: set[str] = set()
     for i in range(files):
         if i < len(poison):
             data = poison[i].read_bytes()
@@ -169,6 +171,8 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
             h.age(p)
         sha = hashlib.sha256(data).hexdigest()
         inputs[sha] = inputs.get(sha, 0) + copies
+        if i >= len(poison):
+            good.add(sha)
     during = 0  # kills that hit while files were still waiting in the inbox
     log = root / "intake.log.jsonl"
 
@@ -195,6 +199,9 @@ def _kill_run(h, filler, root: Path, files: int, kills: int, seed: int) -> None:
     summary = h.run_process(root, timeout=1200)
     assert summary.get("failed", 0) == 0, summary
     _accounting(h, root, inputs)
+    journal = h.journal(root)
+    blamed = {sha[:12]: journal[sha] for sha in good if journal[sha]["state"] == "quarantined"}
+    assert blamed == {}, "good files set aside for kills that were not theirs"
 
 
 def test_kill_9_during_a_pass_10_kills_40_files(h, filler, intake_dir):
