@@ -138,3 +138,4 @@ class ReviewItem:
     case_id: int | None
     fields: list[ReviewField]
     open_fields: int
+    path: str | None = None  # the file in review/ (None once it went on, or when it was archived with doubts)

@@ -74,8 +74,9 @@ def _item(tx: Any, f: Any, all_fields: bool = False) -> ReviewItem:
             confirmed=bool(c and c.action == "confirm")))
     entry = tx.journal_get(f.sha256)
     decide_by = rules.decide_by(f.received_on) if f.kind == "application" else None
+    place = f.reading.get("review_path") if f.state == "open" else None
     return ReviewItem(f.sha256, entry.name if entry else f.sha256[:12], f.kind, f.received_on, decide_by, f.state,
-                      f.case_id, out, len(issues))
+                      f.case_id, out, len(issues), place)
 
 
 def review_list(reg: Any, state: str | None = "open") -> list[ReviewItem]:

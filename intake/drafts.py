@@ -4,7 +4,7 @@ Each draft is a DOCX named `projekts-<stem>.docx` ("projekts" = draft: a proposa
 and a sidecar `projekts-<stem>.json` with what produced it: the input file's SHA-256, the template and its
 SHA-256, the rules version and the DOCX's own SHA-256. Writing is idempotent: a DOCX whose sidecar names the
 same input and whose bytes still hash to the recorded value is left as it is; anything else is written again
-(temp name, fsync, rename — `generator.atomic`).
+(temp name, fsync, rename — `generator.atomic`), an intact earlier version kept as `<stem>.v<N>.docx`.
 """
 from __future__ import annotations
 
@@ -57,9 +57,11 @@ def write_draft(folder: Path, kind_name: str, data: dict[str, Any], municipality
     if docx.exists() and sidecar.exists():
         try:
             meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            if (meta.get("input_sha256") == input_sha256 and meta.get("key") == prov.key
-                    and meta.get("docx_sha256") == _file_sha(docx)):
+            intact = meta.get("docx_sha256") == _file_sha(docx)
+            if meta.get("input_sha256") == input_sha256 and meta.get("key") == prov.key and intact:
                 return Draft(kind_name, docx, template_sha, written=False)
+            if intact:
+                _keep_earlier(docx, sidecar)  # a draft made from other DATA: the earlier version stays beside it
         except (ValueError, OSError):
             pass  # a damaged sidecar: write both again
     properties = {**prov.core_properties(), "keywords": "projekts; draft; asistents provenance"}
@@ -71,6 +73,15 @@ def write_draft(folder: Path, kind_name: str, data: dict[str, Any], municipality
             "docx_sha256": _sha(body), "docx": docx.name}
     atomic.write_text(sidecar, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
     return Draft(kind_name, docx, template_sha, written=True)
+
+
+def _keep_earlier(docx: Path, sidecar: Path) -> None:
+    """Move an earlier draft and its sidecar to the next free `<stem>.v<N>` name (never overwritten)."""
+    n = 1
+    while docx.with_name(f"{docx.stem}.v{n}.docx").exists():
+        n += 1
+    sidecar.rename(sidecar.with_name(f"{docx.stem}.v{n}.json"))
+    docx.rename(docx.with_name(f"{docx.stem}.v{n}.docx"))
 
 
 def case_number(case_id: int) -> str:

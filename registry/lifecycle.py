@@ -92,14 +92,14 @@ class Lifecycle(Contracts, Audit):
         row = self._application_row(case_id)
         if self.session.scalar(select(func.count()).where(CaseStepRow.application_id == case_id)):
             return row.state
-        self._write_step(row, "register", "received", effective_on, actor, {}, before=None)
+        self._write_step(row, "register", "received", effective_on, actor, {}, first=True)
         if pending is None:
             return row.state
         return self.take_step(case_id, "assess", effective_on, actor, pending=pending)
 
     def _write_step(self, row: m.ApplicationRow, step: str, new: str, effective_on: dt.date, actor: str,
-                    details: dict[str, Any], before: str | None = ...) -> str:  # type: ignore[assignment]
-        old = row.state if before is ... else before
+                    details: dict[str, Any], first: bool = False) -> str:
+        old = None if first else row.state
         details = to_jsonable(details)
         self.session.add(CaseStepRow(application_id=row.id, step=step, state_before=old, state=new,
                                      effective_on=effective_on, actor=actor, details=details, created_at=_now()))

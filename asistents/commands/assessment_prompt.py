@@ -21,6 +21,11 @@ FIELDS: list[tuple[str, str, str, str]] = [
     ("activities_meet_annex1", "Pasākumi atbilst 1. pielikumam (jā/nē)", "9.2.2", "yesno"),
     ("institution_transport_help", "Vajadzīga palīdzība iekāpt iestādes transportā (jā/nē)", "11.1", "yesno"),
     ("increase_reason", "Pamatojums stundām virs 1. pielikuma normas (tukšs — nav)", "11.3", "text"),
+    ("technical_aids_reduction", "Tehnisko palīglīdzekļu dēļ mazāk stundu nedēļā pa punktiem (piem. 1=2 4=1)",
+     "11.4", "points"),
+    ("rehabilitation_plan", "Rehabilitācijas plāns atbalsta 1. pielikuma punktus (piem. 1 4; tukšs — plāna nav)",
+     "9.2.2", "ints"),
+    ("hours_used_previous_months", "Izmantotās stundas 3 iepriekšējos mēnešos (piem. 32 46 35)", "11.¹", "numbers"),
     ("duration_kind", "Ilgums: one_time, one_month, months, until_year_end, one_year (tukšs — viens gads)", "9.1.2",
      "choice:one_time,one_month,months,until_year_end,one_year"),
     ("months", "Mēnešu skaits (ilgumam months)", "9.1.2", "int"),
@@ -42,6 +47,11 @@ def _value(kind: str, text: str) -> Any:
         return text
     if kind == "int":
         return int(text)
+    if kind in ("ints", "numbers"):
+        parts = text.replace(",", " ").split() if kind == "ints" else text.split()
+        return [int(x) if kind == "ints" else x.replace(",", ".") for x in parts]
+    if kind == "points":
+        return {int(k): v.replace(",", ".") for k, v in (pair.split("=") for pair in text.split())}
     if kind == "date":
         import datetime as dt
 

@@ -144,7 +144,11 @@ def _assessment(args):
     from asistents.commands.assessment_prompt import ask
 
     try:
-        return load(Assessment, ask(input, lambda s: print(s, file=sys.stderr)))
+        def line(prompt: str) -> str:  # questions on stderr: stdout stays the answer (--json)
+            print(prompt, end="", file=sys.stderr, flush=True)
+            return input()
+
+        return load(Assessment, ask(line, lambda s: print(s, file=sys.stderr)))
     except RecordError as e:
         raise UserError.from_record_error(e) from None
 

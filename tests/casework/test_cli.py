@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_8_3_assessment_asked_field_by_field_with_labels_and_points():
     from regulation.records import Assessment, load
 
     answers = iter(["II", "assistance_need", "2018-09-15", "", "nē", "nē", "mājās", "home", "nē", "nē", "jā", "",
-                    "", "", "", ""])
+                    "", "1=2", "1 4", "32 46,5 35", "", "", ""])
     asked: list[str] = []
 
     def line(prompt: str) -> str:
@@ -74,6 +75,8 @@ def test_8_3_assessment_asked_field_by_field_with_labels_and_points():
     a = load(Assessment, data)
     assert a.disability_group == "II" and a.opinion.issued_on == dt.date(2018, 9, 15)
     assert a.residence_status == "home" and a.can_move_without_assistant is False and a.activities_meet_annex1
+    assert a.technical_aids_reduction == {1: 2} and a.rehabilitation_plan == [1, 4]
+    assert a.hours_used_previous_months == [32, Decimal("46.5"), 35]
     assert asked[0] == "Invaliditātes grupa (I, II, III) [8.1.1]: " and any("[9.2.3]" in q for q in asked)
     assert any("atļauts: home" in s for s in said)  # "mājās" was asked again
 

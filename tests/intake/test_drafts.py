@@ -21,6 +21,10 @@ def test_8_3_proposal_redrafted_after_the_assessment(tmp_path):
     redrafted = write_draft(tmp_path, "decision", changed, EXAMPLE, input_sha256="a" * 64, rules_version=None,
                             case_id=1)
     assert redrafted.written and redrafted.path == first.path
+    # the earlier version is kept beside it, with its own sidecar
+    earlier = first.path.with_name(first.path.stem + ".v1.docx")
+    assert not any("Jaunā iela 7" in line for line in docx_text(earlier.read_bytes()))
+    assert json.loads(earlier.with_suffix(".json").read_text(encoding="utf-8"))["docx"] == first.path.name
     assert any("Jaunā iela 7" in line for line in docx_text(redrafted.path.read_bytes()))
     meta = json.loads(redrafted.path.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["input_sha256"] == "a" * 64 and len(meta["key"]) == 64
