@@ -25,6 +25,8 @@ COMMANDS = {
     "forms": "forms",
     "inbox": "inbox",
     "report": "report",
+    "users": "users",
+    "serve": "serve",
     "review": "review",
     "case": "case",
     "due": "due",

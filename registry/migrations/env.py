@@ -7,6 +7,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from registry.models import Base
+import registry.users  # noqa: F401  (the workbench tables join Base.metadata)
 
 config = context.config
 target_metadata = Base.metadata

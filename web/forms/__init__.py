@@ -1,0 +1,1 @@
+"""Parsing and checking what the pages' forms send."""

@@ -1,0 +1,51 @@
+"""Pages from Jinja2 templates (autoescape on for everything, a missing variable is an error) with the
+Latvian formatting of the documents (`generator.lv`)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import jinja2
+from starlette.responses import HTMLResponse
+
+from generator import lv
+from web.middleware.csrf import token
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+
+
+def _static_version() -> str:
+    digest = hashlib.sha256()
+    for f in sorted(STATIC.iterdir()):
+        if f.is_file():
+            digest.update(f.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def _date(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return f"{lv.date_lv(value.date())} {value.astimezone():%H:%M}"
+    return lv.date_lv(value)
+
+
+def templates() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["date_lv"] = _date
+    env.filters["money"] = lambda v: "—" if v is None else lv.money(v)
+    env.filters["number"] = lambda v, places=None: "—" if v is None else lv.number(v, places)
+    env.globals["static_version"] = _static_version()
+    return env
+
+
+def page(request, name: str, status: int = 200, **context) -> HTMLResponse:
+    env: jinja2.Environment = request.app.state.templates
+    html = env.get_template(name).render(request=request, user=request.scope.get("user"),
+                                         csrf=token(request), **context)
+    return HTMLResponse(html, status_code=status)

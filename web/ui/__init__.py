@@ -1,0 +1,1 @@
+"""One small module per page or action; each endpoint declares its roles with `web.middleware.auth.allow`."""

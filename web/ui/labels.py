@@ -1,0 +1,14 @@
+"""Latvian labels of the records' codes, as the clerk reads them."""
+from __future__ import annotations
+
+from generator.documents import ANNEX1_LV
+
+ACTIVITY_POINTS = ANNEX1_LV  # the wording the documents use
+OUTCOMES = {"grant": "piešķirt", "partial": "piešķirt daļēji", "refuse": "atteikt", "pending": "gaida izvērtējumu"}
+SEVERITIES = {"error": "kļūda", "warning": "brīdinājums", "info": "ziņa"}
+DOCUMENTS = {"decision": "lēmums", "refusal": "atteikuma lēmums", "notice": "paziņojums", "contract": "līgums",
+             "annex2": "2. pielikuma pārskats"}
+
+
+def document_label(kind: str) -> str:
+    return DOCUMENTS.get(kind, kind)
