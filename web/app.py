@@ -1,8 +1,8 @@
 """The workbench as an ASGI application: `create_app(Settings) -> Starlette` (served by `asistents serve`).
 
 The stack, outermost first: security headers and the access log (route templates only, never a query string or
-a personal code) → CSRF (asgi-csrf, double-submit cookie signed with a key kept in the register) → the session
-(a server-side row per login) → the routes, each declaring the roles it admits (`web.middleware.auth.allow`).
+a personal code) → the session (a server-side row per login) → CSRF (a token bound to the browser's cookie and the session,
+`web.middleware.csrf`) → the routes, each declaring the roles it admits (`web.middleware.auth.allow`).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 import registry
 from registry import users
 from web.middleware.accesslog import AccessLog
-from web.middleware.csrf import csrf_middleware
+from web.middleware.csrf import Csrf
 from web.middleware.security import SecurityHeaders
 from web.middleware.session import Sessions
 from web.render import templates
@@ -37,8 +37,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[
             Middleware(SecurityHeaders),
             Middleware(AccessLog),
-            csrf_middleware(secret, settings),
             Middleware(Sessions),
+            Middleware(Csrf, secret=secret, settings=settings),
         ],
         lifespan=lifespan,
         exception_handlers=_errors(),

@@ -26,16 +26,17 @@ def is_https(scope, settings) -> bool:
     return False
 
 
-def session_token(scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"cookie":
+def session_token(scope, name: str = COOKIE) -> str | None:
+    """The value of cookie `name` (default: the session's) from the request, or None."""
+    for header, value in scope["headers"]:
+        if header == b"cookie":
             jar = SimpleCookie()
             try:
                 jar.load(value.decode("latin-1"))
             except Exception:  # a malformed cookie header: as if there were none
                 return None
-            if COOKIE in jar:
-                return jar[COOKIE].value
+            if name in jar and jar[name].value:
+                return jar[name].value
     return None
 
 

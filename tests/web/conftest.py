@@ -1,0 +1,142 @@
+"""The workbench under test: the real `asistents serve` in a subprocess on 127.0.0.1 (a free port) over a real
+SQLite file, spoken to over HTTP (httpx) and through Debian's Chromium (Playwright, never its own browsers).
+
+The register holds one user per role, a person whose parsed name is `<script>alert(1)</script>`, and a
+decision PDF rendered by LibreOffice and recorded on that case. The server's stderr (its log) is kept in a
+file so tests can read what it wrote.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "pareiza-parole-2026"
+USERS = {"anna": "clerk", "vaditaja": "head", "auditore": "auditor", "admins": "admin"}
+HOSTILE = "<script>alert(1)</script>"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+SCREENSHOTS = Path(__file__).with_name("screenshots")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Workbench:
+    url: str
+    root: Path
+    db_url: str
+    log: Path
+    case_id: int
+    document_id: int
+    personal_codes: list[str]
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(base_url=self.url, follow_redirects=False, timeout=30)
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrftoken" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+def login(client: httpx.Client, username: str, password: str = PASSWORD) -> httpx.Response:
+    token = csrf_of(client.get("/login").text)
+    return client.post("/login", data={"csrftoken": token, "username": username, "password": password,
+                                       "next": "/"})
+
+
+def _seed(root: Path, db_url: str) -> tuple[int, int, list[str]]:
+    import registry
+    from registry import users
+    from regulation.records import Application
+
+    record = json.loads((ROOT / "samples/records/assess/adult_work_25h.json").read_text(encoding="utf-8"))
+    record["applicant"]["given_name"] = HOSTILE
+    record["applicant"]["surname"] = "Bērziņa"
+    pdf = root / "lemums.pdf"
+    subprocess.run([sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())",
+                    "render", "decision", str(ROOT / "templates/lv/examples/decision.json"), "-o", str(pdf)],
+                   check=True, capture_output=True, timeout=180, cwd=root)
+    with registry.open(db_url) as reg:
+        for name, role in USERS.items():
+            users.add_user(reg, name, f"{name.capitalize()} Testa", role, PASSWORD)
+        users.add_user(reg, "lauzejs", "Paroles Minētājs", "clerk", PASSWORD)
+        app = Application.model_validate(record)
+        case_id = reg.add_application(app, "ab" * 32, case_number="AS-2019/001")
+        document_id = reg.add_document(case_id, "decision", str(pdf), "0" * 64, "1" * 64, "MK942 test")
+    return case_id, document_id, [record["applicant"]["personal_code"]]
+
+
+@pytest.fixture(scope="session")
+def workbench(tmp_path_factory):
+    root = tmp_path_factory.mktemp("workbench")
+    db_url = f"sqlite:///{root / 'asistents.db'}"
+    case_id, document_id, codes = _seed(root, db_url)
+    port = _free_port()
+    log = root / "server.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("ASISTENTS_DB_URL", None)
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())", "serve",
+             "--host", "127.0.0.1", "--port", str(port), "--dir", str(root), "--db", db_url,
+             "--max-upload-mb", "1"],
+            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/login", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield Workbench(url, root, db_url, log, case_id, document_id, codes)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (scripts/setup --test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
+
