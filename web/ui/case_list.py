@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 
+from registry.listing import case_page
 from web.forms.common import page_number
 from web.middleware.auth import READ, allow
 from web.render import page
+from web.ui.labels import OUTCOMES
 
 
 @allow(*READ)
@@ -13,10 +15,9 @@ async def case_list(request):
     reg = request.app.state.registry
     size = request.app.state.settings.page_size
     number = page_number(request.query_params.get("lapa"))
-    ids = await run_in_threadpool(reg.case_ids)
-    ids.reverse()
-    pages = max(1, -(-len(ids) // size))
-    number = min(number, pages)
-    chosen = ids[(number - 1) * size: number * size]
-    cases = await run_in_threadpool(lambda: [reg.case(i) for i in chosen])
-    return page(request, "case_list.html", cases=cases, number=number, pages=pages, total=len(ids))
+    total, lines = await run_in_threadpool(case_page, reg, (number - 1) * size, size)
+    pages = max(1, -(-total // size))
+    if number > pages:
+        number = pages
+        total, lines = await run_in_threadpool(case_page, reg, (number - 1) * size, size)
+    return page(request, "case_list.html", cases=lines, number=number, pages=pages, total=total, outcomes=OUTCOMES)
