@@ -8,7 +8,6 @@ DIR/inbox. Behind a TLS proxy on the same machine, cookies get `Secure` from X-F
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -36,9 +35,10 @@ def run(args) -> int:
     from web.app import create_app
     from web.settings import Settings
 
+    from asistents.commands.users import register_url
+
     root = Path(args.dir).resolve() if args.dir else None
-    url = args.db or os.environ.get("ASISTENTS_DB_URL") or (
-        f"sqlite:///{root / 'asistents.db'}" if root is not None else None)
+    url = register_url(args.db, args.dir)
     settings = Settings(db_url=url, root=root, secure_cookies=args.secure_cookies,
                         max_upload_bytes=args.max_upload_mb * 1024 * 1024)
     try:
