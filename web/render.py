@@ -41,6 +41,7 @@ def templates() -> jinja2.Environment:
     env.filters["money"] = lambda v: "—" if v is None else lv.money(v)
     env.filters["number"] = lambda v, places=None: "—" if v is None else lv.number(v, places)
     env.globals["static_version"] = _static_version()
+    env.globals["month_year_lv"] = lv.month_year_lv
     return env
 
 

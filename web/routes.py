@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import Mount, Route
 
-from web.ui import case_list, case_show, document_download, home, inbox_upload, login, logout, static_files, users
+from web.ui import annex2, case_list, case_show, document_download, home, inbox_upload, login, logout, static_files, users
 
 
 def routes() -> list:
@@ -16,6 +16,8 @@ def routes() -> list:
         Route("/cases", case_list.case_list),
         Route("/cases/{case_id:int}", case_show.case_show),
         Route("/cases/{case_id:int}/documents/{document_id:int}", document_download.document_download),
+        Route("/annex2", annex2.annex2_page),
+        Route("/annex2/{year:int}/{month:int}.{fmt}", annex2.annex2_download),
         Route("/inbox", inbox_upload.inbox_page, methods=["GET"]),
         Route("/inbox", inbox_upload.inbox_upload, methods=["POST"]),
         Route("/admin/users", users.user_list, methods=["GET"]),

@@ -203,3 +203,24 @@ def test_no_personal_code_in_server_logs(workbench):
     assert "GET /cases/{case_id:int} 200" in log  # the log is there and names routes
     for variant in (code, code.replace("-", "")):
         assert variant not in log
+
+
+def test_annex2_page_and_download(workbench):
+    import io
+
+    import openpyxl
+
+    with workbench.client() as c:
+        login(c, "auditore")
+        r = c.get("/annex2?menesis=2019-03")
+        assert r.status_code == 200 and "2019. gada marts" in r.text and "Asistentu skaits" in r.text
+        assert c.get("/annex2?menesis=2030-01").status_code == 400
+        assert c.get("/annex2?menesis=marts").status_code == 400
+        r = c.get("/annex2/2019/3.xlsx")
+        assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment")
+        book = openpyxl.load_workbook(io.BytesIO(r.content))
+        assert "2019" in " ".join(str(c.value) for row in book.active.iter_rows() for c in row if c.value)
+        assert c.get("/annex2/2019/3.exe").status_code == 404
+    with workbench.client() as c:
+        login(c, "admins")
+        assert c.get("/annex2/2019/3.xlsx").status_code == 403
