@@ -117,6 +117,8 @@ def main() -> None:
                 last_page = int(re.search(r"(\d+)\. lapa no (\d+)", pages).group(2))
                 rng = random.Random(7)
                 n = args.requests
+                for path in ("/login", "/cases", f"/cases/{case_id}"):  # warm up templates and caches
+                    timed(c, path, 10)
                 results = {
                     "login page (floor)": timed(c, "/login", n),
                     "case list, page 1": timed(c, "/cases", n),

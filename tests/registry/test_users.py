@@ -1,23 +1,14 @@
-"""`registry.users` and `asistents users` on a real SQLite file: hashes, the login throttle, sessions."""
+"""`registry.users` on SQLite and PostgreSQL: argon2id hashes, the login throttle, sessions."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 from sqlalchemy import select
 
-import registry
 from registry import users
 
 UTC = dt.timezone.utc
-
-
-@pytest.fixture
-def reg(tmp_path):
-    with registry.open(f"sqlite:///{tmp_path / 'r.db'}") as r:
-        yield r
 
 
 def test_password_is_stored_as_an_argon2id_hash(reg):
@@ -77,22 +68,3 @@ def test_sessions_end_when_idle_or_disabled(reg):
     users.set_active(reg, "anna", False)
     assert users.session_user(reg, token) is None
     assert users.authenticate(reg, "anna", "garā-parole-123").user is None
-
-
-def _cli(*args, stdin=""):
-    return subprocess.run([sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())",
-                           *args], input=stdin, capture_output=True, text=True, timeout=120)
-
-
-def test_cli_users_add_list_disable(tmp_path):
-    db = f"sqlite:///{tmp_path / 'r.db'}"
-    r = _cli("users", "add", "vadītāja", "--role", "head", "--db", db, "--password-stdin", stdin="garā-parole-123\n")
-    assert r.returncode == 2 and "lietotājvārdā" in r.stderr
-    r = _cli("users", "add", "vaditaja", "--role", "head", "--name", "Ilze Ozola", "--db", db, "--password-stdin",
-             "--json", stdin="garā-parole-123\n")
-    assert r.returncode == 0, r.stderr
-    assert '"role": "head"' in r.stdout and "garā-parole" not in r.stdout
-    assert _cli("users", "disable", "vaditaja", "--db", db).returncode == 0
-    listed = _cli("users", "list", "--db", db)
-    assert "vaditaja\thead\tatslēgts\tIlze Ozola" in listed.stdout
-    assert _cli("users", "passwd", "nav-tada", "--db", db, "--password-stdin", stdin="garā-parole-123\n").returncode == 2
