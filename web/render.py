@@ -45,8 +45,11 @@ def templates() -> jinja2.Environment:
     return env
 
 
-def page(request, name: str, status: int = 200, **context) -> HTMLResponse:
+def render(request, name: str, **context) -> str:
     env: jinja2.Environment = request.app.state.templates
-    html = env.get_template(name).render(request=request, user=request.scope.get("user"),
-                                         csrf=token(request), **context)
-    return HTMLResponse(html, status_code=status)
+    return env.get_template(name).render(request=request, user=request.scope.get("user"), csrf=token(request),
+                                         **context)
+
+
+def page(request, name: str, status: int = 200, **context) -> HTMLResponse:
+    return HTMLResponse(render(request, name, **context), status_code=status)

@@ -7,6 +7,7 @@ file so tests can read what it wrote.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -87,20 +88,17 @@ def _seed(root: Path, db_url: str) -> tuple[int, int, list[str]]:
     return case_id, document_id, [record["applicant"]["personal_code"]]
 
 
-@pytest.fixture(scope="session")
-def workbench(tmp_path_factory):
-    root = tmp_path_factory.mktemp("workbench")
-    db_url = f"sqlite:///{root / 'asistents.db'}"
-    case_id, document_id, codes = _seed(root, db_url)
+@contextlib.contextmanager
+def serving(root: Path, db_url: str, *extra: str):
+    """`asistents serve` on a free port over `db_url` (DIR `root`), its output in root/server.log; the URL."""
     port = _free_port()
     log = root / "server.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("ASISTENTS_DB_URL", None)
-    with open(log, "wb") as out:
+    with open(log, "ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())", "serve",
-             "--host", "127.0.0.1", "--port", str(port), "--dir", str(root), "--db", db_url,
-             "--max-upload-mb", "1"],
+             "--host", "127.0.0.1", "--port", str(port), "--dir", str(root), "--db", db_url, *extra],
             stdout=out, stderr=subprocess.STDOUT, env=env, cwd=root)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -114,13 +112,22 @@ def workbench(tmp_path_factory):
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the server did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        yield Workbench(url, root, db_url, log, case_id, document_id, codes)
+        yield url
     finally:
         proc.terminate()
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def workbench(tmp_path_factory):
+    root = tmp_path_factory.mktemp("workbench")
+    db_url = f"sqlite:///{root / 'asistents.db'}"
+    case_id, document_id, codes = _seed(root, db_url)
+    with serving(root, db_url, "--max-upload-mb", "1") as url:
+        yield Workbench(url, root, db_url, root / "server.log", case_id, document_id, codes)
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,7 @@ class SecurityHeaders:
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 extra = list(_HEADERS)
-                if not static:
+                if not static and not any(k.lower() == b"cache-control" for k, _ in message.get("headers", [])):
                     extra.append((b"cache-control", b"no-store"))
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)

@@ -12,3 +12,9 @@ DOCUMENTS = {"decision": "lēmums", "refusal": "atteikuma lēmums", "notice": "p
 
 def document_label(kind: str) -> str:
     return DOCUMENTS.get(kind, kind)
+STEP_LV = {"register": "reģistrēts", "assess": "izvērtēts (8.3)", "adopt": "lēmums pieņemts (9)",
+           "notify": "paziņots (10)", "contract": "līgums noslēgts (14)", "suspend": "apturēts (18)",
+           "resume": "atsākts (18)", "terminate": "izbeigts (17)", "change_assistant": "mainīts asistents (16)",
+           "close": "slēgts"}
+HOW_LV = {"in_person": "personīgi", "post": "pa pastu", "registered_post": "ierakstītā vēstulē",
+          "e_address": "e-adresē"}
