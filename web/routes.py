@@ -16,6 +16,7 @@ def routes() -> list:
         Route("/cases", case_list.case_list),
         Route("/cases/{case_id:int}", case_show.case_show),
         Route("/cases/{case_id:int}/documents/{document_id:int}", document_download.document_download),
+        Route("/cases/{case_id:int}/documents/{document_id:int}.pdf", document_download.document_pdf),
         Route("/annex2", annex2.annex2_page),
         Route("/annex2/{year:int}/{month:int}.{fmt}", annex2.annex2_download),
         Route("/inbox", inbox_upload.inbox_page, methods=["GET"]),

@@ -45,6 +45,7 @@ class Workbench:
     log: Path
     case_id: int
     document_id: int
+    docx_id: int
     personal_codes: list[str]
 
     def client(self) -> httpx.Client:
@@ -66,7 +67,7 @@ def login(client: httpx.Client, username: str, password: str = PASSWORD) -> http
                                        "next": "/"})
 
 
-def _seed(root: Path, db_url: str) -> tuple[int, int, list[str]]:
+def _seed(root: Path, db_url: str) -> tuple[int, int, int, list[str]]:
     import registry
     from registry import users
     from regulation.records import Application
@@ -74,10 +75,11 @@ def _seed(root: Path, db_url: str) -> tuple[int, int, list[str]]:
     record = json.loads((ROOT / "samples/records/assess/adult_work_25h.json").read_text(encoding="utf-8"))
     record["applicant"]["given_name"] = HOSTILE
     record["applicant"]["surname"] = "Bērziņa"
-    pdf = root / "lemums.pdf"
-    subprocess.run([sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())",
-                    "render", "decision", str(ROOT / "templates/lv/examples/decision.json"), "-o", str(pdf)],
-                   check=True, capture_output=True, timeout=180, cwd=root)
+    pdf, docx = root / "lemums.pdf", root / "lemums.docx"
+    for out in (pdf, docx):
+        subprocess.run([sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())",
+                        "render", "decision", str(ROOT / "templates/lv/examples/decision.json"), "-o", str(out)],
+                       check=True, capture_output=True, timeout=180, cwd=root)
     with registry.open(db_url) as reg:
         for name, role in USERS.items():
             users.add_user(reg, name, f"{name.capitalize()} Testa", role, PASSWORD)
@@ -85,7 +87,8 @@ def _seed(root: Path, db_url: str) -> tuple[int, int, list[str]]:
         app = Application.model_validate(record)
         case_id = reg.add_application(app, "ab" * 32, case_number="AS-2019/001")
         document_id = reg.add_document(case_id, "decision", str(pdf), "0" * 64, "1" * 64, "MK942 test")
-    return case_id, document_id, [record["applicant"]["personal_code"]]
+        docx_id = reg.add_document(case_id, "decision", str(docx), "0" * 64, "1" * 64, "MK942 test")
+    return case_id, document_id, docx_id, [record["applicant"]["personal_code"]]
 
 
 @contextlib.contextmanager
@@ -125,9 +128,9 @@ def serving(root: Path, db_url: str, *extra: str):
 def workbench(tmp_path_factory):
     root = tmp_path_factory.mktemp("workbench")
     db_url = f"sqlite:///{root / 'asistents.db'}"
-    case_id, document_id, codes = _seed(root, db_url)
+    case_id, document_id, docx_id, codes = _seed(root, db_url)
     with serving(root, db_url, "--max-upload-mb", "1") as url:
-        yield Workbench(url, root, db_url, root / "server.log", case_id, document_id, codes)
+        yield Workbench(url, root, db_url, root / "server.log", case_id, document_id, docx_id, codes)
 
 
 @pytest.fixture(scope="session")

@@ -55,7 +55,7 @@ def test_clerk_by_keyboard_sees_the_case_and_downloads_the_decision(workbench, c
     page.screenshot(path=screenshots / "case_page.png", full_page=True)
 
     with page.expect_download() as info:
-        page.get_by_role("link", name="lēmums (PDF)").click()
+        page.get_by_role("link", name="lēmums (PDF)").first.click()
     saved = tmp_path / "lemums.pdf"
     info.value.save_as(saved)
     with pdfplumber.open(saved) as pdf:

@@ -224,3 +224,20 @@ def test_annex2_page_and_download(workbench):
     with workbench.client() as c:
         login(c, "admins")
         assert c.get("/annex2/2019/3.xlsx").status_code == 403
+
+
+def test_a_docx_document_downloads_as_pdf_too(workbench):
+    import io
+
+    import pdfplumber
+
+    with workbench.client() as c:
+        login(c, "auditore")
+        url = f"/cases/{workbench.case_id}/documents/{workbench.docx_id}"
+        assert c.get(url).content[:2] == b"PK"  # the DOCX itself
+        r = c.get(f"{url}.pdf", timeout=180)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+        with pdfplumber.open(io.BytesIO(r.content)) as pdf:
+            assert "LĒMUMS" in pdf.pages[0].extract_text()
+    with workbench.client() as c:
+        assert c.get(f"/cases/{workbench.case_id}/documents/{workbench.docx_id}.pdf").status_code == 303
