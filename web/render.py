@@ -42,6 +42,7 @@ def templates() -> jinja2.Environment:
     env.filters["number"] = lambda v, places=None: "—" if v is None else lv.number(v, places)
     env.globals["static_version"] = _static_version()
     env.globals["month_year_lv"] = lv.month_year_lv
+    env.filters["dates_lv"] = lv.dates_in_text  # ISO dates inside a message, as Latvian text writes them
     return env
 
 
