@@ -25,14 +25,14 @@ COMMANDS = {
     "forms": "forms",
     "inbox": "inbox",
     "report": "report",
-    "users": "users",
-    "serve": "serve",
     "review": "review",
     "case": "case",
     "due": "due",
     "audit": "audit",
     "backup": "backup",
     "restore": "restore",
+    "users": "users",
+    "serve": "serve",
 }
 
 

@@ -1,8 +1,8 @@
 """`asistents serve [--host 127.0.0.1] [--port 8000] [--dir DIR] [--db URL]` — the clerk's workbench in a browser.
 
-Serves the register ($ASISTENTS_DB_URL, else DIR/asistents.db with `--dir`, else ./asistents.db, or `--db URL`)
-with uvicorn on one process. `--dir` is the folder of `asistents inbox`: PDFs dropped on the inbox page go to
-DIR/inbox. Behind a TLS proxy on the same machine, cookies get `Secure` from X-Forwarded-Proto (or always with
+Serves the one register every command uses (`--db URL`, else $ASISTENTS_DB_URL, else ./asistents.db) with
+uvicorn on one process. `--dir` (default: the folder it runs in) is the folder of `asistents inbox process`:
+PDFs dropped on the inbox page go to DIR/inbox, the steps' documents to DIR/outbox. Behind a TLS proxy on the same machine, cookies get `Secure` from X-Forwarded-Proto (or always with
 `--secure-cookies always`). The log names routes and user ids, never a query string or a personal code.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from asistents.output import UserError
+from asistents.register import add_db_flag
 
 
 def register(subparsers) -> None:
@@ -20,8 +21,9 @@ def register(subparsers) -> None:
                                           "lietotāju pievieno ar `asistents users add VĀRDS --role admin`.")
     p.add_argument("--host", default="127.0.0.1", help="adrese / address (noklusēti 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="ports / port (noklusēti 8000)")
-    p.add_argument("--dir", metavar="DIR", help="iesūtnes mape (kā `asistents inbox DIR`) / the inbox folder")
-    p.add_argument("--db", metavar="URL", help="reģistra datubāze / the register's database URL")
+    p.add_argument("--dir", metavar="DIR", default=".",
+                   help="iesūtnes mape (kā `asistents inbox process DIR`, noklusēti šī mape) / the inbox folder")
+    add_db_flag(p)
     p.add_argument("--secure-cookies", choices=("auto", "always", "never"), default="auto",
                    help="sīkdatnes ar Secure: auto (pēc https vai X-Forwarded-Proto), always, never")
     p.add_argument("--max-upload-mb", type=int, default=20, help="lielākais augšupielādes fails, MB")
@@ -35,10 +37,10 @@ def run(args) -> int:
     from web.app import create_app
     from web.settings import Settings
 
-    from asistents.commands.users import register_url
+    from asistents.register import db_url
 
-    root = Path(args.dir).resolve() if args.dir else None
-    url = register_url(args.db, args.dir)
+    root = Path(args.dir).resolve()
+    url = db_url(args.db)
     settings = Settings(db_url=url, root=root, secure_cookies=args.secure_cookies,
                         max_upload_bytes=args.max_upload_mb * 1024 * 1024)
     try:

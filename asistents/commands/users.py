@@ -6,12 +6,11 @@ process list); `--password-stdin` reads one line from standard input instead, fo
 from __future__ import annotations
 
 import getpass
-import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from asistents.output import UserError, add_json_flag, emit
+from asistents.register import add_db_flag, open_register
 
 
 def register(subparsers: Any) -> None:
@@ -46,31 +45,15 @@ def register(subparsers: Any) -> None:
 
 
 def _common(p, password: bool = False) -> None:
-    p.add_argument("--db", metavar="URL", help="reģistra datubāze / the register's database URL")
-    p.add_argument("--dir", metavar="DIR", help="iesūtnes mape: reģistrs DIR/asistents.db (kā `asistents serve "
-                                               "--dir`) / the inbox folder, whose register is used")
+    add_db_flag(p)
     if password:
         p.add_argument("--password-stdin", action="store_true",
                        help="nolasīt paroli no standarta ievades / read the password from standard input")
     add_json_flag(p)
 
 
-def register_url(db: str | None, folder: str | None) -> str | None:
-    """`--db`, else $ASISTENTS_DB_URL, else DIR/asistents.db with `--dir` (as `asistents inbox DIR`), else the
-    register's default."""
-    if db or os.environ.get("ASISTENTS_DB_URL") or not folder:
-        return db
-    return f"sqlite:///{(Path(folder) / 'asistents.db').resolve()}"
-
-
 def _open(args):
-    import registry
-
-    try:
-        return registry.open(register_url(args.db, args.dir))
-    except registry.RegistryError as e:
-        raise UserError(e.message_lv, e.message_en, field="--db",
-                        hint_lv="norādiet sqlite:///ceļš.db vai postgresql+psycopg://…") from None
+    return open_register(args.db, must_exist=False)
 
 
 def _password(args) -> str:
