@@ -19,6 +19,7 @@ from web.middleware.security import SecurityHeaders
 from web.middleware.session import Sessions
 from web.render import templates
 from web.routes import routes
+from web.ui.review_crop import CropCache
 from web.settings import Settings
 
 
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.registry = reg
     app.state.settings = settings
     app.state.templates = templates()
+    app.state.crops = CropCache()
     return app
 
 

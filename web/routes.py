@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from starlette.routing import Mount, Route
 
-from web.ui import annex2, case_list, case_show, document_download, home, inbox_upload, login, logout, static_files, users
+from web.ui import (annex2, audit_log, case_assess, case_list, case_show, case_steps, document_download, due, home,
+                    inbox_upload, login, logout, review_crop, review_group, review_queue, review_save, static_files,
+                    users)
 
 
 def routes() -> list:
@@ -17,6 +19,17 @@ def routes() -> list:
         Route("/cases/{case_id:int}", case_show.case_show),
         Route("/cases/{case_id:int}/documents/{document_id:int}", document_download.document_download),
         Route("/cases/{case_id:int}/documents/{document_id:int}.pdf", document_download.document_pdf),
+        Route("/cases/{case_id:int}/assessment", case_assess.assess_form, methods=["GET"]),
+        Route("/cases/{case_id:int}/assessment", case_assess.assess_save, methods=["POST"]),
+        Route("/cases/{case_id:int}/adopt", case_steps.case_adopt, methods=["POST"]),
+        Route("/cases/{case_id:int}/notify", case_steps.case_notify, methods=["POST"]),
+        Route("/due", due.due_list),
+        Route("/review", review_queue.review_queue),
+        Route("/review/group/{key}", review_group.review_group),
+        Route("/review/{sha256:str}", review_group.review_file),
+        Route("/review/{sha256:str}/fields/{field:str}", review_save.review_save, methods=["POST"]),
+        Route("/review/{sha256:str}/crops/{field:str}.png", review_crop.review_crop),
+        Route("/audit", audit_log.audit_log),
         Route("/annex2", annex2.annex2_page),
         Route("/annex2/{year:int}/{month:int}.{fmt}", annex2.annex2_download),
         Route("/inbox", inbox_upload.inbox_page, methods=["GET"]),

@@ -1,26 +1,34 @@
-"""One case: the application, the service's assessments, the decisions with findings and citations, the
-contracts and the documents."""
+"""One case (`casework.case_show`): the timeline, the application, the assessment, the proposal or decision
+with its findings and citations, what it still waits for, contracts, documents and the case's audit lines; with
+the steps the user's role may take. Every view is written to the audit log."""
 from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from registry import RegistryError
+import casework
 from web.middleware.auth import READ, allow
 from web.render import page
-from web.ui.labels import ACTIVITY_POINTS, OUTCOMES, document_label
+from web.ui.labels import ACTIVITY_POINTS, HOW_LV, OUTCOMES, STEP_LV, document_label
 
 
 async def load_case(request, case_id: int):
+    """The case, its view written to the audit log as the logged-in user's (`case_show(viewed_by=…)`)."""
     reg = request.app.state.registry
     try:
-        return await run_in_threadpool(reg.case, case_id)
-    except RegistryError:
+        return await run_in_threadpool(casework.case_show, reg, case_id, request.scope["user"].username)
+    except casework.CaseworkError:
         raise HTTPException(404) from None
+
+
+async def show(request, case_id: int, status: int = 200, **extra):
+    view = await load_case(request, case_id)
+    documents = await run_in_threadpool(request.app.state.registry.documents, case_id)
+    return page(request, "case_show.html", status=status, view=view, case_id=case_id, documents=documents,
+                points=ACTIVITY_POINTS, outcomes=OUTCOMES, steps=STEP_LV, how=HOW_LV,
+                document_label=document_label, **{"message": None, "error": None, **extra})
 
 
 @allow(*READ)
 async def case_show(request):
-    case = await load_case(request, request.path_params["case_id"])
-    return page(request, "case_show.html", case=case, points=ACTIVITY_POINTS, outcomes=OUTCOMES,
-                document_label=document_label)
+    return await show(request, request.path_params["case_id"])

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse
 
+from web.middleware.audit import record
 from web.middleware.auth import READ, allow
 
 MEDIA = {".pdf": "application/pdf",
@@ -29,6 +30,7 @@ async def _document(request) -> Path:
         path = request.app.state.settings.root / path  # the inbox's drafts are recorded relative to DIR
     if path is None or not path.is_file():
         raise HTTPException(404)
+    await record(request, "download", "document", document_id, case_id)
     return path
 
 

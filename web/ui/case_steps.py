@@ -1,0 +1,39 @@
+"""The steps taken from the case page: adopt (head only) and notify, each one `casework` call; the page is
+shown again with what happened or why the step was refused (Latvian, with its point)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from starlette.concurrency import run_in_threadpool
+
+import casework
+from web.forms.common import date_of
+from web.middleware.auth import HEAD, WORK, allow
+from web.ui.case_show import show
+from web.ui.outbox import outbox
+
+
+async def _step(request, call, **kwargs):
+    case_id = request.path_params["case_id"]
+    try:
+        done = await run_in_threadpool(lambda: call(request.app.state.registry, case_id,
+                                                    by=request.scope["user"].username, **kwargs))
+    except casework.CaseworkError as e:
+        point = f" ({e.point}. punkts)" if e.point else ""
+        return await show(request, case_id, status=409 if e.forbidden else 400, error=e.message_lv + point)
+    return await show(request, case_id, message=done.message_lv)
+
+
+@allow(*HEAD)
+async def case_adopt(request):
+    form = await request.form()
+    return await _step(request, casework.adopt, on=date_of(form.get("on")) or dt.date.today(),
+                       number=(str(form.get("number", "")).strip() or None), out=outbox(request))
+
+
+@allow(*WORK)
+async def case_notify(request):
+    form = await request.form()
+    how = str(form.get("how", ""))
+    return await _step(request, casework.notify, how=how, on=date_of(form.get("on")) or dt.date.today(),
+                       out=outbox(request))

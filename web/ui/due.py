@@ -1,0 +1,18 @@
+"""What falls due (`casework.due`): decide by (9), notify by (10), opinions expiring (17.3), timesheets (20),
+Annex 2 (24), files in review — soonest first, overdue marked."""
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+
+import casework
+from web.middleware.auth import READ, allow
+from web.render import page
+
+WHAT_LV = {"decide": "jāpieņem lēmums", "notify": "jāpaziņo lēmums", "opinion_expires": "beidzas atzinums",
+           "timesheet": "trūkst uzskaites lapas", "annex2": "2. pielikuma pārskats", "review": "jāpārbauda fails"}
+
+
+@allow(*READ)
+async def due_list(request):
+    items = await run_in_threadpool(casework.due, request.app.state.registry)
+    return page(request, "due.html", items=items, what=WHAT_LV)

@@ -1,0 +1,67 @@
+"""The crop of the original file around a field (`parser.crop`), PNG; a page's crops are made together and
+kept for the next fields (a scan is aligned once per page, not once per field)."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+import casework
+from parser.crop import page_crops
+from web.middleware.auth import WORK, allow
+
+KEEP = 32  # pages
+
+
+class CropCache:
+    def __init__(self):
+        self._pages: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        return None
+
+    def put(self, key, value):
+        with self._lock:
+            self._pages[key] = value
+            while len(self._pages) > KEEP:
+                self._pages.popitem(last=False)
+
+
+def _crops(reg, cache: CropCache, sha: str, name: str) -> bytes:
+    item = casework.review_show(reg, sha)
+    field = next((f for f in item.fields if f.name == name), None)
+    if field is None or field.box is None or field.page is None:
+        raise HTTPException(404)
+    key = (item.sha256, field.page)
+    found = cache.get(key)
+    if found is None or name not in found:
+        with reg.reading() as tx:
+            reading = tx.review_file(item.sha256).reading
+        path = reading.get("review_path")
+        if not path or not Path(path).is_file():
+            raise HTTPException(404)
+        boxes = {f.name: f.box for f in item.fields if f.page == field.page and f.box is not None}
+        found = page_crops(Path(path).read_bytes(), field.page - 1, boxes, kind=item.kind,
+                           scanned=reading.get("shape") == "scanned")
+        cache.put(key, found)
+    return found[name]
+
+
+@allow(*WORK)
+async def review_crop(request):
+    sha, name = request.path_params["sha256"], request.path_params["field"]
+    state = request.app.state
+    try:
+        png = await run_in_threadpool(_crops, state.registry, state.crops, sha, name)
+    except casework.CaseworkError:
+        raise HTTPException(404) from None
+    return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=600"})

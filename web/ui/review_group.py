@@ -1,0 +1,40 @@
+"""Verification one file at a time, or one kind of field across the whole queue (e.g. every uncertain
+"hours" field on one screen): each field's crop beside its reading; Enter confirms, a typed value corrects."""
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+
+import casework
+from web.middleware.audit import record
+from web.middleware.auth import WORK, allow
+from web.render import page
+from web.ui.review_queue import field_kind, open_fields
+
+
+@allow(*WORK)
+async def review_file(request):
+    sha = request.path_params["sha256"]
+    try:
+        item = await run_in_threadpool(casework.review_show, request.app.state.registry, sha)
+    except casework.CaseworkError:
+        raise HTTPException(404) from None
+    await record(request, "view", "review_file", sha[:12], item.case_id)
+    rows = [(item, f) for f in item.fields]
+    return page(request, "review_fields.html", title=f"Fails {item.name}", rows=rows, group=None, item=item,
+                back=request.url.path)
+
+
+@allow(*WORK)
+async def review_group(request):
+    key = request.path_params["key"]
+    kind, _, pattern = key.partition(":")
+    items = await run_in_threadpool(casework.review_list, request.app.state.registry)
+    rows = [(item, f) for item in items if item.kind == kind
+            for f in open_fields(item) if field_kind(f.name) == pattern]
+    if not rows:
+        return page(request, "review_fields.html", title="Grupas pārbaude", rows=[], group=key, item=None,
+                    back=request.url.path)
+    await record(request, "view", "review_group", key, None)
+    return page(request, "review_fields.html", title=f"Grupas pārbaude: {rows[0][1].label_lv}", rows=rows, group=key,
+                item=None, back=request.url.path)
