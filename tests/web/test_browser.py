@@ -52,7 +52,7 @@ def test_clerk_by_keyboard_sees_the_case_and_downloads_the_decision(workbench, c
     heading = page.get_by_role("heading", level=1).inner_text()
     assert heading == f"Lieta AS-2019/001: {HOSTILE} Bērziņa"
     assert page.get_by_text("120685-11236").is_visible()  # the personal code, to a logged-in clerk
-    page.screenshot(path=screenshots / "case_page.png", full_page=True)
+    page.screenshot(path=screenshots / "case_page_hostile_name.png", full_page=True)
 
     with page.expect_download() as info:
         page.get_by_role("link", name="lēmums (PDF)").first.click()
@@ -92,6 +92,6 @@ def test_pages_reflow_at_200_percent_zoom(workbench, browser, screenshots):
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 200 %"
         page.goto(f"{workbench.url}/cases/{workbench.case_id}")
-        page.screenshot(path=screenshots / "case_page_200.png", full_page=True)
+        page.screenshot(path=screenshots / "case_page_hostile_name_200.png", full_page=True)
     finally:
         ctx.close()
