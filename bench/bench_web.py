@@ -1,12 +1,14 @@
 """Time the workbench's pages on a register of 10,000 cases: the real `asistents serve` pinned to one core
 (taskset), asked over HTTP by a logged-in client, against the bare parts in the same run.
 
-    .venv/bin/python bench/bench_web.py [--cases 10000] [--requests 200] [--db URL]
+    .venv/bin/python bench/bench_web.py [--cases 10000] [--fields 1000] [--requests 200] [--db URL]
 
-Prints p50 and p95 (ms) per page: the case list (first and last page), a case page, a document download and
-the login page (the framework and template with no register work: the floor). The ratio printed is against
-`Registry.case(id)` called in this process (the register's own work for a case page), and the login page.
-Target (issue 11): < 200 ms at p95 for the case page and the worklists on one core.
+Prints p50 and p95 (ms) per page: the case list (first and last page), a case page, a document download, the
+due list, the review queue holding `--fields` uncertain fields (copies of one real scan's reading, parsed once
+here from samples/applications/scanned/02.pdf), one group-verification page over the whole queue, and the
+login page (the framework and template with no register work: the floor). Ratios: against `Registry.case(id)`
+and `casework.due` / `casework.review_list` called in this process, and against the login page.
+Target (issue 11): < 200 ms at p95 for the case page, the worklists and the review queue on one core.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -47,6 +50,34 @@ def application(i: int) -> Application:
                       "address": "Brīvības iela 1, Rīga"},
         "activities": [{"annex1_point": 1, "hours_per_week": 10}, {"annex1_point": 7, "hours_per_week": 2}],
     })
+
+
+def seed_review(url: str, fields: int, folder: Path) -> tuple[int, str]:
+    """Files in review holding about `fields` uncertain fields: one real scan's reading, stored under new
+    SHA-256s. The number of files and the group key of the commonest field kind."""
+    from intake.register import review_reading
+    from parser import parse_file
+
+    scan = ROOT / "samples/applications/scanned/02.pdf"
+    result = parse_file(str(scan))
+    copy = folder / "review.pdf"
+    copy.write_bytes(scan.read_bytes())
+    reading = review_reading(result, folder, copy)
+    per_file = max(1, sum(1 for i in result.issues if i.field))
+    files = max(1, fields // per_file)
+    with registry.open(url) as reg:
+        with reg.transaction() as tx:
+            for k in range(files):
+                sha = hashlib.sha256(f"review{k}".encode()).hexdigest()
+                tx.journal_claim(sha, f"skenets-{k}.pdf", 1)
+                tx.journal_set(sha, "needs_review")
+                tx.add_review(sha, "application", dt.date(2019, 3, 1), {**reading, "sha256": sha})
+    kinds = {}
+    for issue in result.issues:
+        if issue.field:
+            key = "application:" + re.sub(r"\.\d+(?=\.|$)", ".*", issue.field)
+            kinds[key] = kinds.get(key, 0) + 1
+    return files, max(kinds, key=kinds.get)
 
 
 def seed(url: str, n: int, folder: Path) -> tuple[int, int]:
@@ -89,6 +120,7 @@ def p(values: list[float], q: float) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cases", type=int, default=10_000)
+    ap.add_argument("--fields", type=int, default=1000)
     ap.add_argument("--requests", type=int, default=200)
     ap.add_argument("--db", help="register URL (default: a SQLite file in a temporary folder)")
     args = ap.parse_args()
@@ -96,6 +128,8 @@ def main() -> None:
     url = args.db or f"sqlite:///{folder / 'asistents.db'}"
     try:
         case_id, doc_id = seed(url, args.cases, folder)
+        files, group = seed_review(url, args.fields, folder)
+        print(f"review queue: {files} files, about {args.fields} uncertain fields")
         port = free_port()
         pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
         log = open(folder / "server.log", "wb")
@@ -125,16 +159,29 @@ def main() -> None:
                     f"case list, page {last_page}": timed(c, f"/cases?lapa={last_page}", n),
                     "case page": [x for _ in range(n) for x in timed(c, f"/cases/{rng.randint(1, case_id)}", 1)],
                     "document download (50 kB)": timed(c, f"/cases/{case_id}/documents/{doc_id}", n),
+                    "due list": timed(c, "/due", max(5, n // 20)),
+                    "review queue": timed(c, "/review", max(5, n // 20)),
+                    "group verification page": timed(c, f"/review/group/{quote(group)}", max(5, n // 20)),
                 }
         finally:
             proc.terminate()
             proc.wait(10)
+        import casework
+
         with registry.open(url) as reg:
             bare = []
             for _ in range(n):
                 t = time.perf_counter()
                 reg.case(rng.randint(1, case_id))
                 bare.append((time.perf_counter() - t) * 1000)
+            bare_due, bare_review = [], []
+            for _ in range(max(5, n // 20)):
+                t = time.perf_counter()
+                casework.due(reg)
+                bare_due.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                casework.review_list(reg)
+                bare_review.append((time.perf_counter() - t) * 1000)
         floor = p(results["login page (floor)"], 95)
         print(f"server pinned to one core: {'yes (taskset -c 0)' if pin else 'no (taskset missing)'}; "
               f"{n} requests per page, one client")
@@ -143,6 +190,10 @@ def main() -> None:
                   f"(×{p(values, 95) / floor:.1f} the login page)")
         print(f"{'Registry.case(id), in process':32s} p50 {p(bare, 50):7.1f} ms  p95 {p(bare, 95):7.1f} ms  "
               f"(case page p95 ×{p(results['case page'], 95) / p(bare, 95):.1f} of it)")
+        print(f"{'casework.due, in process':32s} p50 {p(bare_due, 50):7.1f} ms  p95 {p(bare_due, 95):7.1f} ms  "
+              f"(due list p95 ×{p(results['due list'], 95) / p(bare_due, 95):.1f} of it)")
+        print(f"{'casework.review_list, in process':32s} p50 {p(bare_review, 50):7.1f} ms  p95 "
+              f"{p(bare_review, 95):7.1f} ms  (queue p95 ×{p(results['review queue'], 95) / p(bare_review, 95):.1f} of it)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
