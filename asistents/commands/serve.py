@@ -48,7 +48,8 @@ def run(args) -> int:
     except registry.RegistryError as e:
         raise UserError(e.message_lv, e.message_en, field="--db",
                         hint_lv="norādiet sqlite:///ceļš.db vai postgresql+psycopg://…") from None
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("asistents.web").setLevel(logging.INFO)  # the access log; libraries only warn
     print(f"Darbvieta: http://{args.host}:{args.port}/ (reģistrs {app.state.registry.url})", file=sys.stderr,
           flush=True)
     # uvicorn's access log is off: it would write raw URLs with their query strings (web.middleware.accesslog)

@@ -229,3 +229,40 @@ def test_assessment_adoption_download_and_the_auditor(office, browser, screensho
         assert status == 403
     finally:
         ctx.close()
+
+
+def test_notify_contract_suspend_resume_terminate_from_the_case_page(office):
+    """After the adoption above: the rest of the case's life through the case page's forms (HTTP, the same
+    POSTs the browser sends), each step answered with the new state, a refused one with its point."""
+    import registry
+
+    url, root, db = office
+    case_id = _case_id(url, "Aivars Ozols")
+    with httpx.Client(base_url=url, timeout=120) as c:
+        login(c, "anna")
+
+        def step(action, **data):
+            page = c.get(f"/cases/{case_id}").text
+            return c.post(f"/cases/{case_id}/{action}", data={"csrftoken": csrf_of(page), **data})
+
+        def alert(r):
+            found = re.search(r'role="alert">([^<]*)<', r.text)
+            return found.group(1) if found else ""
+
+        r = step("notify", how="registered_post")  # today, as the form's empty date means
+        assert r.status_code == 200 and "Stāvoklis: <strong>paziņots</strong>" in r.text, alert(r)
+        r = step("contract", given_name="Rūta", surname="Pētersone", number="L-2020/7")
+        assert r.status_code == 200 and "Stāvoklis: <strong>pakalpojums tiek sniegts</strong>" in r.text, alert(r)
+        with registry.open(db) as reg:
+            start = reg.contract("L-2020/7").start
+        r = step("resume", on=(start + dt.timedelta(days=5)).isoformat())
+        assert r.status_code == 409 and "18" in r.text  # nothing suspended: the step is refused
+        r = step("suspend", reason="hospital", start=(start + dt.timedelta(days=10)).isoformat())
+        assert "Stāvoklis: <strong>pārtraukts uz laiku</strong>" in r.text, alert(r)
+        r = step("resume", on=(start + dt.timedelta(days=20)).isoformat())
+        assert "Stāvoklis: <strong>pakalpojums tiek sniegts</strong>" in r.text, alert(r)
+        r = step("terminate", ground="17.1", on=(start + dt.timedelta(days=40)).isoformat())
+        assert "Stāvoklis: <strong>izbeigts</strong>" in r.text, alert(r)
+        timeline = r.text.split('id="gaita"')[1].split("</ol>")[0]
+        for label in ("paziņots (10)", "līgums noslēgts (14)", "apturēts (18)", "atsākts (18)", "izbeigts (17)"):
+            assert label in timeline

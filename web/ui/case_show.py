@@ -7,9 +7,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 import casework
+from regulation.lifecycle import TERMINATION_GROUNDS
 from web.middleware.auth import READ, allow
 from web.render import page
-from web.ui.labels import ACTIVITY_POINTS, HOW_LV, OUTCOMES, STEP_LV, document_label
+from web.ui.labels import ACTIVITY_POINTS, HOW_LV, OUTCOMES, STEP_LV, SUSPENSION_REASONS, document_label
 
 
 async def load_case(request, case_id: int):
@@ -25,6 +26,7 @@ async def show(request, case_id: int, status: int = 200, **extra):
     view = await load_case(request, case_id)
     documents = await run_in_threadpool(request.app.state.registry.documents, case_id)
     return page(request, "case_show.html", status=status, view=view, case_id=case_id, documents=documents,
+                grounds=TERMINATION_GROUNDS, reasons=SUSPENSION_REASONS,
                 points=ACTIVITY_POINTS, outcomes=OUTCOMES, steps=STEP_LV, how=HOW_LV,
                 document_label=document_label, **{"message": None, "error": None, **extra})
 

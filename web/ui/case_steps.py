@@ -1,5 +1,6 @@
-"""The steps taken from the case page: adopt (head only) and notify, each one `casework` call; the page is
-shown again with what happened or why the step was refused (Latvian, with its point)."""
+"""The steps taken from the case page — adopt (head only), notify, the contract, a suspension and its end, the
+termination — each one `casework` call; the page is shown again with what happened or why the step was refused
+(Latvian, with its point)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,8 @@ from starlette.concurrency import run_in_threadpool
 
 import casework
 from web.forms.common import date_of
+from web.forms.service import (StepInputError, parse_contract, parse_resume, parse_suspension,
+                               parse_termination)
 from web.middleware.auth import HEAD, WORK, allow
 from web.ui.case_show import show
 from web.ui.outbox import outbox
@@ -37,3 +40,46 @@ async def case_notify(request):
     how = str(form.get("how", ""))
     return await _step(request, casework.notify, how=how, on=date_of(form.get("on")) or dt.date.today(),
                        out=outbox(request))
+
+
+async def _parsed(request, parse):
+    try:
+        return parse(await request.form()), None
+    except StepInputError as e:
+        return None, str(e)
+
+
+@allow(*WORK)
+async def case_contract(request):
+    form, error = await _parsed(request, parse_contract)
+    if error:
+        return await show(request, request.path_params["case_id"], status=400, error=error)
+    return await _step(request, casework.register_contract, assistant=form.assistant, number=form.number,
+                       start=form.start, end=form.end, concluded_on=form.concluded_on, out=outbox(request))
+
+
+@allow(*WORK)
+async def case_suspend(request):
+    form, error = await _parsed(request, parse_suspension)
+    if error:
+        return await show(request, request.path_params["case_id"], status=400, error=error)
+    reason, start, end, facts = form
+    return await _step(request, casework.suspend, reason=reason, start=start, end=end, facts=facts,
+                       out=outbox(request))
+
+
+@allow(*WORK)
+async def case_resume(request):
+    on, error = await _parsed(request, parse_resume)
+    if error:
+        return await show(request, request.path_params["case_id"], status=400, error=error)
+    return await _step(request, casework.resume, on=on)
+
+
+@allow(*WORK)
+async def case_terminate(request):
+    form, error = await _parsed(request, parse_termination)
+    if error:
+        return await show(request, request.path_params["case_id"], status=400, error=error)
+    ground, on, facts = form
+    return await _step(request, casework.terminate, ground=ground, on=on, facts=facts, out=outbox(request))

@@ -18,3 +18,5 @@ STEP_LV = {"register": "reģistrēts", "assess": "izvērtēts (8.3)", "adopt": "
            "close": "slēgts"}
 HOW_LV = {"in_person": "personīgi", "post": "pa pastu", "registered_post": "ierakstītā vēstulē",
           "e_address": "e-adresē"}
+SUSPENSION_REASONS = {"long_term_care": "ilgstošas sociālās aprūpes institūcijā", "hospital": "ārstniecības iestādē",
+                      "prison": "ieslodzījumā"}
