@@ -1,13 +1,15 @@
 """The workbench under test: the real `asistents serve` in a subprocess on 127.0.0.1 (a free port) over a real
 SQLite file, spoken to over HTTP (httpx) and through Debian's Chromium (Playwright, never its own browsers).
 
-The register holds one user per role, a person whose parsed name is `<script>alert(1)</script>`, and a
-decision PDF rendered by LibreOffice and recorded on that case. The server's stderr (its log) is kept in a
+The register holds one user per role, a person whose surname has an apostrophe (O'Konnore), a decision
+PDF and DOCX rendered by LibreOffice and recorded on that case, and a file in review whose parsed given name
+is `<script>alert(1)</script>` (the register's records refuse such a name; a reading in review keeps it). The server's stderr (its log) is kept in a
 file so tests can read what it wrote.
 """
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -25,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "pareiza-parole-2026"
 USERS = {"anna": "clerk", "vaditaja": "head", "auditore": "auditor", "admins": "admin"}
 HOSTILE = "<script>alert(1)</script>"
+SURNAME = "O'Konnore"
+REVIEW_SHA = "ab12" * 16
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run"]
@@ -73,8 +77,8 @@ def _seed(root: Path, db_url: str) -> tuple[int, int, int, list[str]]:
     from regulation.records import Application
 
     record = json.loads((ROOT / "samples/records/assess/adult_work_25h.json").read_text(encoding="utf-8"))
-    record["applicant"]["given_name"] = HOSTILE
-    record["applicant"]["surname"] = "Bērziņa"
+    record["applicant"]["given_name"] = "Žanna"
+    record["applicant"]["surname"] = SURNAME
     pdf, docx = root / "lemums.pdf", root / "lemums.docx"
     for out in (pdf, docx):
         subprocess.run([sys.executable, "-c", "import sys; from asistents.cli import main; sys.exit(main())",
@@ -88,7 +92,31 @@ def _seed(root: Path, db_url: str) -> tuple[int, int, int, list[str]]:
         case_id = reg.add_application(app, "ab" * 32, case_number="AS-2019/001")
         document_id = reg.add_document(case_id, "decision", str(pdf), "0" * 64, "1" * 64, "MK942 test")
         docx_id = reg.add_document(case_id, "decision", str(docx), "0" * 64, "1" * 64, "MK942 test")
+        _hostile_review(reg, root)
     return case_id, document_id, docx_id, [record["applicant"]["personal_code"]]
+
+
+def _hostile_review(reg, root: Path) -> None:
+    """A file in review whose given name was read as `<script>alert(1)</script>` (a real fillable sample's
+    reading with that one field changed and flagged as uncertain)."""
+    from intake.register import review_reading
+    from parser import parse_file
+
+    sample = ROOT / "samples/applications/fillable/01.pdf"
+    copy = root / "review" / "01.pdf"
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_bytes(sample.read_bytes())
+    reading = review_reading(parse_file(str(sample)), root, copy)
+    field = reading["fields"]["applicant.given_name"]
+    field.update(value=HOSTILE, raw=HOSTILE, confidence=0.3)
+    reading["issues"].append({"field": "applicant.given_name", "severity": "warning", "code": "uncertain",
+                              "message_lv": f"vārds nolasīts nedroši ({HOSTILE})", "message_en": "uncertain",
+                              "page": 0})
+    reading["needs_review"], reading["record"] = True, None
+    with reg.transaction() as tx:
+        tx.journal_claim(REVIEW_SHA, "01.pdf", len(sample.read_bytes()))
+        tx.journal_set(REVIEW_SHA, "needs_review")
+        tx.add_review(REVIEW_SHA, "application", dt.date(2019, 3, 4), reading)
 
 
 @contextlib.contextmanager

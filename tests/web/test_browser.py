@@ -6,7 +6,7 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from tests.web.conftest import HOSTILE, PASSWORD
+from tests.web.conftest import HOSTILE, PASSWORD, REVIEW_SHA, SURNAME
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +37,8 @@ def test_clerk_by_keyboard_sees_the_case_and_downloads_the_decision(workbench, c
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     _login_by_keyboard(page, workbench.url, "anna")
 
-    # the parsed name is text on the page, never markup
     assert page.get_by_role("link", name="AS-2019/001").is_visible()
-    assert page.get_by_text(f"{HOSTILE} Bērziņa").is_visible()
+    assert page.get_by_text(f"Žanna {SURNAME}").is_visible()
     # keyboard: the skip link comes first and its focus is visible
     page.keyboard.press("Tab")
     focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
@@ -50,7 +49,7 @@ def test_clerk_by_keyboard_sees_the_case_and_downloads_the_decision(workbench, c
     page.keyboard.press("Enter")
     page.wait_for_url(f"{workbench.url}/cases/{workbench.case_id}")
     heading = page.get_by_role("heading", level=1).inner_text()
-    assert heading == f"Lieta AS-2019/001: {HOSTILE} Bērziņa"
+    assert heading == f"Lieta AS-2019/001: Žanna {SURNAME}"
     assert page.get_by_text("120685-11236").is_visible()  # the personal code, to a logged-in clerk
     page.screenshot(path=screenshots / "case_page_hostile_name.png", full_page=True)
 
@@ -61,6 +60,11 @@ def test_clerk_by_keyboard_sees_the_case_and_downloads_the_decision(workbench, c
     with pdfplumber.open(saved) as pdf:
         text = pdf.pages[0].extract_text()
     assert "LĒMUMS" in text and "par asistenta pakalpojuma piešķiršanu" in text
+    # a reading in review that is a script: shown as text in the reading and in the field, never run
+    page.goto(f"{workbench.url}/review/{REVIEW_SHA}")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text(f"Nolasīts: {HOSTILE}").is_visible()
+    assert page.locator("li[data-open] input[name=value]").input_value() == HOSTILE
     assert dialogs == [] and errors == []
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.web.conftest import HOSTILE, PASSWORD, csrf_of, login
+from tests.web.conftest import HOSTILE, PASSWORD, REVIEW_SHA, csrf_of, login
 
 pytestmark = pytest.mark.slow
 
@@ -101,11 +101,15 @@ def test_copied_case_and_document_urls_answer_only_to_a_logged_in_user_with_the_
 def test_a_parsed_script_name_shows_as_text(workbench):
     with workbench.client() as c:
         login(c, "anna")
-        for url in ("/cases", f"/cases/{workbench.case_id}"):
+        for url in (f"/review/{REVIEW_SHA}", "/review/group/application%3Aapplicant.given_name"):
             html = c.get(url).text
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
             assert HOSTILE not in html
-            assert "<script" not in html.replace('<script src="/static/htmx.min.js', "")
+            scripts = re.findall(r"<script[^>]*>", html)
+            assert all(re.fullmatch(r'<script src="/static/(htmx\.min|workbench)\.js\?v=\w+" defer>', t) for t in scripts)
+        for url in ("/cases", f"/cases/{workbench.case_id}"):  # a name with an apostrophe, escaped as well
+            html = c.get(url).text
+            assert "O&#39;Konnore" in html and "O'Konnore" not in html
 
 
 def test_session_id_changes_at_login(workbench):
