@@ -49,8 +49,7 @@ def render(tx: Any, out: Path | None, case_id: int, kind_name: str, data: dict[s
     prov = provenance.make(kind_name, data, template=template, source=f"case:{case_id}")
     body = render_docx(template, context, core_properties=prov.core_properties())
     path = _free(case_folder(out, case_id) / f"{stem}.docx")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_bytes(path, body)
+    atomic.write_bytes(path, body)  # makes the case folder private (0700 / 0750) on the way
     provenance.write_sidecar(path, prov, step=step, case_id=case_id)
     tx.add_document(case_id, kind_name, str(path), prov.template_sha256, prov.input_sha256,
                     rules_version or prov.rules_version or "—")
