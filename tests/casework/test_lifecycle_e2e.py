@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -135,6 +137,9 @@ def test_scanned_application_through_its_whole_life(h, filler, db_url, tmp_path)
         for d in view.documents:
             with zipfile.ZipFile(d.path) as z:
                 assert "word/document.xml" in z.namelist()
+            # private whatever the umask: the letter and its case folder (its file names carry the person's name)
+            assert stat.S_IMODE(os.stat(d.path).st_mode) == 0o600
+            assert stat.S_IMODE(os.stat(os.path.dirname(d.path)).st_mode) == 0o700
         actions = {a.action for a in view.audit}
         assert {"review_set", "review_done", "register", "assess", "adopt", "notify", "contract", "suspend",
                 "terminate", "close"} <= actions
