@@ -183,6 +183,7 @@ def test_inbox_upload_takes_a_pdf_and_refuses_others(workbench):
         r = c.post("/inbox", data={"csrftoken": token}, files={"fails": ("Iesniegums Nr 5.pdf", pdf, "application/pdf")})
         assert r.status_code == 200 and "iesniegums-nr-5.pdf" in r.text
         assert (workbench.root / "inbox" / "iesniegums-nr-5.pdf").read_bytes() == pdf
+        assert (workbench.root / "inbox" / "iesniegums-nr-5.pdf").stat().st_mode & 0o777 == 0o600  # private
         r = c.post("/inbox", data={"csrftoken": token}, files={"fails": ("Iesniegums Nr 5.pdf", pdf, "application/pdf")})
         assert "iesniegums-nr-5-2.pdf" in r.text  # never over the first
         r = c.post("/inbox", data={"csrftoken": token}, files={"fails": ("x.pdf", b"MZ\x90\x00", "application/pdf")})

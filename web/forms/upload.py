@@ -8,6 +8,7 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+import privacy
 from intake.files import free_name
 from intake.layout import slug
 
@@ -30,6 +31,7 @@ async def save_upload(upload, inbox: Path, limit: int) -> str:
     size = len(head)
     try:
         with open(part, "xb") as out:
+            privacy.private_file(out.fileno(), privacy.load())  # an application: 0600 (0640 with files.group)
             out.write(head)
             while chunk := await upload.read(CHUNK):
                 size += len(chunk)
