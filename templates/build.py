@@ -5,7 +5,7 @@
 
 Written with python-docx so every Jinja tag sits in one run (Word splits hand-typed tags across runs), the
 layout is the same on every build, and an edited copy can still be opened in Word or LibreOffice. The
-wording lives here and in generator/documents.py (the context); the templates hold layout and text only.
+wording lives here and in generator/documents/ (one module per kind) (the context); the templates hold layout and text only.
 Paragraph-level control tags use docxtpl's `{%p … %}`, table rows `{%tr … %}`.
 """
 from __future__ import annotations

@@ -4,12 +4,13 @@ from __future__ import annotations
 import copy
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pytest
 
-from generator import documents
+from generator import documents, lv
 from generator.config import EXAMPLE, load_municipality
 from generator.documents import EXAMPLES_DIR, KINDS, mailmerge_columns, match_header, prepare, row_to_data
 from generator.lv import NBSP
@@ -131,7 +132,7 @@ def test_14_contract_natural_person_and_provider():
     _, b = prepare("contract", example("contract--provider"), EXAMPLE)
     assert not a["is_provider"] and a["assistant"]["personal_code"]
     assert b["is_provider"] and b["provider"]["name"].startswith("Biedrība")
-    assert a["volume"]["hours"] == documents.lv.hours(documents.Decimal(22))
+    assert a["volume"]["hours"] == lv.hours(Decimal(22))
     assert [r["hours"] for r in a["volume"]["rows"]] == ["20", "2"]
 
 
@@ -380,3 +381,16 @@ def test_8_3_pending_assessment_marks_the_draft():
     assert ctx["pending"] and all("8.3" in m for m in ctx["pending"])
     _, ok = prepare("decision", example("decision"), EXAMPLE)
     assert ok["pending"] == []
+
+
+def test_17_one_module_per_document_kind():
+    """Each kind's DATA model and context live in generator/documents/<kind>.py, and no module holds them all."""
+    import inspect
+
+    folder = ROOT / "generator" / "documents"
+    for name, k in KINDS.items():
+        assert Path(inspect.getsourcefile(k._context)) == folder / f"{name}.py", name
+        assert Path(inspect.getsourcefile(k.data_model)).parent == ROOT / ("regulation" if name == "annex2" else
+                                                                              "generator/documents"), name
+    assert not (ROOT / "generator" / "documents.py").exists()
+    assert max(len(p.read_text(encoding="utf-8").splitlines()) for p in folder.glob("*.py")) <= 400

@@ -1,0 +1,187 @@
+"""What every document kind shares: paths, the DATA headers of notices, person and letterhead contexts, the kind
+record (`DocumentKind`), XML safety and file names."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+from pydantic import BaseModel, Field
+
+from generator import lv
+from generator.config import Municipality
+from generator.documents.norms import ACT_NAME, ACT_NAME_GEN, ANNEX1_LV, POINT_13, act_title
+from regulation.records import Money, Person, Record, RecordError, load
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "lv"
+EXAMPLES_DIR = TEMPLATES_DIR / "examples"
+
+DocNumber = Field(min_length=1, max_length=50)
+LongText = Field(default=None, max_length=4000)
+
+
+def full_name(p: Any) -> str:
+    return f"{p.given_name} {p.surname}"
+
+
+def person_ctx(p: Person | None) -> dict[str, str]:
+    if p is None:
+        return {"name": "", "personal_code": "", "address": "", "contacts": "", "present": ""}
+    contacts = ", ".join(x for x in (f"tālr. {p.phone}" if p.phone else "", f"e-pasts {p.email}" if p.email else "") if x)
+    return {"name": full_name(p), "personal_code": lv.personal_code(p.personal_code), "address": p.address or "",
+            "contacts": contacts, "present": "yes"}
+
+
+def hours_lv(x: Decimal) -> str:
+    return lv.hours(x)
+
+
+def activity_name(point: int) -> str:
+    return f"{lv.point(str(point), annex=1)}: {ANNEX1_LV[point]}"
+
+
+def common_ctx(mun: Municipality, title: str, number: str, date: dt.date) -> dict[str, Any]:
+    return {"mun": mun.as_context(), "doc": {"title": title, "number": number, "date": lv.date_lv(date),
+                                             "date_short": lv.date_short(date)},
+            "act": {"name": ACT_NAME, "name_gen": ACT_NAME_GEN, "title": act_title(date)},
+            "appeal": appeal_ctx(mun)}
+
+
+def appeal_ctx(mun: Municipality) -> dict[str, str]:
+    """Point 13 made concrete for the municipality."""
+    return {
+        "point13": POINT_13,
+        "council": mun.council.name,
+        "council_address": mun.council.address,
+        # The council's name stays in the nominative inside the brackets: declining a configured name is a guess.
+        "text": (f"Lēmumu var apstrīdēt pašvaldības domē ({mun.council.name}, {mun.council.address}) mēneša laikā no "
+                 f"lēmuma spēkā stāšanās dienas. Domes lēmumu var pārsūdzēt administratīvajā tiesā mēneša laikā no "
+                 f"domes lēmuma spēkā stāšanās dienas (noteikumu 13. punkts)."),
+    }
+
+
+class Notice(Record):
+    """The header every notice to a person carries (its fields come first in each notice's DATA)."""
+
+    case_number: str = DocNumber
+    number: str | None = Field(default=None, max_length=50)
+    notified_on: dt.date
+    addressee: Person
+    representative: Person | None = None
+
+
+class ContractNotice(Notice):
+    """A notice about a running contract (points 17, 18)."""
+
+    contract_number: str = DocNumber
+    contract_date: dt.date | None = None
+
+class Refund(Record):
+    """Point 19: who refunds how much, by when, and why."""
+
+    ground: Literal["19.1", "19.2"]
+    amount: Money
+    due_on: dt.date
+    explanation: str | None = LongText
+
+def addressee_block(p: Person, rep: Person | None) -> dict[str, Any]:
+    return {"addressee": person_ctx(p), "representative": person_ctx(rep), "has_representative": rep is not None}
+
+def refund_ctx(r: Refund | None, mun: Municipality) -> dict[str, Any]:
+    if r is None:
+        return {"present": "", "amount": "", "words": "", "due_on": "", "point": "", "wording": "", "explanation": "",
+                "bank": ""}
+    wording = {
+        "19.1": ("persona vai tās likumiskais pārstāvis, ja persona vairs neatbilst asistenta pakalpojuma saņemšanas "
+                 "nosacījumiem vai mainījies piešķirtā pakalpojuma apjoms (atmaksā finansējuma starpību par piešķirtā "
+                 "asistenta pakalpojuma apjomu un konkrētās personas izmantotā pakalpojuma apjomu)"),
+        "19.2": ("asistents, kā arī asistenta pakalpojuma sniedzējs – juridiskā persona –, ja sniegta nepatiesa "
+                 "informācija par sniegto pakalpojumu vai Labklājības ministrija vai sociālais dienests konstatējis "
+                 "citus pārkāpumus saistībā ar asistenta pakalpojuma nodrošināšanu"),
+    }[r.ground]
+    bank = ""
+    if mun.bank:
+        bank = f"{mun.name}, reģ. Nr. {mun.registration_number}, {mun.bank.name}, konts {mun.bank.iban}"
+    return {"present": "yes", "amount": lv.money(r.amount), "words": lv.money_words(r.amount),
+            "due_on": lv.date_dative(r.due_on), "point": lv.point_accusative(r.ground), "wording": wording,
+            "explanation": r.explanation or "", "bank": bank}
+
+# ---------------------------------------------------------------- XML safety
+
+# XML 1.0 has no place for C0 control characters other than tab, line feed and carriage return: one in the
+# DATA (a scanner's form feed, a pasted vertical tab) would make the DOCX unreadable. \f and \a are kept out
+# too, because docxtpl turns them into page and paragraph breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _xml_safe(value: Any) -> Any:
+    """Every string of the context without characters XML cannot hold (a control character becomes a space)."""
+    if isinstance(value, str):
+        return _CONTROL.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- file names
+
+
+def slug(text: str, max_len: int = 40) -> str:
+    """ASCII, lower case, [a-z0-9-] only, no leading dots or slashes: safe as part of any file name.
+
+    Hand-written over the standard library's unicodedata (a slug library would add a dependency for 5 lines).
+
+    >>> slug("Bērziņa"), slug("../../etc/passwd"), slug("Nr. 2026/17 «Ķ»"), slug("")
+    ('berzina', 'etc-passwd', 'nr-2026-17-k', 'x')
+    """
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:max_len].strip("-")
+    return s or "x"
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document: its template, Latvian title, DATA model and the context it makes."""
+
+    name: str
+    template_name: str
+    title_lv: str
+    data_model: type[BaseModel]
+    _context: Callable[[Any, Municipality], dict[str, Any]]
+    _stem: Callable[[Any], str]
+
+    @property
+    def template(self) -> Path:
+        return TEMPLATES_DIR / self.template_name
+
+    def template_for(self, municipality: Municipality | None) -> Path:
+        """The municipality's own copy when it has `templates_dir` holding this template, else the shipped one."""
+        if municipality is not None and municipality.templates_dir is not None:
+            own = municipality.templates_dir / self.template_name
+            if own.is_file():
+                return own
+        return self.template
+
+    def context(self, data: Any, municipality: Municipality) -> dict[str, Any]:
+        ctx = self._context(data, municipality)
+        ctx["kind"] = self.name
+        return _xml_safe(ctx)
+
+    def file_stem(self, data: Any) -> str:
+        return self._stem(data)
+
+    def load(self, raw: Any) -> Any:
+        """Validated DATA, or RecordError named after this kind, each problem naming its field."""
+        try:
+            return load(self.data_model, raw)
+        except RecordError as e:
+            raise RecordError(self.name, e.problems) from None
+
+
+def file_stem(prefix: str, *parts: str) -> str:
+    return "-".join([prefix] + [slug(p, 30) for p in parts if p])[:100]

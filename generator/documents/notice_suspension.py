@@ -1,0 +1,52 @@
+"""`notice_suspension`: point 18, the service stopped for a time."""
+from __future__ import annotations
+
+from typing import Any
+
+from generator import lv
+from generator.config import Municipality
+from generator.documents.common import addressee_block, common_ctx, ContractNotice, file_stem, DocumentKind, LongText
+from generator.documents.norms import norms, SUSPENSION_REASONS
+from regulation.records import Suspension
+
+
+class NoticeSuspensionData(ContractNotice):
+    """DATA of `notice_suspension`: point 18, the service stopped for a time.
+
+    `case_number`, `number`, `notified_on`, `addressee` (Person), `representative`, `contract_number`,
+    `contract_date` (or null), `suspension` (Suspension: start, end or null, reason), `facts` (how the service
+    learned of it, or null).
+    """
+
+    suspension: Suspension
+    facts: str | None = LongText
+
+
+def _notice_suspension_ctx(data: NoticeSuspensionData, mun: Municipality) -> dict[str, Any]:
+    s = data.suspension
+    ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA PĀRTRAUKŠANU UZ LAIKU",
+                  data.number or data.case_number, data.notified_on)
+    ctx.update(addressee_block(data.addressee, data.representative))
+    ctx.update({
+        "case_number": data.case_number,
+        "contract_number": data.contract_number,
+        "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
+        "has_contract_date": data.contract_date is not None,
+        "where": SUSPENSION_REASONS[s.reason],
+        "start": lv.date_lv(s.start),
+        "start_short": lv.date_short(s.start),
+        "end": lv.date_short(s.end) if s.end else "",
+        "has_end": s.end is not None,
+        "facts": data.facts or "",
+        "has_facts": bool(data.facts),
+        "point18": ("Asistenta pakalpojuma sniegšana personai tiek pārtraukta uz laiku, kamēr asistenta pakalpojuma "
+                    "saņēmējs atrodas ilgstošas sociālās aprūpes institūcijā, stacionārā ārstniecības iestādē vai "
+                    "ieslodzījuma vietā."),
+        "norms": norms(["13", "15", "18", "20"], [], []),
+    })
+    return ctx
+
+
+KIND = DocumentKind("notice_suspension", "notice_suspension.docx", "Paziņojums par pakalpojuma pārtraukšanu uz laiku",
+                    NoticeSuspensionData, _notice_suspension_ctx,
+                    lambda d: file_stem("pazinojums-partrauksana", d.number or d.case_number, d.addressee.surname))

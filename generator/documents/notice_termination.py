@@ -1,0 +1,71 @@
+"""`notice_termination`: point 17, the service ended on one of the grounds 17.1–17.5."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from generator import lv
+from generator.config import Municipality
+from generator.documents.common import (
+    ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, file_stem, refund_ctx,
+)
+from generator.documents.norms import norms, REFUSAL_GROUNDS, TERMINATION_GROUNDS
+from regulation.records import _bilingual
+
+
+class NoticeTerminationData(ContractNotice):
+    """DATA of `notice_termination`: point 17, the service ended on one of the grounds 17.1–17.5.
+
+    `case_number`, `number`, `notified_on`, `addressee`, `representative`, `contract_number`, `contract_date`,
+    `ground` ("17.1"…"17.5"), `refusal_ground` ("9.2.1"…"9.2.4", required with 17.4), `effective_on` (the last
+    day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null).
+    """
+
+    ground: Literal["17.1", "17.2", "17.3", "17.4", "17.5"]
+    refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = Field(default=None, validate_default=True)
+    effective_on: dt.date
+    facts: str | None = LongText
+    refund: Refund | None = None
+
+    @field_validator("refusal_ground")
+    @classmethod
+    def _ground_17_4(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # a field validator (not a model one) so the error names the field
+        if info.data.get("ground") == "17.4" and value is None:
+            raise _bilingual("refusal_ground", "17.4. apakšpunktam jānorāda refusal_ground (9.2.1.–9.2.4.)",
+                             "ground 17.4 needs refusal_ground (9.2.1–9.2.4)")
+        return value
+
+
+def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
+    ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANAS IZBEIGŠANU",
+                  data.number or data.case_number, data.notified_on)
+    ctx.update(addressee_block(data.addressee, data.representative))
+    wording, plain = TERMINATION_GROUNDS[data.ground]
+    refusal = ({"point": lv.point(data.refusal_ground), "wording": REFUSAL_GROUNDS[data.refusal_ground][0],
+                "plain": REFUSAL_GROUNDS[data.refusal_ground][1], "present": "yes"} if data.refusal_ground else
+               {"point": "", "wording": "", "plain": "", "present": ""})
+    points = ["17", data.ground] + ([data.refusal_ground] if data.refusal_ground else []) + \
+             ([data.refund.ground] if data.refund else []) + ["13"]
+    ctx.update({
+        "case_number": data.case_number,
+        "contract_number": data.contract_number,
+        "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
+        "has_contract_date": data.contract_date is not None,
+        "ground": {"point": lv.point(data.ground), "point_acc": lv.point_accusative(data.ground),
+                   "wording": wording, "plain": plain},
+        "refusal": refusal,
+        "effective_on": lv.date_accusative(data.effective_on),
+        "facts": data.facts or "",
+        "has_facts": bool(data.facts),
+        "refund": refund_ctx(data.refund, mun),
+        "norms": norms(points, [], []),
+    })
+    return ctx
+
+
+KIND = DocumentKind("notice_termination", "notice_termination.docx", "Paziņojums par pakalpojuma izbeigšanu",
+                    NoticeTerminationData, _notice_termination_ctx,
+                    lambda d: file_stem("pazinojums-izbeigsana", d.number or d.case_number, d.addressee.surname))
