@@ -99,7 +99,8 @@ _KIND_LV = {"one_time": "vienreizējs", "one_month": "uz vienu mēnesi", "months
 def duration_rule(assessment: Assessment, decided_on: dt.date, params: parameters.Parameters) -> tuple[Duration | None, RuleResult]:
     """9.1.2: "asistenta pakalpojuma ilgumu (vienreizējs, uz vienu mēnesi, vairākiem mēnešiem, līdz kārtējā gada
     beigām vai vienu gadu)". One year unless the clerk chose otherwise; never past the commission opinion's
-    validity (17.3 ends the service when it expires) nor past the repeal of MK 942 (MK 316 applies after).
+    validity (17.3 ends the service when it expires). MK 316 (adopted 18.05.2021) is applied only by a decision
+    made on or after its adoption: then the grant runs at most to the transition's end (2021-12-31).
     """
     kind = assessment.duration_kind or "one_year"
     start = assessment.start or decided_on
@@ -123,14 +124,16 @@ def duration_rule(assessment: Assessment, decided_on: dt.date, params: parameter
                              f"{end.isoformat()}; pēc tam pakalpojumu izbeidz saskaņā ar 17.3. apakšpunktu",
                              f"the duration is cut to the end of the opinion's validity, {end.isoformat()}; the service "
                              "ends then under 17.3", field="assessment.opinion.valid_until"))
-    last = params.repealed_from - dt.timedelta(days=1)
-    if end > last:
-        end = last
+    # The repeal is known only from MK 316's adoption: a decision before it grants the duration in full. One
+    # made between the adoption and the repeal may run no longer than the transition lets old contracts run.
+    if params.repeal_known_on(decided_on) and end > params.old_contracts_run_until:
+        end = params.old_contracts_run_until
         found.append(finding("9.1.2", "warning",
-                             f"MK 942 zaudē spēku {params.repealed_from.isoformat()}, tāpēc ilgums saīsināts līdz "
-                             f"{last.isoformat()}; no {params.repealed_from.isoformat()} piemēro {params.successor_lv}",
-                             f"MK 942 is repealed on {params.repealed_from.isoformat()}: the duration ends on "
-                             f"{last.isoformat()}; MK 316 (18.05.2021) applies after", field="assessment.duration_kind"))
+                             f"pakalpojuma ilgums saīsināts līdz {end.isoformat()}: {params.repeal_source_lv} MK 942 "
+                             f"zaudē spēku; {params.old_contracts_source_lv}",
+                             f"the duration is cut to {end.isoformat()}: MK 316 of 18.05.2021 repeals MK 942 from "
+                             f"{params.repealed_from.isoformat()}; contracts under MK 942 run at most to that date",
+                             field="assessment.duration_kind"))
     if end < start:
         found.append(finding("9.1.2", "error",
                              f"pakalpojuma sākums {start.isoformat()} ir pēc tā iespējamām beigām {end.isoformat()}",
@@ -157,12 +160,13 @@ def attachments_rule(application: Application, assessment: Assessment, lines: tu
     """7: "Iesniegumam papildus pievieno šādus dokumentus": 7.1 the representative's authority "ja asistenta
     pakalpojumu pieprasa personas likumiskais pārstāvis"; 7.2 the opinion "ja šī informācija nav pieejama
     pašvaldību informācijas sistēmā"; 7.3–7.6 confirmations for the activities. Missing ones are warnings
-    (the service may ask for them, 8.2)."""
+    (the service may ask for them, 8.2). An opinion the assessment records is not missing."""
     have = set(application.attachments)
     needed: list[tuple[str, str]] = []
     if application.representative is not None:
         needed.append(("7.1", "representative"))
-    if not assessment.opinion_in_information_system:
+    # The opinion the service itself established (8.1) is not asked for again: the facts win.
+    if not assessment.opinion_in_information_system and assessment.opinion is None:
         needed.append(("7.2", "attachments"))
     for line in lines:
         code = ATTACHMENT_BY_POINT.get(line.point)

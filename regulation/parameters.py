@@ -80,6 +80,10 @@ class Parameters:
     repealed_from: dt.date
     successor_lv: str
     old_contracts_run_until: dt.date
+    repeal_known_from: dt.date  # the successor's adoption: before it, nothing knows of the repeal
+    repeal_source_lv: str  # "ar MK 18.05.2021. noteikumiem Nr. 316, kas stājās spēkā …," (instrumental)
+    successor_acc_lv: str  # "piemēro … noteikumus Nr. 316"
+    old_contracts_source_lv: str
     transition_concluded_by: dt.date
     transition_paid_until: dt.date
     series: dict[str, tuple[Dated, ...]]
@@ -109,7 +113,7 @@ class Parameters:
             runs_on = contract_concluded_on is not None and contract_concluded_on < self.repealed_from
             if not runs_on or on > self.old_contracts_run_until:
                 raise OutOfForce(
-                    f"MK 942 zaudēja spēku {self.repealed_from.isoformat()}; {on.isoformat()} piemēro {self.successor_lv}"
+                    f"MK 942 zaudēja spēku {self.repealed_from.isoformat()}; {on.isoformat()} piemēro {self.successor_acc_lv}"
                     + ("" if not runs_on else f" (iepriekš noslēgtie līgumi — ne ilgāk kā līdz {self.old_contracts_run_until.isoformat()})"),
                     f"MK 942 was repealed on {self.repealed_from.isoformat()}; on {on.isoformat()} MK 316 (18.05.2021) applies",
                 )
@@ -131,7 +135,17 @@ class Parameters:
         return current
 
     def rules_version(self, on: dt.date, contract_concluded_on: dt.date | None = None) -> str:
-        return self.redaction(on, contract_concluded_on).version
+        """The redaction's name; from the repeal on, a contract concluded before it says it runs on under the
+        transition (`old_contracts_source_lv`)."""
+        version = self.redaction(on, contract_concluded_on).version
+        if on >= self.repealed_from:
+            version += (f"; līgums turpinās pārejas kārtībā līdz {self.old_contracts_run_until.isoformat()} "
+                        f"({self.old_contracts_source_lv})")
+        return version
+
+    def repeal_known_on(self, on: dt.date) -> bool:
+        """Whether the repeal of MK 942 was law (adopted) on `on`: a decision before that applies MK 942 alone."""
+        return on >= self.repeal_known_from
 
     def check_transition_29_1(self, contract_concluded_on: dt.date, on: dt.date) -> None:
         """29.¹: a contract concluded by 2015-12-31 is paid under the pre-2016 norms, which are not encoded."""
@@ -159,4 +173,5 @@ def load(path: Path = DATA) -> Parameters:
         series[name] = dated
     t = raw["transition_29_1"]
     return Parameters(redactions, raw["repealed_from"], raw["successor_lv"], raw["old_contracts_run_until"],
-                      t["concluded_by"], t["paid_until"], series)
+                      raw["repeal_known_from"], raw["repeal_source_lv"], raw["successor_acc_lv"],
+                      raw["old_contracts_source_lv"], t["concluded_by"], t["paid_until"], series)

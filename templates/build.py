@@ -286,14 +286,14 @@ def _date_number(w: W, place: str = "{{ mun.address }}") -> None:
 
 
 def _norms(w: W) -> None:
+    """The separate list of applied norms (APL 67(2)): every norm with its words; ";" between, "." at the end."""
     w.h("Piemērotās tiesību normas", 2)
-    w.p("{{ act.name }} „{{ act.title }}” (turpmāk – noteikumi):", align="justify", keep=True)
-    w.tag("{%p for n in norms.mk942 %}")
-    w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %};")
-    w.tag("{%p endfor %}")
-    w.tag("{%p for n in norms.law %}")
-    w.bullet("{{ n }};")
-    w.tag("{%p endfor %}")
+    w.p("{{ act.name }} „{{ act.title }}” (turpmāk – noteikumi){% if act.redaction %} {{ act.redaction }}{% endif %}:",
+        align="justify", keep=True)
+    for group in ("norms.mk942", "norms.law", "norms.apl"):
+        w.tag(f"{{%p for n in {group} %}}")
+        w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %}{{ n.end }}", align="justify")
+        w.tag("{%p endfor %}")
 
 
 def _appeal(w: W) -> None:
@@ -321,8 +321,7 @@ def decision(logo: Path | None):
          "piešķiršana){% endif %}", "b"), align="center", space_after=2)
     w.p("Lieta Nr. {{ case_number }}", align="center", size=10, space_after=8)
     w.tag("{%p if pending %}")
-    warn = w.p(("PROJEKTS. Lēmumu nevar pieņemt, kamēr nav pabeigts sociālā dienesta izvērtējums (noteikumu 8. punkts):",
-                "b"))
+    warn = w.p(("PROJEKTS. Lēmumu nevar pieņemt, kamēr nav izdarīts:", "b"))
     warn.runs[0].font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
     w.tag("{%p for m in pending %}")
     w.bullet("{{ m }}")
@@ -346,6 +345,9 @@ def decision(logo: Path | None):
 
     w.h("2. Lietas dalībnieku viedoklis", 2)
     w.p("{{ views }}")  # free text with line breaks: left-aligned (justified lines before a break stretch)
+    w.tag("{%p if has_views %}")
+    w.p(("Sociālā dienesta vērtējums: ", "b"), "{{ views_answer }}", align="justify")
+    w.tag("{%p endif %}")
 
     w.h("3. Konstatētie fakti", 2)
     w.tag("{%p for f in facts %}")
@@ -399,8 +401,6 @@ def decision(logo: Path | None):
     w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
 
     _appeal(w)
-    w.p("Noteikumu redakcija: {{ rules_version }}. Paziņot līdz {{ deadlines.notify_by }} (noteikumu 10. punkts).",
-        size=8)
     _signature(w)
     return doc
 
@@ -820,12 +820,18 @@ def examples() -> dict[str, dict]:
         "decision": {"case_number": "AS-2021/042", "number": "2-7/2021/42", "application": to_jsonable(app),
                      "assessment": to_jsonable(ass), "decision": to_jsonable(dec),
                      "participant_views": "Iesniedzēja norāda: \"darba devējs SIA Koks & <Kalni> apliecina darba "
-                                          "laiku\".\nPapildu stundas vajadzīgas, jo autobuss kursē reti."},
+                                          "laiku\".\nPapildu stundas vajadzīgas, jo autobuss kursē reti.",
+                     "views_answer": "Arguments par reto autobusu satiksmi izvērtēts: darbam piešķirtās 20 stundas "
+                                     "nedēļā (noteikumu 1. pielikuma 1. punkts) ietver ceļu uz darbu un atpakaļ katru "
+                                     "darba dienu arī tad, ja jāgaida nākamais autobuss; apjoma palielināšanai "
+                                     "(noteikumu 11.3. apakšpunkts) sociālais dienests pamatu nekonstatēja."},
         "decision--refusal": {"case_number": "AS-2021/007", "application": to_jsonable(app_child),
                              "assessment": to_jsonable(ass_refusal), "decision": to_jsonable(refusal)},
         "decision--grant": {"case_number": "AS-2020/311", "application": to_jsonable(app_grant),
                             "assessment": to_jsonable(ass_grant), "decision": to_jsonable(grant),
-                            "participant_views": "Pārstāve lūdz: \"pakalpojumu no rīta\".\nCitu iebildumu nav."},
+                            "participant_views": "Pārstāve lūdz: \"pakalpojumu no rīta\".\nCitu iebildumu nav.",
+                            "views_answer": "Lūgums ņemts vērā: pakalpojuma laiku Puses saskaņo līgumā, un dienas "
+                                            "centra apmeklējums notiek no rīta."},
         "notice_decision": {"case_number": "AS-2021/042", "number": "2-8/2021/57", "notified_on": "2021-02-18",
                             "addressee": recipient, "representative": rep, "received_on": "2021-02-01",
                             "decision_number": "2-7/2021/42", "decision": to_jsonable(dec)},
@@ -837,7 +843,8 @@ def examples() -> dict[str, dict]:
                                        "saņemts."},
         "notice_termination": {"case_number": "AS-2021/042", "number": "2-8/2021/120", "notified_on": "2021-06-04",
                                "addressee": recipient, "contract_number": "AS-2026/017", "contract_date": "2021-02-24",
-                               "ground": "17.4", "refusal_ground": "9.2.3", "effective_on": "2021-06-30",
+                               "ground": "17.4", "refusal_ground": "9.2.3", "mobility": "without_assistant",
+                               "effective_on": "2021-06-30",
                                "facts": "Atkārtotā izvērtējumā 2021. gada 2. jūnijā konstatēts, ka persona pēc "
                                         "rehabilitācijas \"Ceļš & <atbalsts>\" pārvietojas patstāvīgi.\nTo apliecina "
                                         "ergoterapeita atzinums.",

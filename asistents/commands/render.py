@@ -93,7 +93,9 @@ def run_one(args, mun, out: Path) -> int:
         body = compiled.render(k.context(data, mun), core_properties=prov.core_properties())
     except RenderError as e:
         raise render_error(e) from None
-    result = {"kind": args.kind, "output": str(out), "provenance": prov.as_dict()}
+    # Notes for the preparer (terms, missing attachments, warnings) go here, never into the document.
+    result = {"kind": args.kind, "output": str(out), "provenance": prov.as_dict(), "notes": k.notes(data, mun),
+              "blockers": k.blockers(data)}
     if out.suffix.lower() == ".docx":
         atomic.write_bytes(out, body)
         provenance.write_sidecar(out, prov)
@@ -110,8 +112,15 @@ def run_one(args, mun, out: Path) -> int:
         provenance.stamp_pdf(out, prov)
         provenance.write_sidecar(out, prov, pages=res.pages)
         result["pages"] = res.pages
-    emit(result, args.json, lambda r: f"Izveidots / written: {r['output']}")
+    emit(result, args.json, _summary)
     return 0
+
+
+def _summary(r: dict) -> str:
+    lines = [f"Izveidots / written: {r['output']}"]
+    lines += [f"Piezīme sagatavotājam / note: {n}" for n in r["notes"]]
+    lines += [f"Projektu vēl nevar pieņemt / not adoptable yet: {b}" for b in r["blockers"]]
+    return "\n".join(lines)
 
 
 def _records(source: Path):

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from generator import lv
 from generator.config import Municipality
 from generator.documents.norms import ACT_NAME, ACT_NAME_GEN, ANNEX1_LV, POINT_13, act_title
+from regulation import parameters
 from regulation.records import Money, Person, Record, RecordError, load
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "lv"
@@ -44,10 +45,21 @@ def activity_name(point: int) -> str:
     return f"{lv.point(str(point), annex=1)}: {ANNEX1_LV[point]}"
 
 
+def redaction_lv(on: dt.date) -> str:
+    """The redaction of MK 942 in force on `on`, in words: "redakcijā, kas stājās spēkā 2021. gada 1. janvārī".
+    From the repeal on, the last redaction (old contracts run on under it); "" where none is encoded."""
+    params = parameters.load()
+    try:
+        r = params.redaction(min(on, params.repealed_from - dt.timedelta(days=1)))
+    except parameters.OutOfForce:
+        return ""
+    return f"redakcijā, kas stājās spēkā {lv.date_lv(r.start)}"
+
+
 def common_ctx(mun: Municipality, title: str, number: str, date: dt.date) -> dict[str, Any]:
     return {"mun": mun.as_context(), "doc": {"title": title, "number": number, "date": lv.date_lv(date),
                                              "date_short": lv.date_short(date)},
-            "act": {"name": ACT_NAME, "name_gen": ACT_NAME_GEN, "title": act_title(date)},
+            "act": {"name": ACT_NAME, "name_gen": ACT_NAME_GEN, "title": act_title(date), "redaction": redaction_lv(date)},
             "appeal": appeal_ctx(mun)}
 
 
@@ -154,6 +166,7 @@ class DocumentKind:
     data_model: type[BaseModel]
     _context: Callable[[Any, Municipality], dict[str, Any]]
     _stem: Callable[[Any], str]
+    _blockers: Callable[[Any], list[str]] | None = None
 
     @property
     def template(self) -> Path:
@@ -174,6 +187,16 @@ class DocumentKind:
 
     def file_stem(self, data: Any) -> str:
         return self._stem(data)
+
+    def blockers(self, data: Any) -> list[str]:
+        """Why this draft cannot be adopted (Latvian, one line each); empty when it can. Adoption refuses a
+        draft with blockers (a marked place left empty, an assessment still pending)."""
+        return self._blockers(data) if self._blockers else []
+
+    def notes(self, data: Any, municipality: Municipality) -> list[str]:
+        """Notes for the preparer (terms, missing attachments, report warnings): the command prints them; the
+        document never carries them."""
+        return list(self._context(data, municipality).get("notes", []))
 
     def load(self, raw: Any) -> Any:
         """Validated DATA, or RecordError named after this kind, each problem naming its field."""

@@ -11,9 +11,10 @@ from generator.config import Municipality
 from generator.documents.common import (
     DocNumber, DocumentKind, LongText, activity_name, common_ctx, file_stem, full_name, hours_lv, person_ctx,
 )
-from generator.documents.norms import DURATION_LV, norms, REFUSAL_GROUNDS
+from generator.documents.norms import DURATION_LV, LAW_GRANT, REFUSAL_GROUNDS, ground_plain, mobility_of, norms
+from regulation import parameters
 from regulation.findings import is_pending
-from regulation.records import Application, Assessment, Decision, Record
+from regulation.records import Application, Assessment, Decision, Finding, Record
 
 
 class DecisionData(Record):
@@ -23,7 +24,10 @@ class DecisionData(Record):
     - `application` — the Application record (request, its date, the person and representative);
     - `assessment` — the Assessment record (facts established) or null;
     - `decision` — the Decision record (outcome, hours per activity, duration, grounds, findings);
-    - `participant_views` — the requester's views as heard (APL 67(2)); null: "expressed in the application".
+    - `participant_views` — the requester's views and arguments as heard (APL 67(2)); null: "expressed in the
+      application";
+    - `views_answer` — the service's answer to those arguments (APL 67(2): the views are weighed). With
+      `participant_views` given and no answer, the draft carries a marked place and cannot be adopted.
     """
 
     case_number: str = DocNumber
@@ -32,6 +36,39 @@ class DecisionData(Record):
     assessment: Assessment | None = None
     decision: Decision
     participant_views: str | None = LongText
+    views_answer: str | None = LongText
+
+
+# A marked place the clerk must fill before adoption (the draft shows it; `blockers` refuses adoption).
+ANSWER_PLACE = ("[JĀAIZPILDA: sociālā dienesta atbilde uz pieprasītāja argumentiem – kāpēc tie ņemti vērā vai "
+                "noraidīti (Administratīvā procesa likuma 67. panta otrā daļa)]")
+
+# Findings for the preparer, not for the person: missing attachments (7) and the decision's own term (9).
+_CLERK_RULES = ("MK942 7", "MK942 9")
+
+
+def for_clerk(f: Finding) -> bool:
+    """Whether a finding is a note for the preparer (missing attachments, terms), not the person's reasoning."""
+    return is_pending(f) or f.rule in _CLERK_RULES or f.rule.startswith("MK942 7.")
+
+
+def blockers(data: DecisionData) -> list[str]:
+    """What stops the draft from being adopted: the clerk's pending assessments (8.3) and an unanswered argument
+    of the person (APL 67(2)). Empty when the decision can be adopted."""
+    out = [lv.dates_in_text(f.message_lv) for f in data.decision.findings if is_pending(f)]
+    if data.participant_views and not (data.views_answer or "").strip():
+        out.append("Pieprasītājs izteica viedokli, bet lēmumā nav sociālā dienesta atbildes uz to (views_answer); "
+                   "Administratīvā procesa likuma 67. panta otrā daļa prasa to izvērtēt.")
+    return out
+
+
+def notes(data: DecisionData) -> list[str]:
+    """Notes for the preparer (printed by the command, never in the letter): the notification term (10) and
+    the findings meant for the clerk."""
+    dec = data.decision
+    out = [f"Paziņot pieprasītājam līdz {lv.date_dative(dec.deadlines.notify_by)} (noteikumu 10. punkts)."]
+    out += [lv.dates_in_text(f.message_lv) for f in dec.findings if for_clerk(f) and not is_pending(f)]
+    return out
 
 
 def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
@@ -52,9 +89,15 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             got = "piešķirts pieprasītajā apjomā"
         per_activity.append(lv.sentence_end(f"{activity_name(a.annex1_point)} – pieprasīts: {hours_lv(a.requested)}, {got}"
                                             + (f": {a.reason}" if a.reason and a.granted != a.requested else "")))
-    reasoning = [lv.dates_in_text(f.message_lv) for f in dec.findings]
+    for_person = [f for f in dec.findings if not for_clerk(f)]
+    reasoning = [lv.dates_in_text(f.message_lv) for f in for_person]
     points = ["8", "9"] + (["9.1.1", "9.1.2"] if dec.outcome != "refuse" else []) + list(dec.grounds) + ["13"]
-    law = ["Invaliditātes likuma 12. panta pirmās daļas 3., 3.¹ un 4. punkts"] if "9.2.1" in dec.grounds else []
+    law = list(LAW_GRANT)
+    if "9.2.1" in dec.grounds:
+        law += ["Invaliditātes likuma 12. panta pirmās daļas 3.¹ punkts",
+                "Invaliditātes likuma 12. panta pirmās daļas 4. punkts"]
+    mobility = mobility_of(dec.findings) or _mobility(ass)
+    redaction = parameters.load().redaction(dec.decided_on)
     ctx.update({
         "case_number": data.case_number,
         "outcome": dec.outcome,
@@ -74,12 +117,16 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
         },
         "views": data.participant_views or ("Pieprasītājs savu viedokli izteica iesniegumā; citus viedokļus "
                                              "lēmuma sagatavošanas laikā neizteica."),
+        "has_views": bool(data.participant_views),
+        "views_answer": (data.views_answer or "").strip() or ANSWER_PLACE,
+        "views_answered": bool((data.views_answer or "").strip()),
         "facts": facts_lv(app, ass),
         "per_activity": per_activity,
         # 8.3 assessment still missing: the proposal cannot be adopted; the draft says so at its top.
-        "pending": [lv.dates_in_text(f.message_lv) for f in dec.findings if is_pending(f)],
+        "pending": blockers(data),
         "reasoning": reasoning or ["Pieprasījums atbilst noteikumu prasībām pilnā apjomā."],
-        "norms": norms(points, dec.findings, law),
+        "norms": norms(points, for_person, law, act=True),
+        "act_redaction": f"redakcijā, kas stājās spēkā {lv.date_lv(redaction.start)}",
         "granted": {
             "rows": granted_rows,
             "hours": hours_lv(dec.hours_per_week),
@@ -90,13 +137,21 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             "end_short": lv.date_short(dec.duration.end) if dec.duration else "",
         },
         "grounds": [{"point": lv.point(g), "point_acc": lv.point_accusative(g), "wording": REFUSAL_GROUNDS[g][0],
-                     "plain": REFUSAL_GROUNDS[g][1]} for g in dec.grounds if g in REFUSAL_GROUNDS],
+                     "plain": ground_plain(g, mobility)} for g in dec.grounds if g in REFUSAL_GROUNDS],
         "refused_rows": [r for r, a in zip(granted_rows, dec.activities) if a.granted < a.requested],
-        "deadlines": {"notify_by": lv.date_dative(dec.deadlines.notify_by),
-                      "decide_by": lv.date_dative(dec.deadlines.decide_by)},
-        "rules_version": dec.rules_version,
+        "notes": notes(data),
     })
     return ctx
+
+
+def _mobility(ass: Assessment | None) -> str | None:
+    if ass is None:
+        return None
+    if ass.can_move_without_assistant:
+        return "without_assistant"
+    if ass.cannot_move_with_assistant:
+        return "not_even_with_assistant"
+    return None
 
 
 def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
@@ -145,4 +200,5 @@ def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
 
 
 KIND = DocumentKind("decision", "decision.docx", "Lēmums par asistenta pakalpojumu", DecisionData, _decision_ctx,
-                    lambda d: file_stem("lemums", d.number or d.case_number, d.application.applicant.surname))
+                    lambda d: file_stem("lemums", d.number or d.case_number, d.application.applicant.surname),
+                    blockers)

@@ -11,7 +11,7 @@ from generator.config import Municipality
 from generator.documents.common import (
     DocumentKind, Notice, activity_name, addressee_block, common_ctx, file_stem, hours_lv,
 )
-from generator.documents.norms import norms, REFUSAL_GROUNDS
+from generator.documents.norms import REFUSAL_GROUNDS, ground_plain, mobility_of, norms
 from regulation.records import Decision
 
 
@@ -53,7 +53,8 @@ def _notice_decision_ctx(data: NoticeDecisionData, mun: Municipality) -> dict[st
         "grants_any": dec.outcome != "refuse",
         "rows": [{"activity": activity_name(a.annex1_point), "granted": lv.hours_number(a.granted)}
                  for a in dec.activities],
-        "grounds": [{"point": lv.point(g), "plain": REFUSAL_GROUNDS[g][1]} for g in dec.grounds if g in REFUSAL_GROUNDS],
+        "grounds": [{"point": lv.point(g), "plain": ground_plain(g, mobility_of(dec.findings))}
+                   for g in dec.grounds if g in REFUSAL_GROUNDS],
         "next_step": ("Lai uzsāktu pakalpojuma saņemšanu, sociālais dienests ar Jums un asistenta pakalpojuma sniedzēju "
                       "slēgs līgumu (noteikumu 14. punkts). Lūdzam sazināties ar sociālo dienestu."
                       if dec.outcome != "refuse" else

@@ -11,7 +11,7 @@ from generator.config import Municipality
 from generator.documents.common import (
     ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, file_stem, refund_ctx,
 )
-from generator.documents.norms import norms, REFUSAL_GROUNDS, TERMINATION_GROUNDS
+from generator.documents.norms import REFUSAL_GROUNDS, TERMINATION_GROUNDS, ground_plain, norms
 from regulation.records import _bilingual
 
 
@@ -19,12 +19,15 @@ class NoticeTerminationData(ContractNotice):
     """DATA of `notice_termination`: point 17, the service ended on one of the grounds 17.1–17.5.
 
     `case_number`, `number`, `notified_on`, `addressee`, `representative`, `contract_number`, `contract_date`,
-    `ground` ("17.1"…"17.5"), `refusal_ground` ("9.2.1"…"9.2.4", required with 17.4), `effective_on` (the last
-    day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null).
+    `ground` ("17.1"…"17.5"), `refusal_ground` ("9.2.1"…"9.2.4", required with 17.4), `mobility` (with 9.2.3:
+    which alternative the assessment found — "without_assistant" or "not_even_with_assistant"), `effective_on`
+    (the last day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null).
     """
 
     ground: Literal["17.1", "17.2", "17.3", "17.4", "17.5"]
     refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = Field(default=None, validate_default=True)
+    mobility: Literal["without_assistant", "not_even_with_assistant"] | None = Field(default=None,
+                                                                                     validate_default=True)
     effective_on: dt.date
     facts: str | None = LongText
     refund: Refund | None = None
@@ -38,6 +41,16 @@ class NoticeTerminationData(ContractNotice):
                              "ground 17.4 needs refusal_ground (9.2.1–9.2.4)")
         return value
 
+    @field_validator("mobility")
+    @classmethod
+    def _mobility_9_2_3(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("refusal_ground") == "9.2.3" and value is None:
+            raise _bilingual("mobility", "9.2.3. apakšpunktam jānorāda, ko konstatēja izvērtējums: mobility = "
+                             "without_assistant (spēj pārvietoties bez asistenta) vai not_even_with_assistant "
+                             "(nespēj pārvietoties arī ar asistenta atbalstu)",
+                             "ground 9.2.3 needs mobility: without_assistant or not_even_with_assistant")
+        return value
+
 
 def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
     ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANAS IZBEIGŠANU",
@@ -45,7 +58,7 @@ def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> d
     ctx.update(addressee_block(data.addressee, data.representative))
     wording, plain = TERMINATION_GROUNDS[data.ground]
     refusal = ({"point": lv.point(data.refusal_ground), "wording": REFUSAL_GROUNDS[data.refusal_ground][0],
-                "plain": REFUSAL_GROUNDS[data.refusal_ground][1], "present": "yes"} if data.refusal_ground else
+                "plain": ground_plain(data.refusal_ground, data.mobility), "present": "yes"} if data.refusal_ground else
                {"point": "", "wording": "", "plain": "", "present": ""})
     points = ["17", data.ground] + ([data.refusal_ground] if data.refusal_ground else []) + \
              ([data.refund.ground] if data.refund else []) + ["13"]

@@ -61,7 +61,7 @@ def test_9_decision_context_parts_of_an_administrative_act():
     assert ctx["is_partial"] and ctx["grants_any"]
     assert ctx["granted"]["hours"].replace(NBSP, " ") == "22 stundas nedēļā"
     assert ctx["granted"]["start"] == "2021. gada 15. februāra"  # "no …" takes the genitive
-    assert ctx["granted"]["end"] == "2021. gada 30. jūnijam"  # "līdz …" the dative
+    assert ctx["granted"]["end"] == "2022. gada 14. februārim"  # "līdz …" the dative; decided before MK 316
     assert ctx["request"]["received_on"] == "2021. gada 1. februārī"
     points = [n["point"] for n in ctx["norms"]["mk942"]]
     assert "9.2.4. apakšpunkts" in points and "13. punkts" in points and "1. pielikums" in points
@@ -70,7 +70,6 @@ def test_9_decision_context_parts_of_an_administrative_act():
     assert "Parauga novada dome" in ctx["appeal"]["text"] and "mēneša laikā" in ctx["appeal"]["text"]
     assert ctx["views"].count("\n") == 1
     # the rules write ISO dates; the letter shows them the Latvian way
-    assert any("saīsināts līdz 30.06.2021.;" in r for r in ctx["reasoning"])
     assert not any(re.search(r"\d{4}-\d{2}-\d{2}", r) for r in ctx["reasoning"])
 
 
@@ -87,7 +86,7 @@ def test_9_2_1_adds_the_disability_law_to_norms():
     raw = example("decision--refusal")
     raw["decision"]["grounds"] = ["9.2.1"]
     _, ctx = prepare("decision", raw, EXAMPLE)
-    assert any("Invaliditātes likuma 12. panta" in n for n in ctx["norms"]["law"])
+    assert any("Invaliditātes likuma 12. panta pirmās daļas 4. punkts" == n["point"] and n["text"] for n in ctx["norms"]["law"])
 
 
 @pytest.mark.parametrize("ground", ["17.1", "17.2", "17.3", "17.5"])

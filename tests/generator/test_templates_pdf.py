@@ -81,7 +81,7 @@ def test_9_decision_pdf_has_every_part_of_the_act(pdfs):
         assert part in t, part
     assert "9.2.4. apakšpunkts" in t and "9.1.1. apakšpunkts" in t and "1. pielikums" in t
     assert "22 stundas nedēļā" in t
-    assert "no 2021. gada 15. februāra līdz 2021. gada 30. jūnijam" in t
+    assert "no 2021. gada 15. februāra līdz 2022. gada 14. februārim" in t
     assert 'SIA "Koks & <Kalni>"' in t
     # point 13 with the council's name and address from configuration
     assert "pašvaldības domē (Parauga novada dome, Parauga iela 1, Paraugciems, Parauga novads, LV-0000)" in t

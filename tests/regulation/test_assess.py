@@ -129,11 +129,21 @@ def test_9_1_2_duration_cut_at_opinion_validity():
     assert "17.3" in f.message_lv and f.field == "assessment.opinion.valid_until"
 
 
-def test_9_1_2_duration_cut_at_repeal_names_mk_316():
+def test_1_decision_before_mk_316_was_adopted_runs_its_year():
+    """A grant decided on 2020-11-16 applies MK 942 as it stood then: nothing knew of MK 316 (adopted 18.05.2021)."""
+    d = assess(application(dt.date(2020, 11, 2)), assessment(), on=dt.date(2020, 11, 16))
+    assert d.duration.end == dt.date(2021, 11, 15)
+    assert not any("316" in f.message_lv or "316" in f.message_en for f in d.findings)
     d = assess(application(dt.date(2021, 3, 1)), assessment())
-    assert d.duration.end == dt.date(2021, 6, 30)
+    assert d.duration.end == dt.date(2022, 2, 28) and not any("316" in f.message_lv for f in d.findings)
+
+
+def test_1_decision_after_mk_316_was_adopted_runs_to_the_transition_end():
+    d = assess(application(dt.date(2021, 5, 20)), assessment(), on=dt.date(2021, 6, 1))
+    assert d.duration.end == dt.date(2021, 12, 31)
     f = next(f for f in d.findings if f.rule == "MK942 9.1.2")
-    assert "Nr. 316" in f.message_lv and "MK 316" in f.message_en
+    assert "ar MK 18.05.2021. noteikumiem Nr. 316" in f.message_lv and "2021. gada 31. decembrim" in f.message_lv
+    assert "noteikumi Nr. 316 zaudē" not in f.message_lv
 
 
 def test_9_1_2_start_after_opinion_end_is_an_error():
@@ -154,8 +164,11 @@ def test_7_1_representative_authority_missing():
 
 
 def test_7_2_opinion_missing_unless_in_information_system():
-    d = assess(application(attachments=["7.4"]), assessment())
+    d = assess(application(attachments=["7.4"]), assessment(opinion=None))
     assert [f.rule for f in d.findings if f.field == "attachments"] == ["MK942 7.2"]
+    # review point 2: the opinion the assessment records (issued 01.06.2015) is not "missing" — the facts win
+    d = assess(application(attachments=["7.4"]), assessment())
+    assert not [f for f in d.findings if f.rule == "MK942 7.2"]
     in_is = assess(application(attachments=["7.4"]), assessment(opinion_in_information_system=True))
     assert not [f for f in in_is.findings if f.field == "attachments"]
 

@@ -82,7 +82,10 @@ def test_invariants(case):
     else:
         assert d.hours_per_week > 0
         if d.duration is not None:
-            assert d.duration.start <= d.duration.end <= dt.date(2021, 6, 30)
+            assert d.duration.start <= d.duration.end
+            # point 1 of the review: only a decision made once MK 316 was adopted (18.05.2021) is cut by it
+            if d.decided_on >= dt.date(2021, 5, 18):
+                assert d.duration.end <= dt.date(2021, 12, 31)
     if d.outcome == "grant":  # nothing refused on a ground; hours may only be capped (9.1.1, 11, Annex 1)
         assert not d.grounds
     if d.outcome == "partial":
