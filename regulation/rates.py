@@ -25,7 +25,9 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import PlainSerializer
 
 from regulation import calendar as cal
 from regulation import parameters as _parameters
@@ -40,14 +42,25 @@ MINOR_DAY_HOURS = 7  # Darba likums 132: a person under 18 works at most 7 hours
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
+def _fixed(places: Decimal) -> PlainSerializer:
+    """Dumped as an exact decimal string with its places ("2.3370", "25.60"): JSON numbers are floats to most
+    readers, and money and rates must not be."""
+    return PlainSerializer(lambda v: None if v is None else format(Decimal(v).quantize(places, ROUND_HALF_UP), "f"),
+                           return_type=str | None)
+
+
+MoneyText = Annotated[Decimal, _fixed(CENT)]
+RateText = Annotated[Decimal, _fixed(RATE_PLACES)]
+
+
 class RateDerivation(Record):
     """How the hourly rate of one month was found: inputs, counts, method and its legal basis."""
 
     month: str  # "YYYY-MM"
     minor: bool
-    rate: Decimal  # EUR per hour, 4 decimals
+    rate: RateText  # EUR per hour, 4 decimals
     method: Literal["mk656_minimum_tariff", "annex4_table"]
-    minimum_wage: Decimal
+    minimum_wage: MoneyText
     day_hours: int  # 8, or 7 for a minor assistant
     working_days: int
     working_day_hours: int
@@ -55,7 +68,7 @@ class RateDerivation(Record):
     holiday_hours: int
     normal_hours: int  # the divisor (2016–2020) or the cross-check's hours (2021)
     pre_holiday_days: int
-    cross_check_rate: Decimal | None = None  # 2021: minimum wage / hours actually worked
+    cross_check_rate: RateText | None = None  # 2021: minimum wage / hours actually worked
     sources: list[str]
     notes_lv: list[str]
     notes_en: list[str]
@@ -68,13 +81,13 @@ class Payable(Record):
     month: str
     minor: bool
     hours: Decimal
-    rate: Decimal
-    remuneration: Decimal  # 22.1
+    rate: RateText
+    remuneration: MoneyText  # 22.1
     contributions_apply: bool
-    contribution_rate: Decimal
-    contributions: Decimal  # 22.2
-    transport: Decimal  # 22.3
-    total: Decimal
+    contribution_rate: RateText
+    contributions: MoneyText  # 22.2
+    transport: MoneyText  # 22.3
+    total: MoneyText
     rules_version: str
 
 

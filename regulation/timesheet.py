@@ -8,9 +8,15 @@ Each rule is a small pure function returning findings. Payment follows 20 and 22
 are paid, never above the hours granted in the contract, and never above 40 hours a week per assistant; every
 hour not paid is listed as a `Cut` with its reason.
 
-Design choices (REGULATION.md does not settle them; said in the findings):
-- the point 7 four-week pool runs in blocks of four ISO weeks counted from the contract's first week;
-- the assistant's 40 hours a week across recipients are taken in time order: the hours past the 40th are cut;
+Design choices (REGULATION.md does not settle them; said in the findings and in `assumptions_lv`):
+- the point 7 four-week pool runs in spans of four ISO weeks counted from the contract's first week (their
+  dates are in `point7_spans`); an excess clustered on both sides of a span boundary is a warning;
+- the assistant's 40 hours a week across recipients are taken in time order: the hours past the 40th are cut
+  on the sheet where they arise, and the other sheets' messages name it;
+- time one assistant reports for two recipients at once is paid once, on the sheet whose entry began first;
+- a sheet not of the contract's recipient, assistant or provider pays nothing under the contract;
+- a minor assistant (Annex 4) is judged by the personal code's birth date on the month's first day;
+- payable figures are `provisional` while any error stands;
 - a week that crosses the month boundary is checked with the hours this check can see (this timesheet and the
   `others` given, e.g. the previous month's timesheet of the same recipient).
 
@@ -32,9 +38,10 @@ from typing import Sequence
 
 from regulation import calendar as cal
 from regulation import parameters as _parameters
+from regulation import personal_code as pk
 from regulation.parameters import OutOfForce, Parameters
 from regulation.rates import Payable, payable
-from regulation.records import Assistant, Contract, Finding, Record, Timesheet, TimesheetEntry
+from regulation.records import Assistant, Contract, Finding, Provider, Record, Timesheet, TimesheetEntry
 
 ZERO = Decimal("0")
 HUNDREDTH = Decimal("0.01")
@@ -68,6 +75,17 @@ class Cut(Record):
     reason_en: str
 
 
+class Point7Span(Record):
+    """One four-week span of Annex 1 point 7 that this month touches: its dates, norm and hours."""
+
+    index: int  # 1 = the span starting on the Monday of the contract's first week
+    start: dt.date
+    end: dt.date
+    norm: Decimal
+    reported: Decimal  # point 7 hours of the span on the sheets this check sees
+    paid: Decimal
+
+
 class TimesheetCheck(Record):
     month: str
     findings: list[Finding]
@@ -77,7 +95,12 @@ class TimesheetCheck(Record):
     hours_cut: Decimal  # provided − paid, each cut listed in `cuts`
     paid_by_entry: list[Decimal]
     cuts: list[Cut]
-    payable: Payable | None  # None when there is no contract or the month's rules are not encoded
+    payable: Payable | None  # None without a contract, for a sheet not of the contract, or rules not encoded
+    # The payable figures are provisional while any error stands (the clerk must resolve it first).
+    provisional: bool = False
+    point7_spans: list["Point7Span"] = []
+    assumptions_lv: list[str] = []  # what the check assumes where the law is silent
+    emergency_ceiling: Decimal | None = None  # 11.¹: the previous three months' average, when they are known
     rules_version: str | None
 
     @property
@@ -265,7 +288,78 @@ def rule_14_contract_parties(timesheet: Timesheet, contract: Contract) -> list[F
                             f"uzskaites lapas asistents nav līguma Nr. {contract.number} asistents",
                             f"the timesheet's assistant is not the assistant of contract {contract.number}",
                             "assistant"))
+    if timesheet.provider is not None and not _same_provider(timesheet.provider, contract.provider):
+        party = "līgumā pakalpojuma sniedzējs – juridiska persona nav" if contract.provider is None else \
+            f"līguma puse ir {contract.provider.name}"
+        out.append(_finding("MK942 14", "error",
+                            f"uzskaites lapu iesniedzis {timesheet.provider.name}, kas nav līguma Nr. {contract.number} "
+                            f"puse ({party}); pēc šī līguma nekas nav apmaksājams (3.¹, 14., 20.)",
+                            f"the timesheet comes from {timesheet.provider.name}, not a party to contract "
+                            f"{contract.number}; nothing is payable under this contract", "provider"))
     return out
+
+
+def _same_provider(a: Provider, b: Provider | None) -> bool:
+    if b is None:
+        return False
+    if a.registration_number and b.registration_number:
+        return a.registration_number.replace(" ", "") == b.registration_number.replace(" ", "")
+    return " ".join(a.name.casefold().split()) == " ".join(b.name.casefold().split())
+
+
+def assistant_is_minor(timesheet: Timesheet, contract: Contract | None) -> tuple[bool, list[Finding]]:
+    """Annex 4 prices a minor assistant's hour differently (7-hour days, Darba likums 132): whether the assistant
+    is a minor is read from the personal code where it carries the birth date (old-format codes), on the first
+    day of the month (the tool's assumption: the month is priced as it began); a declared `is_minor` that
+    contradicts the code is an error. Without a readable code the declaration stands."""
+    first = timesheet.first_day
+    records = [("assistant", timesheet.assistant)] + ([("contract.assistant", contract.assistant)] if contract else [])
+    born = next((pk.birth_date(a.personal_code) for _, a in records if a.personal_code
+                 and pk.birth_date(a.personal_code)), None)
+    declared = timesheet.assistant.is_minor or (contract is not None and contract.assistant.is_minor)
+    if born is None:
+        return declared, []
+    eighteen = _add_years(born, 18)
+    minor = first < eighteen
+    out = []
+    for where, a in records:
+        if a.is_minor != minor:
+            age = first.year - born.year - ((first.month, first.day) < (born.month, born.day))
+            out.append(_finding(
+                "MK942 22.1", "error",
+                f"asistentam {month_lv(first)} sākumā ir {age} gadi (pēc personas koda), bet uzskaitē norādīts, ka "
+                f"asistents ir {'nepilngadīgs' if a.is_minor else 'pilngadīgs'}; 4. pielikums nepilngadīgam un "
+                f"pilngadīgam asistentam nosaka atšķirīgu stundas izcenojumu — izlabojiet (apmaksa aprēķināta pēc "
+                f"personas koda)",
+                f"the assistant is {age} at the start of the month (by the personal code) but recorded as "
+                f"{'a minor' if a.is_minor else 'an adult'}; Annex 4 prices them differently — correct it (priced by "
+                f"the personal code)", f"{where}.is_minor"))
+    if first < eighteen <= _month_end(first):
+        out.append(_finding("MK942 22.1", "warning",
+                            f"asistentam {eighteen.isoformat()} aprit 18 gadi; mēnesis apmaksāts pēc vecuma mēneša "
+                            "sākumā (noteikumi šo gadījumu neregulē — pārbaudiet)",
+                            f"the assistant turns 18 on {eighteen.isoformat()}; the month is priced by the age at its "
+                            "start (the regulation is silent — please check)", "assistant.personal_code"))
+    return minor, out
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28) + dt.timedelta(days=1)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return cal.add_month(first) - dt.timedelta(days=1)
+
+
+def month_lv(first: dt.date) -> str:
+    return f"{first.year}. gada {_MONTHS_LV[first.month - 1]}"
+
+
+_MONTHS_LV = ["janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta", "septembra",
+              "oktobra", "novembra", "decembra"]
 
 
 def rule_in_force(timesheet: Timesheet, contract: Contract | None, params: Parameters) -> tuple[list[Finding], str | None]:
@@ -369,11 +463,21 @@ def rule_annex1_7_pool(block: int, hours: Decimal, weekly: Decimal, weeks: int, 
                      "the excess is not paid", "entries")]
 
 
-def rule_3_assistant_40_hours(week: tuple[int, int], hours: Decimal, limit: Decimal) -> list[Finding]:
+def rule_3_assistant_40_hours(week: tuple[int, int], hours: Decimal, limit: Decimal,
+                              cut_elsewhere: Sequence[str] = ()) -> list[Finding]:
     """3: "Asistenta pakalpojumu persona var sniegt vairākām personām ar invaliditāti, nepārsniedzot 40 stundu
-    nedēļā"; 22.1: paid "kopā ne vairāk kā par 40 stundām nedēļā vienam asistentam"."""
+    nedēļā"; 22.1: paid "kopā ne vairāk kā par 40 stundām nedēļā vienam asistentam". The excess is cut on the
+    sheet where it arises; this sheet's message names that sheet when it is another one."""
     if hours <= limit:
         return []
+    if cut_elsewhere:
+        where = "; ".join(dict.fromkeys(cut_elsewhere))
+        return [_finding("MK942 3", "warning",
+                         f"{week[0]}. gada {week[1]}. nedēļā asistents kopā visiem saņēmējiem uzskaitījis {_h(hours)} h — "
+                         f"vairāk nekā {_h(limit)} h nedēļā; pārsniegums rodas saņēmēja {where} uzskaites lapā un tiek "
+                         "samazināts tur, šajā lapā stundas netiek samazinātas (22.1.)",
+                         f"ISO week {week[0]}-W{week[1]:02d}: the assistant reports {_e(hours)} h across all recipients; "
+                         f"the excess arises on the sheet of {where} and is cut there, not on this sheet", "entries")]
     return [_finding("MK942 3", "error",
                      f"{week[0]}. gada {week[1]}. nedēļā asistents kopā visiem saņēmējiem uzskaitījis {_h(hours)} h — vairāk "
                      f"nekā {_h(limit)} h nedēļā; stundas pēc {_h(limit)}. netiek apmaksātas (22.1.)",
@@ -407,7 +511,8 @@ def rule_20_overlaps(timesheet: Timesheet, others: Sequence[Timesheet]) -> list[
                     out.append(_finding(
                         "MK942 20", "error",
                         f"{timesheet.entries[i].date.isoformat()}: asistents tajā pašā laikā uzskaitījis pakalpojumu citam "
-                        f"saņēmējam ({other.recipient.given_name} {other.recipient.surname}); pārbaudiet (19.2.)",
+                        f"saņēmējam ({other.recipient.given_name} {other.recipient.surname}); kopīgo laiku apmaksā vienreiz "
+                        f"— tajā lapā, kurā ieraksts sākas agrāk; pārbaudiet (19.2.)",
                         f"{timesheet.entries[i].date.isoformat()}: the assistant reports service to another recipient at the "
                         "same time; please check (19.2)", f"entries.{i}.start"))
                     break
@@ -472,23 +577,81 @@ def _cut_same_sheet_overlaps(entries: Sequence[TimesheetEntry], order: list[int]
     return cuts
 
 
+def _covered(span: tuple[int, int], intervals: Sequence[tuple[int, int]]) -> int:
+    """Minutes of `span` covered by the union of `intervals`."""
+    s, t = span
+    cuts = sorted((max(a, s), min(b, t)) for a, b in intervals if a < t and s < b)
+    total, reach = 0, s
+    for a, b in cuts:
+        a = max(a, reach)
+        if b > a:
+            total += b - a
+            reach = b
+    return total
+
+
+def _other_sheets(timesheet: Timesheet, others: Sequence[Timesheet]) -> list[Timesheet]:
+    """The same assistant's sheets for other recipients."""
+    return [o for o in others if o is not timesheet and same_person(o.assistant, timesheet.assistant)
+            and o.recipient.personal_code != timesheet.recipient.personal_code]
+
+
+def _keeps(a_span: tuple[int, int], a_code: str, b_span: tuple[int, int], b_code: str) -> bool:
+    """Of two overlapping entries on two recipients' sheets, the one that starts first is paid for the common
+    time (ties: the recipient whose personal code sorts first) — the same answer from either sheet."""
+    return (a_span[0], a_code) < (b_span[0], b_code)
+
+
+def _cut_other_sheet_overlaps(entries: Sequence[TimesheetEntry], paid: list[Decimal], timesheet: Timesheet,
+                              others: Sequence[Timesheet]) -> list[Cut]:
+    """20, 19.2: one assistant cannot serve two recipients at once; time reported on two sheets is paid once —
+    on the sheet whose entry began first (`_keeps`), so the other sheet's check cuts it and this one pays it."""
+    mine = timesheet.recipient.personal_code
+    theirs = [(_absolute(e), o.recipient.personal_code, o.recipient) for o in _other_sheets(timesheet, others)
+              for e in o.entries]
+    cuts = []
+    for k, e in enumerate(entries):
+        span = _absolute(e)
+        first = [(s, who) for s, code, who in theirs if s[0] < span[1] and span[0] < s[1] and _keeps(s, code, span, mine)]
+        if not first or paid[k] == 0:
+            continue
+        lost = min(Decimal(_covered(span, [s for s, _ in first])) / 60, paid[k]).quantize(HUNDREDTH)
+        if lost > 0:
+            names = ", ".join(sorted({f"{w.given_name} {w.surname}" for _, w in first}))
+            paid[k] -= lost
+            cuts.append(_cut(k, lost, "MK942 20", f"tas pats laiks jau apmaksāts saņēmēja {names} uzskaites lapā",
+                             f"the same time is paid on the sheet of recipient {names}"))
+    return cuts
+
+
 class _Elsewhere:
     """Hours of this assistant on the other sheets given: the same recipient's other months (they share a
     week's grant and point 7's pool) and other recipients (they share the assistant's 40 hours)."""
 
     def __init__(self, timesheet: Timesheet, others: Sequence[Timesheet]):
         self.same_recipient: list[TimesheetEntry] = []
-        self.assistant: dict[tuple[int, int], list[tuple[int, Decimal]]] = defaultdict(list)
+        self.same_recipient_months: dict[str, Decimal] = defaultdict(lambda: ZERO)  # month → hours provided
+        # week → (start, hours, whose sheet) of the other sheets; time this sheet pays is not counted twice
+        self.assistant: dict[tuple[int, int], list[tuple[int, Decimal, str]]] = defaultdict(list)
+        mine = [_absolute(e) for e in timesheet.entries]
+        code = timesheet.recipient.personal_code
         for other in others:
             if other is timesheet or not same_person(other.assistant, timesheet.assistant):
                 continue
-            same = other.recipient.personal_code == timesheet.recipient.personal_code
+            same = other.recipient.personal_code == code
             if same and other.month == timesheet.month:
                 continue  # a second copy of this month's sheet: not hours of their own
+            who = f"{other.recipient.given_name} {other.recipient.surname}"
             for e in other.entries:
+                hours = _valid_hours(e)
                 if same:
                     self.same_recipient.append(e)
-                self.assistant[_week_of(e.date)].append((_absolute(e)[0], _valid_hours(e)))
+                    self.same_recipient_months[other.month] += hours
+                else:
+                    span = _absolute(e)
+                    lost = _covered(span, [m for m in mine if _keeps(m, code, span, other.recipient.personal_code)])
+                    hours = max(hours - Decimal(lost) / 60, ZERO).quantize(HUNDREDTH)
+                self.assistant[_week_of(e.date)].append((_absolute(e)[0], hours, f"{who} ({e.date.isoformat()})"))
 
     def week_by_point(self, week: tuple[int, int]) -> dict[int, Decimal]:
         out: dict[int, Decimal] = defaultdict(lambda: ZERO)
@@ -499,11 +662,15 @@ class _Elsewhere:
 
 
 def _cut_point7_pool(entries: Sequence[TimesheetEntry], order: list[int], paid: list[Decimal], contract: Contract,
-                     g7: Decimal, pool_weeks: int, elsewhere: _Elsewhere,
-                     emergencies: list[dict]) -> tuple[list[Cut], list[Finding]]:
-    """1. pielikuma 7. punkts: the four-week norm, in blocks of `pool_weeks` ISO weeks from the contract's first
-    week (our reading, L), hours of earlier sheets of the block first."""
+                     g7: Decimal, pool_weeks: int, elsewhere: _Elsewhere, emergencies: list[dict],
+                     ceiling: Decimal | None, first: dt.date) -> tuple[list[Cut], list[Finding], list[Point7Span]]:
+    """1. pielikuma 7. punkts: the four-week norm, in spans of `pool_weeks` ISO weeks from the Monday of the
+    contract's first week (our reading, L: the law does not say where a span begins), hours of earlier sheets of
+    the span first. 11.¹ during a declared emergency: point 7 may use the unused hours of points 1–6 "nepārsniedzot
+    personas iepriekšējos trijos kalendāra mēnešos vidēji vienā mēnesī izmantoto stundu skaitu" — with that
+    `ceiling` known, the month's point 7 hours are paid up to it where it is more than the span's norm."""
     start_monday = contract.start - dt.timedelta(days=contract.start.weekday())
+    norm = g7 * pool_weeks
 
     def block_of(day: dt.date) -> int:
         return (day - start_monday).days // 7 // pool_weeks
@@ -514,24 +681,86 @@ def _cut_point7_pool(entries: Sequence[TimesheetEntry], order: list[int], paid: 
             used[block_of(e.date)] += _valid_hours(e)
     reported = defaultdict(lambda: ZERO, used)  # block → hours reported, for the finding
     in_emergency: dict[int, bool] = defaultdict(bool)
-    cuts = []
+    cuts, month_used = [], ZERO
     for k in order:
         e = entries[k]
         if e.annex1_point != 7:
             continue
         b = block_of(e.date)
         reported[b] += e.hours
-        in_emergency[b] |= any(p["start"] <= e.date <= p["end"] for p in emergencies)
-        room = max(g7 * pool_weeks - used[b], ZERO)
+        emergency = any(p["start"] <= e.date <= p["end"] for p in emergencies)
+        in_emergency[b] |= emergency
+        room = max(norm - used[b], ZERO)
+        if emergency and ceiling is not None:
+            room = max(room, ceiling - month_used)
         if paid[k] > room:
-            cuts.append(_cut(k, paid[k] - room, "MK942 1. pielikuma 7. punkts", "pārsniegta četru nedēļu norma",
-                             "the four-week norm is exceeded"))
+            rule, lv = (("MK942 11.¹", "pārsniegts 11.¹ punkta apjoms (iepriekšējo trīs mēnešu vidējais)")
+                        if emergency and ceiling is not None else
+                        ("MK942 1. pielikuma 7. punkts", "pārsniegta četru nedēļu norma"))
+            cuts.append(_cut(k, paid[k] - room, rule, lv, "the four-week norm (or the 11.¹ ceiling) is exceeded"))
             paid[k] = room
         used[b] += paid[k]
-    findings = []
-    for b in sorted({block_of(entries[k].date) for k in order if entries[k].annex1_point == 7}):
-        findings += rule_annex1_7_pool(b, reported[b], g7, pool_weeks, in_emergency[b])
-    return cuts, findings
+        month_used += paid[k]
+    findings: list[Finding] = []
+    touched = sorted({block_of(entries[k].date) for k in order if entries[k].annex1_point == 7})
+    month_last = _month_end(first)
+    in_month = set(range(block_of(max(first, contract.start)), block_of(min(month_last, contract.end)) + 1))
+    for b in touched:
+        if in_emergency[b] and ceiling is not None:
+            continue  # judged by the 11.¹ ceiling below
+        findings += rule_annex1_7_pool(b, reported[b], g7, pool_weeks, in_emergency[b] and ceiling is None)
+        if reported[b] > norm:
+            p7_days = [entries[k].date for k in order if entries[k].annex1_point == 7] + \
+                [e.date for e in elsewhere.same_recipient if e.annex1_point == 7]
+            for n in (b - 1, b + 1):  # the pooled hours cluster on both sides of the boundary with a known neighbour
+                edge = start_monday + dt.timedelta(weeks=max(b, n) * pool_weeks)
+                near = [d for d in p7_days if abs((d - edge).days) <= 7]
+                if n in in_month and reported[n] < norm and {block_of(d) for d in near} >= {b, n}:
+                    findings.append(_straddle(b, n, start_monday, pool_weeks, reported[b] - norm, norm - reported[n]))
+    if ceiling is not None and any(in_emergency.values()):
+        month_p7 = sum((entries[k].hours for k in order if entries[k].annex1_point == 7), ZERO)
+        if month_p7 > max(ceiling, norm):
+            findings.append(_finding(
+                "MK942 11.¹", "error",
+                f"ārkārtējās situācijas laikā 7. punkta pasākumiem uzskaitītas {_h(month_p7)} h, bet iepriekšējo trīs "
+                f"mēnešu vidējais izmantoto stundu skaits ir {_h(ceiling)} h; pārsniegums netiek apmaksāts",
+                f"during the emergency {_e(month_p7)} h of point 7, but the previous three months' average is "
+                f"{_e(ceiling)} h; the excess is not paid", "entries"))
+    spans = []
+    for b in sorted(in_month | set(touched)):
+        start = start_monday + dt.timedelta(weeks=b * pool_weeks)
+        spans.append(Point7Span(index=b + 1, start=start, end=start + dt.timedelta(weeks=pool_weeks, days=-1),
+                                norm=_q(norm), reported=_q(reported[b]), paid=_q(used[b])))
+    return cuts, findings, spans
+
+
+def _straddle(b: int, n: int, monday: dt.date, weeks: int, excess: Decimal, room: Decimal) -> Finding:
+    """A pooled excess next to a span with unused norm: another choice of where spans begin might pay it."""
+    def dates(x: int) -> str:
+        s = monday + dt.timedelta(weeks=x * weeks)
+        return f"{s.isoformat()}–{(s + dt.timedelta(weeks=weeks, days=-1)).isoformat()}"
+    return _finding("MK942 1. pielikuma 7. punkts", "warning",
+                    f"{b + 1}. četru nedēļu posmā ({dates(b)}) pārsniegums {_h(excess)} h, bet blakus esošajā "
+                    f"{n + 1}. posmā ({dates(n)}) neizmantotas {_h(room)} h: apvienotās stundas šķērso posmu robežu, "
+                    "kuru noteikumi nenosaka (rīks posmus skaita no līguma pirmās nedēļas pirmdienas) — pārbaudiet",
+                    f"span {b + 1} ({dates(b)}) exceeds its norm by {_e(excess)} h while the neighbouring span "
+                    f"{n + 1} ({dates(n)}) has {_e(room)} h unused: the pooled hours straddle a span boundary the "
+                    "regulation does not fix — please check", "entries")
+
+
+def emergency_ceiling(timesheet: Timesheet, elsewhere: _Elsewhere, fallback_weekly: Decimal) -> Decimal | None:
+    """11.¹: the person's average monthly hours of the previous three calendar months, from the same recipient's
+    sheets given (or held by the register); None when any of the three is missing. No use in them: at most
+    `fallback_weekly` hours a week for point 7 — taken as that many hours × the month's days / 7 (our reading)."""
+    first = timesheet.first_day
+    months = [cal.add_month(first, -n).strftime("%Y-%m") for n in (1, 2, 3)]
+    if any(m not in elsewhere.same_recipient_months for m in months):
+        return None
+    total = sum((elsewhere.same_recipient_months[m] for m in months), ZERO)
+    if total == 0:
+        days = (_month_end(first) - first).days + 1
+        return _q(fallback_weekly * days / 7)
+    return _q(total / 3)
 
 
 def _cut_week_grants(entries: Sequence[TimesheetEntry], ks: list[int], paid: list[Decimal], contract: Contract,
@@ -569,23 +798,28 @@ def _cut_week_grants(entries: Sequence[TimesheetEntry], ks: list[int], paid: lis
 
 
 def _cut_assistant_week(entries: Sequence[TimesheetEntry], ks: list[int], paid: list[Decimal],
-                        elsewhere: list[tuple[int, Decimal]], limit: Decimal) -> list[Cut]:
+                        elsewhere: list[tuple[int, Decimal, str]], limit: Decimal) -> tuple[list[Cut], list[str]]:
     """3, 22.1: the assistant's hours of a week, all recipients, taken in time order (ties: the other sheet
-    first); the hours past `limit` on this sheet are cut."""
-    timeline = [(s, h, None) for s, h in elsewhere] + [(_absolute(entries[k])[0], paid[k], k) for k in ks]
+    first); the hours past `limit` are cut on the sheet where they arise — on this sheet here, and where they
+    arise on another sheet, that sheet is named (returned) and this one is not cut."""
+    timeline = [(s, h, None, who) for s, h, who in elsewhere] + [(_absolute(entries[k])[0], paid[k], k, "")
+                                                                 for k in ks]
     timeline.sort(key=lambda x: (x[0], x[2] is not None))
-    cuts, running = [], ZERO
-    for _, h, k in timeline:
+    cuts, running, there = [], ZERO, []
+    for _, h, k, who in timeline:
+        room = max(limit - running, ZERO)
         if k is not None:
-            room = max(limit - running, ZERO)
             if paid[k] > room:
                 cuts.append(_cut(k, paid[k] - room, "MK942 22.1",
                                  "asistentam pārsniegtas 40 stundas nedēļā visiem saņēmējiem kopā",
                                  "the assistant's 40 hours a week across recipients are exceeded"))
                 paid[k] = room
             h = paid[k]
+        elif h > room:
+            there.append(who)
+            h = room
         running += h
-    return cuts
+    return cuts, there
 
 
 # ---------------------------------------------------------------- the check
@@ -601,6 +835,10 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
     last = cal.add_month(first) - dt.timedelta(days=1)
 
     findings, version = rule_in_force(timesheet, contract, params)
+    parties: list[Finding] = []
+    spans: list[Point7Span] = []
+    assumptions: list[str] = []
+    ceiling: Decimal | None = None
     findings += rule_20_signatures(timesheet)
     findings += rule_20_hours_match_times(entries)
     findings += rule_20_entries_in_month(timesheet)
@@ -609,14 +847,18 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
     if contract is None:
         findings += rule_14_no_contract()
     else:
-        findings += rule_14_contract_parties(timesheet, contract)
+        parties = rule_14_contract_parties(timesheet, contract)
+        findings += parties
         findings += rule_14_entries_in_contract(timesheet, contract)
         findings += rule_18_suspended_days(entries, contract)
+    minor, age_findings = assistant_is_minor(timesheet, contract)
+    findings += age_findings
 
     paid = [_valid_hours(e) for e in entries]
     order = sorted(range(len(entries)), key=lambda k: _absolute(entries[k]))
     cuts = _cut_unpayable_entries(entries, first, contract, paid)
     cuts += _cut_same_sheet_overlaps(entries, order, paid)
+    cuts += _cut_other_sheet_overlaps(entries, paid, timesheet, others)
     elsewhere = _Elsewhere(timesheet, others)
     week_keys = sorted({_week_of(d) for d in cal.month_days(first.year, first.month)})
     in_week: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -629,11 +871,24 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
         if g7 is not None:
             emergencies = (params.value("emergency_periods", last)
                            if last >= params.series["emergency_periods"][0].start else [])
-            pool_cuts, pool_findings = _cut_point7_pool(entries, order, paid, contract, g7,
-                                                        int(_value(params, "point7_pool_weeks", first)), elsewhere,
-                                                        emergencies)
+            if any(p["start"] <= last and first <= p["end"] for p in emergencies):
+                ceiling = emergency_ceiling(timesheet, elsewhere,
+                                            Decimal(params.value("emergency_point7_fallback_weekly", last)))
+                assumptions.append(
+                    "11.¹: griesti – iepriekšējo trīs kalendāra mēnešu vidējais izmantoto stundu skaits mēnesī "
+                    + (f"= {_h(ceiling)} h" if ceiling is not None else
+                       "nav aprēķināms: dodiet šīs personas iepriekšējo trīs mēnešu uzskaites lapas (--others) vai "
+                       "reģistrējiet tās"))
+            pool_weeks = int(_value(params, "point7_pool_weeks", first))
+            pool_cuts, pool_findings, spans = _cut_point7_pool(entries, order, paid, contract, g7, pool_weeks,
+                                                               elsewhere, emergencies, ceiling, first)
             cuts += pool_cuts
             findings += pool_findings
+            assumptions.append(
+                f"1. pielikuma 7. punkts: četru nedēļu posmus skaita pēc kārtas no līguma pirmās nedēļas pirmdienas "
+                f"({(contract.start - dt.timedelta(days=contract.start.weekday())).isoformat()}); noteikumi posma "
+                "sākumu nenosaka. Posmi: " + "; ".join(f"{s.index}. {s.start.isoformat()}–{s.end.isoformat()}"
+                                                      for s in spans))
         for w in week_keys:
             before = elsewhere.week_by_point(w)
             declared = defaultdict(lambda: ZERO, before)  # the week's hours, other months' sheets included
@@ -655,9 +910,10 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
         declared_total = sum(by_point.values(), ZERO)
         if contract is None:
             findings += rule_11_3_recipient_40_hours(w, declared_total, Decimal(_value(params, "weekly_total_max", first)))
-        assistant_total = declared_total + sum((h for _, h in elsewhere.assistant[w]), ZERO)
-        findings += rule_3_assistant_40_hours(w, assistant_total, assistant_limit)
-        cuts += _cut_assistant_week(entries, ks, paid, elsewhere.assistant[w], assistant_limit)
+        assistant_total = declared_total + sum((h for _, h, _ in elsewhere.assistant[w]), ZERO)
+        week_cuts, there = _cut_assistant_week(entries, ks, paid, elsewhere.assistant[w], assistant_limit)
+        findings += rule_3_assistant_40_hours(w, assistant_total, assistant_limit, there)
+        cuts += week_cuts
         weeks.append(WeekHours(
             iso_year=w[0], iso_week=w[1], days_in_month=[d for d in cal.month_days(first.year, first.month)
                                                          if _week_of(d) == w],
@@ -665,12 +921,18 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
             granted=None if contract is None else contract.hours_per_week, assistant_total=_q(assistant_total),
             paid=_q(sum((paid[k] for k in ks), ZERO))))
 
+    if contract is not None and parties:
+        # 14: a sheet of another recipient, assistant or provider is not this contract's: nothing is paid under it.
+        for k in range(len(entries)):
+            if paid[k] > 0:
+                cuts.append(_cut(k, paid[k], "MK942 14", "uzskaites lapa nav šī līguma pušu",
+                                 "the sheet is not of this contract's parties"))
+                paid[k] = ZERO
     paid = [_q(h) for h in paid]
     provided = _q(sum((e.hours for e in entries), ZERO))
     total_paid = _q(sum(paid, ZERO))
     money = None
-    if contract is not None and version is not None:
-        minor = timesheet.assistant.is_minor or contract.assistant.is_minor
+    if contract is not None and version is not None and not parties:
         transport = sum((e.transport_eur for i, e in enumerate(entries) if paid[i] > 0), ZERO)
         try:
             money = payable(total_paid, timesheet.month, minor, contract.contributions_apply, transport, params)
@@ -684,5 +946,8 @@ def check_timesheet(timesheet: Timesheet, contract: Contract | None = None, othe
             "(tikai faktiski sniegtās un ne vairāk par piešķirtajām stundām, 20., 22.1.)",
             f"of {_e(provided)} hours reported {_e(total_paid)} h are payable; {_e(cut_total)} h are not paid "
             "(only hours actually provided, never above the granted hours, 20, 22.1)", "entries"))
+    provisional = money is not None and any(f.severity == "error" for f in findings)
     return TimesheetCheck(month=timesheet.month, findings=findings, weeks=weeks, hours_provided=provided,
-                          hours_paid=total_paid, hours_cut=cut_total, paid_by_entry=paid, cuts=cuts, payable=money, rules_version=version)
+                          hours_paid=total_paid, hours_cut=cut_total, paid_by_entry=paid, cuts=cuts, payable=money,
+                          provisional=provisional, point7_spans=spans, assumptions_lv=assumptions,
+                          emergency_ceiling=ceiling, rules_version=version)

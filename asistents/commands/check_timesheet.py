@@ -56,11 +56,19 @@ def text(result: TimesheetCheck) -> str:
                  f"neapmaksātas {_h(result.hours_cut)} h")
     for c in result.cuts:
         lines.append(f"  - {c.entry + 1}. ieraksts: {_h(c.hours)} h ({c.rule}: {c.reason_lv})")
+    for s in result.point7_spans:
+        lines.append(f"1. pielikuma 7. punkta {s.index}. četru nedēļu posms {s.start:%d.%m.%Y}.–{s.end:%d.%m.%Y}.: "
+                     f"norma {_h(s.norm)} h, uzskaitītas {_h(s.reported)} h, "
+                     f"apmaksājamas {_h(s.paid)} h")
+    for a in result.assumptions_lv:
+        lines.append(f"Pieņēmums: {a}")
     m = result.payable
     if m is not None:
         eur = lambda v: format(v, "f").replace(".", ",")  # noqa: E731
-        lines.append(f"Apmaksa: {_h(m.hours)} h × {eur(m.rate)} EUR = {eur(m.remuneration)} EUR (22.1); darba devēja VSAOI "
-                     f"{eur(m.contributions)} EUR (22.2); transports {eur(m.transport)} EUR (22.3); kopā {eur(m.total)} EUR")
+        mark = "PROVIZORISKI (kamēr kļūdas nav novērstas) " if result.provisional else ""
+        lines.append(f"{mark}Apmaksa: {_h(m.hours)} h × {eur(m.rate)} EUR = {eur(m.remuneration)} EUR (22.1); darba "
+                     f"devēja VSAOI {eur(m.contributions)} EUR (22.2); transports {eur(m.transport)} EUR (22.3); kopā "
+                     f"{eur(m.total)} EUR")
     else:
         lines.append("Apmaksa nav aprēķināta (skat. kļūdas).")
     return "\n".join(lines)

@@ -184,7 +184,7 @@ def test_payable_rejects_negative_hours():
 def test_cli_rate_json(capsys):
     assert main(["rate", "2016-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["rate"] == 2.2024 and data["normal_hours"] == 168 and data["method"] == "mk656_minimum_tariff"
+    assert data["rate"] == "2.2024" and data["normal_hours"] == 168 and data["method"] == "mk656_minimum_tariff"
 
 
 def test_cli_rate_minor_text(capsys):
