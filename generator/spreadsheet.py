@@ -61,6 +61,12 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SEVERITY_LV = {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"}
 
 
+def redaction_lv(on) -> str:
+    from generator.documents.common import redaction_lv as words
+
+    return words(on)
+
+
 def title(report: Annex2Report) -> str:
     """The Annex 2 title filled in: municipality (genitive, e.g. "Jelgavas novada"), year and month."""
     return (f"{report.municipality} pašvaldības sociālā dienesta pārskats par finanšu izlietojumu asistenta "
@@ -107,7 +113,7 @@ def workbook(report: Annex2Report) -> Workbook:
     lines = [
         f"Pārskata periods: {lv.date_short(report.period_start)}–{lv.date_short(report.period_end)}",
         f"Iesniegt Labklājības ministrijā līdz {lv.date_short(report.due_on)} (MK 942 24. punkts)",
-        f"Noteikumu redakcija: {report.rules_version}",
+        f"Piemēroti MK 2012. gada 18. decembra noteikumi Nr. 942 {redaction_lv(report.period_end)}",
     ]
     for text in lines:
         ws.cell(row=row, column=1, value=text)

@@ -698,13 +698,10 @@ def annex2(logo: Path | None):
     w.p("Piezīmes.", size=9, space_after=0)
     w.p("1. {{ footnote1 }}", size=9, space_after=0, align="justify")
     w.p("2. {{ footnote2 }}", size=9, align="justify")
-    w.tag("{%p for m in warnings %}")
-    w.p(("Piezīme sagatavotājam: {{ m }}", "i"), size=9)
-    w.tag("{%p endfor %}")
     w.p("")
     w.p("Sagatavoja: {{ prepared_by }}", ("\t", ""), "Datums: {{ prepared_on }}",
         space_after=14).paragraph_format.tab_stops.add_tab_stop(Cm(11.0))
-    w.p("Noteikumu redakcija: {{ rules_version }}.", size=8)
+    w.p("Piemēroti {{ act.name }} „{{ act.title }}” {{ act.redaction }}.", size=8)
     w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
     return doc
 

@@ -112,6 +112,8 @@ def _write(report, output: Path, municipality) -> tuple[str, str]:
     from regulation.records import to_jsonable
 
     template, context = documents.prepare("annex2", to_jsonable(report), municipality)
+    for note in context.get("notes", []):  # notes for the preparer: here, never in the report
+        print(f"Piezīme sagatavotājam / note: {note}", file=sys.stderr)
     data = render.render_docx(template, context)
     template_sha = hashlib.sha256(Path(template).read_bytes()).hexdigest()
     if suffix == ".docx":

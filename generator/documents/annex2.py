@@ -6,6 +6,7 @@ from typing import Any
 from generator import lv
 from generator.config import Municipality
 from generator.documents.common import common_ctx, file_stem, DocumentKind
+from generator.spreadsheet import COUNT, ROWS
 from regulation.annex2 import Annex2Report
 
 
@@ -14,37 +15,30 @@ def _annex2_ctx(data: Annex2Report, mun: Municipality) -> dict[str, Any]:
     ctx = common_ctx(mun, "PĀRSKATS", f"{data.year}-{data.month:02d}", data.prepared_on or data.period_end)
     ctx["doc"]["date"] = lv.date_short(data.prepared_on) if data.prepared_on else ""
 
-    def row(no: str, label: str, a: Any, b: Any, kind: str) -> dict[str, str]:
-        fmt = {"int": lambda v: str(v), "hours": lambda v: lv.number(v, 2), "money": lambda v: lv.number(v, 2)}[kind]
-        return {"no": no, "label": label, "month": fmt(a), "ytd": fmt(b)}
-
-    rows = [
-        row("1.", "Asistentu skaits*", m.assistants, y.assistants, "int"),
-        row("2.", "Asistenta pakalpojuma saņēmēju skaits**", m.recipients, y.recipients, "int"),
-        row("3.", "Sniegto asistenta pakalpojuma stundu skaits", m.hours, y.hours, "hours"),
-        row("4.", "Izlietotie finanšu līdzekļi kopā, EUR (4.1.–4.4.)", m.total, y.total, "money"),
-        row("4.1.", "asistentu atlīdzībai (22.1. apakšpunkts), EUR", m.remuneration, y.remuneration, "money"),
-        row("4.2.", "darba devēja valsts sociālās apdrošināšanas obligātajām iemaksām (22.2. apakšpunkts), EUR",
-            m.contributions, y.contributions, "money"),
-        row("4.3.", "transporta izdevumiem, pavadot personu ar invaliditāti (22.3. apakšpunkts), EUR",
-            m.transport, y.transport, "money"),
-        row("4.4.", "administrēšanas izdevumiem (22.4. apakšpunkts), EUR", m.administration, y.administration, "money"),
-    ]
+    # The same rows, in the same words, as the XLSX (generator.spreadsheet.ROWS).
+    rows = [{"no": no, "label": label,
+             "month": str(getattr(m, name)) if fmt == COUNT else lv.number(getattr(m, name), 2),
+             "ytd": str(getattr(y, name)) if fmt == COUNT else lv.number(getattr(y, name), 2)}
+            for no, label, name, fmt, _ in ROWS]
+    notes = [lv.dates_in_text(f.message_lv) for f in data.findings if f.severity != "info"]
+    if data.municipality != mun.genitive:
+        notes.append(f"Pārskata dati sagatavoti „{data.municipality}” pašvaldībai, bet iestatījumos ir "
+                     f"„{mun.genitive}”; virsrakstā lietots iestatījumos norādītais nosaukums.")
     ctx.update({
-        "title": {"genitive": data.municipality, "year": str(data.year), "month": lv.month_locative(data.month)},
+        # the configured municipality, whose letterhead the report carries
+        "title": {"genitive": mun.genitive, "year": str(data.year), "month": lv.month_locative(data.month)},
         "period": f"{lv.date_short(data.period_start)}–{lv.date_short(data.period_end)}",
         "rows": rows,
         "due_on": lv.date_dative(data.due_on),
         "prepared_by": data.prepared_by or "",
         "prepared_on": lv.date_short(data.prepared_on) if data.prepared_on else "",
-        "warnings": [lv.dates_in_text(f.message_lv) for f in data.findings if f.severity != "info"],
+        "notes": notes,  # for the preparer: printed by the command, never in the report
         "footnote1": ("* Norāda asistentu kopējo skaitu, ar kuriem noslēgti līgumi un kas sniedz pakalpojumu no gada "
                       "sākuma līdz pārskata perioda beigām. Katru asistentu uzskaita vienu reizi neatkarīgi no tā, cik "
                       "personām asistents sniedz pakalpojumu."),
         "footnote2": ("** Norāda to personu kopējo skaitu, kuras noslēgušas līgumu un saņem pakalpojumu no gada "
                       "sākuma līdz pārskata perioda beigām. Katru personu uzskaita vienu reizi neatkarīgi no noslēgto "
                       "līgumu skaita."),
-        "rules_version": data.rules_version,
     })
     return ctx
 

@@ -41,7 +41,8 @@ _CONTRACT_COLUMNS: dict[str, list[str]] = {
                                               "provider_registration_number"],
     "provider_address": ["Sniedzēja adrese", "provider_address"],
     "provider_signatory": ["Sniedzēja pārstāvis", "provider_signatory"],
-    "decision_number": ["Lēmuma Nr.", "decision_number"],
+    "decision_number": ["Lēmuma Nr.", "Lēmuma numurs", "decision_number"],
+    "decision_date": ["Lēmuma datums", "decision_date"],
 }
 
 _ENGAGEMENT_WORDS = {"darba ligums": "employment", "darbs": "employment", "uznemuma ligums": "service_contract",
@@ -84,7 +85,7 @@ def _cell(value: Any, field: str) -> Any:
     if text == "":
         return None
     last = field.rsplit(".", 1)[-1]
-    if last in ("start", "end", "concluded_on"):
+    if last in ("start", "end", "concluded_on", "decision_date"):
         m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$", text)
         if m:
             d, mo, y = (int(x) for x in m.groups())

@@ -1,6 +1,7 @@
 """`contract`: the three-party contract of point 14."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -20,7 +21,8 @@ class ContractData(Record):
     `contract_number` (default `contract.number`; must match it when both are given), `case_number`,
     `contract` (the Contract record: recipient, assistant, provider or null, start, end, hours_per_week,
     activities, engagement), `decision` (Decision or null: its date and number are cited),
-    `decision_number` (default case_number), `representative` (the recipient's legal representative or null),
+    `decision_number` (default case_number), `decision_date` (the decision's date when `decision` is not given,
+    e.g. from a mail-merge column "Lēmuma datums"), `representative` (the recipient's legal representative or null),
     `assistant_address`, `provider_address`, `provider_signatory` (who signs for a legal-entity provider),
     `place` (where signed, default the municipality's address), `timesheet_day` (the day of the month by which
     the timesheet of point 20 is due — the regulation sets none, so it is the contract's own term; null: the
@@ -32,6 +34,7 @@ class ContractData(Record):
     contract_number: str | None = Field(default=None, max_length=50)  # after `contract`: checked against it
     decision: Decision | None = None
     decision_number: str | None = Field(default=None, max_length=50)
+    decision_date: dt.date | None = None
     representative: Person | None = None
     assistant_address: str | None = Field(default=None, max_length=300)
     provider_address: str | None = Field(default=None, max_length=300)
@@ -59,6 +62,7 @@ _ENGAGEMENT_LV = {
 
 def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
     c, dec = data.contract, data.decision
+    decided_on = dec.decided_on if dec else data.decision_date
     concluded = c.concluded_on or c.start
     ctx = common_ctx(mun, "LĪGUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANU", c.number, concluded)
     rows = [{"activity": activity_name(a.annex1_point), "hours": lv.hours_number(a.hours_per_week)}
@@ -87,10 +91,13 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
         "duration": {"start": lv.date_genitive(c.start), "end": lv.date_dative(c.end),
                      "start_short": lv.date_short(c.start), "end_short": lv.date_short(c.end),
                      "kind": DURATION_LV[dec.duration.kind] if dec and dec.duration else ""},
-        "decision": {"present": "yes" if dec else "",
+        # Point 14: the contract follows the decision — it cites the decision's number and date whenever known.
+        "decision": {"present": "yes" if decided_on else "",
                      "number": data.decision_number or data.case_number,
-                     "date": lv.date_genitive(dec.decided_on) if dec else "",
+                     "date": lv.date_genitive(decided_on) if decided_on else "",
                      "hours": hours_lv(dec.hours_per_week) if dec else ""},
+        "notes": [] if decided_on else ["Līgumā nav atsauces uz lēmumu: norādiet lēmuma numuru un datumu "
+                                        "(decision_number, decision_date; tabulā „Lēmuma Nr.”, „Lēmuma datums”)."],
         "timesheet_due": (f"līdz katra mēneša {data.timesheet_day}. datumam" if data.timesheet_day
                           else "reizi mēnesī"),
         "contributions": ("No valsts budžeta līdzekļiem sedz darba devēja valsts sociālās apdrošināšanas "
@@ -104,5 +111,13 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
     return ctx
 
 
+def _blockers(data: ContractData) -> list[str]:
+    """Point 14: a contract is concluded after the decision, and cites it."""
+    if data.decision is None and data.decision_date is None:
+        return ["Līgumā nav lēmuma datuma (decision_date) — līgums jāslēdz pēc lēmuma un jāatsaucas uz to."]
+    return []
+
+
 KIND = DocumentKind("contract", "contract.docx", "Līgums par asistenta pakalpojuma sniegšanu", ContractData,
-                    _contract_ctx, lambda d: file_stem("ligums", d.contract.number, d.contract.recipient.surname))
+                    _contract_ctx, lambda d: file_stem("ligums", d.contract.number, d.contract.recipient.surname),
+                    _blockers)

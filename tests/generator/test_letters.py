@@ -185,3 +185,60 @@ def test_5_norms_of_every_kind_have_words():
         lines = norm_lines(t)
         assert all(" – " in l for l in lines), (name, lines)
         assert lines[-1].endswith("."), (name, lines[-1])
+
+
+# ---------------------------------------------------------------- 8 contracts cite their decision
+
+
+def test_8_mailmerge_of_12_contracts_cites_each_decision(tmp_path):
+    import csv
+
+    from generator.mailmerge import mailmerge
+
+    headers = ["Līguma Nr.", "Lietas Nr.", "Vārds", "Uzvārds", "Personas kods", "Stundas nedēļā", "Pasākums",
+               "Sākuma datums", "Beigu datums", "Asistenta vārds", "Asistenta uzvārds", "Lēmuma Nr.", "Lēmuma datums"]
+    rows = [[f"AS-2026/{i:03d}", f"L-{i}", "Līga", f"Bērziņa{i}", make(dt.date(1985, 6, 12), 100 + i), "20", "1",
+             "01.03.2021.", "28.02.2022.", "Jānis", "Kalniņš", f"2-7/2021/{40 + i}", f"{10 + i}.02.2021."]
+            for i in range(1, 13)]
+    sheet = tmp_path / "ligumi.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows([headers, *rows])
+    _, report = mailmerge(sheet, "contract", tmp_path / "out", municipality=EXAMPLE, progress=False)
+    made = [o for o in report.outcomes if o.status == "made"]
+    assert len(made) == 12
+    for i, o in enumerate(sorted(made, key=lambda o: o.row), 1):
+        t = flat("\n".join(docx_text(o.docx.read_bytes())))
+        assert f"Sociālā dienesta 2021. gada {10 + i}. februāra lēmumu Nr. 2-7/2021/{40 + i}" in t, i
+
+
+def test_8_contract_without_a_decision_date_is_not_ready():
+    raw = example("contract")
+    assert "2021. gada 15. februāra lēmumu Nr. 2-7/2021/42" in flat(text_of("contract", raw))
+    del raw["decision"]
+    data = KINDS["contract"].load(raw)
+    assert KINDS["contract"].blockers(data) and "lēmumu Nr." not in flat(text_of("contract", raw))
+    raw["decision_date"] = "2021-02-15"
+    assert "2021. gada 15. februāra lēmumu Nr. 2-7/2021/42" in flat(text_of("contract", raw))
+
+
+# ---------------------------------------------------------------- 10 Annex 2
+
+
+def test_10_annex2_title_is_the_configured_municipality_and_notes_stay_out():
+    from generator.config import Municipality
+    from generator.spreadsheet import ROWS
+
+    other = Municipality.model_validate({**EXAMPLE.model_dump(), "name": "Jelgavas novada pašvaldība",
+                                         "genitive": "Jelgavas novada", "is_example": False})
+    raw = example("annex2")
+    raw["findings"] = [{"rule": "MK942 24", "severity": "warning", "message_lv": "Pārbaudiet 2021-03-31 lapas.",
+                        "message_en": "Check the sheets."}]
+    t = flat(text_of("annex2", raw, other))
+    assert "Jelgavas novada pašvaldības sociālā dienesta pārskats" in t and "Parauga novada pašvaldības" not in t
+    assert "Piezīme sagatavotājam" not in t and "Pārbaudiet" not in t and "Noteikumu redakcija" not in t
+    data = KINDS["annex2"].load(raw)
+    notes = KINDS["annex2"].notes(data, other)
+    assert "Pārbaudiet 31.03.2021. lapas." in notes and any("Parauga novada" in n for n in notes)
+    # the XLSX's row headings, word for word
+    for _, label, *_ in ROWS:
+        assert flat(label) in t, label
