@@ -343,3 +343,38 @@ def personal_code(code: str) -> str:
     if len(digits) != 11:
         raise ValueError("a personal code has 11 digits")
     return f"{digits[:6]}-{digits[6:]}"
+
+
+# ---------------------------------------------------------------- typography
+
+_STRAIGHT_QUOTED = re.compile(r'"([^"\n]*)"')
+_GUILLEMETS = re.compile(r"«([^«»\n]*)»")
+_ABBREVIATIONS = re.compile(r"\b(u|t|t\. i|utt|piem)\. (c|sk|i)\.")
+_UNIT = re.compile(r"(\d) (?=(EUR|euro|eiro|cent\w*|h|min|km|%|stund\w*|dien\w*|darbdien\w*|nedēļ\w*|mēneš\w*|"
+                   r"gad\w*|reiz\w*)\b)")
+
+
+def typeset(text: str) -> str:
+    """Latvian typography for a letter: „…” quotes (not "…" or «…»), a no-break space inside "u. c." and
+    "t. sk." and between a number and its unit ("20 h", "1 234,56 EUR", "10 dienu laikā").
+
+    >>> typeset('SIA "Koks" «Ozols» u. c., t. sk. 20 h un 5 stundas') == (
+    ...     "SIA „Koks” „Ozols” u.\u00a0c., t.\u00a0sk. 20\u00a0h un 5\u00a0stundas")
+    True
+    >>> typeset("2021. gada 1. jūlijā")  # a date is not a number and a unit
+    '2021. gada 1. jūlijā'
+    """
+    if not text:
+        return text
+    text = _GUILLEMETS.sub("„\\1”", _STRAIGHT_QUOTED.sub("„\\1”", text))
+    text = _ABBREVIATIONS.sub(lambda m: f"{m.group(1)}.{NBSP}{m.group(2)}.", text)
+    return _UNIT.sub(f"\\1{NBSP}", text)
+
+
+def joined(*parts: str, sep: str = "; ") -> str:
+    """The non-empty parts joined by `sep`: no stray separator where a value is empty.
+
+    >>> joined("Dienas centrs", "", "svētdiena"), joined("", "otrdiena"), joined(" ", "")
+    ('Dienas centrs; svētdiena', 'otrdiena', '')
+    """
+    return sep.join(p.strip() for p in parts if p and p.strip())

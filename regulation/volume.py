@@ -45,13 +45,13 @@ _POINT_LV = {1: "darbs", 2: "izglītība", 3: "augstākā izglītība (redzes in
 
 def point_name_lv(point: int) -> str:
     """>>> point_name_lv(1)
-    '1. punkts «darbs»'
+    '1. punkts „darbs”'
     """
-    return f"{point}. punkts «{_POINT_LV[point]}»"
+    return f"{point}. punkts „{_POINT_LV[point]}”"
 
 
 def activity_lv(point: int) -> str:
-    return f"1. pielikuma {point}. punkta pasākums «{_POINT_LV[point]}»"
+    return f"1. pielikuma {point}. punkta pasākums „{_POINT_LV[point]}”"
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def caps_rule(lines: tuple[Line, ...], caps: dict[int, int], point7_cap: Decimal
         if increase_reason and not emergency:  # 11.¹ says "ne vairāk kā 10 stundas": no increase above it
             found.append(finding("11.3", "info",
                                  f"{point_name_lv(point)}: apjoms palielināts virs 1. pielikuma robežas {hours_lv(cap)} h nedēļā "
-                                 f"līdz {hours_lv(asked)} h, pamatojums: «{increase_reason}»",
+                                 f"līdz {hours_lv(asked)} h, pamatojums: „{increase_reason}”",
                                  f"Annex 1 point {point}: raised above the cap of {cap} h/week to {asked} h, reason given",
                                  field="assessment.increase_reason"))
             continue

@@ -157,6 +157,16 @@ def new_document(title: str, logo: Path | None = None, landscape: bool = False):
     return doc
 
 
+def _typeset_literal(text: str) -> str:
+    """Latvian typography (generator.lv.typeset) for the template's own words, never inside a Jinja tag."""
+    import re
+
+    from generator import lv
+
+    parts = re.split(r"(\{\{.*?\}\}|\{%.*?%\})", text)
+    return "".join(p if p.startswith(("{{", "{%")) else lv.typeset(p) for p in parts)
+
+
 class W:
     """A small writer over python-docx: every call adds whole runs, so no Jinja tag is ever split."""
 
@@ -180,7 +190,7 @@ class W:
             par.paragraph_format.keep_with_next = True
         for part in parts:
             text, style = (part, "") if isinstance(part, str) else part
-            run = par.add_run(text)
+            run = par.add_run(_typeset_literal(text))
             run.bold = "b" in style or None
             run.italic = "i" in style or None
             if size:
@@ -234,15 +244,18 @@ class W:
         return t
 
     def signature(self, left_title: str, left_name: str):
-        t = self.doc.add_table(rows=1, cols=3)
-        cells = t.rows[0].cells
-        cells[0].paragraphs[0].add_run(left_title)
-        cells[1].paragraphs[0].add_run("______________________")
-        cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        cells[2].paragraphs[0].add_run(left_name)
-        cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _widths(t, (7.0, 5.0, 5.0))
-        return t
+        """Position, signature line and name in one paragraph, kept with the text before it: a signature never
+        stands alone on a page (a table row could be pushed over by itself)."""
+        body = [par for par in self.doc.paragraphs if not par.text.startswith("{%p")]
+        if body:  # the last real paragraph keeps with the signature (a loop's item: every item of that loop)
+            body[-1].paragraph_format.keep_with_next = True
+        par = self.p(left_title, ("\t", ""), "______________________", ("\t", ""), left_name)
+        par.paragraph_format.space_before = Pt(18)
+        par.paragraph_format.keep_together = True
+        stops = par.paragraph_format.tab_stops
+        stops.add_tab_stop(Cm(10.0), alignment=1)  # centre: the line
+        stops.add_tab_stop(Cm(17.0), alignment=2)  # right: the name
+        return par
 
 
 def _widths(t, widths) -> None:
@@ -292,7 +305,9 @@ def _norms(w: W) -> None:
         align="justify", keep=True)
     for group in ("norms.mk942", "norms.law", "norms.apl"):
         w.tag(f"{{%p for n in {group} %}}")
-        w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %}{{ n.end }}", align="justify")
+        # kept with what follows: a letter that ends with its norms keeps them with the signature
+        w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %}{{ n.end }}",
+                 align="justify").paragraph_format.keep_with_next = True
         w.tag("{%p endfor %}")
 
 
@@ -303,7 +318,6 @@ def _appeal(w: W) -> None:
 
 
 def _signature(w: W) -> None:
-    w.p("", space_after=14, keep=True)  # the signature never starts a page alone
     w.signature("{{ mun.head.position }}", "{{ mun.head.name }}")
 
 
@@ -335,8 +349,7 @@ def decision(logo: Path | None):
         "likumiskais pārstāvis {{ representative.name }}, personas kods {{ representative.personal_code }}"
         "{% endif %}. Pieprasītie pasākumi:", align="justify")
     w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā", "Vieta, dienas"],
-            ["{{ a.activity }}", "{{ a.hours }}", "{{ a.place }}{% if a.weekdays %}; {{ a.weekdays }}{% endif %}"
-             "{% if a.abroad %}; {{ a.abroad }}{% endif %}"],
+            ["{{ a.activity }}", "{{ a.hours }}", "{{ a.where }}"],
             "a in request.activities", [9.0, 3.0, 5.0], total=["Kopā pieprasīts", "{{ request.total }}", ""],
             right=(1,))
     w.p("Valsts pabalsts personai ar redzes invaliditāti par asistenta izmantošanu: {{ request.visual_benefit }}. "
@@ -431,6 +444,110 @@ def notice_decision(logo: Path | None):
     return doc
 
 
+def _pending(w: W) -> None:
+    """A draft that cannot be adopted yet says so at its top, with what is missing."""
+    w.tag("{%p if pending %}")
+    warn = w.p(("PROJEKTS. Lēmumu nevar pieņemt, kamēr nav izdarīts:", "b"))
+    warn.runs[0].font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
+    w.tag("{%p for m in pending %}")
+    w.bullet("{{ m }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p endif %}")
+
+
+def _act_head(w: W, subject: str) -> None:
+    _date_number(w)
+    _addressee(w)
+    w.p("")
+    w.p(("LĒMUMS", "b"), align="center", size=13, space_after=0)
+    w.p((subject, "b"), align="center", space_after=2)
+    w.p("Lieta Nr. {{ case_number }}", align="center", size=10, space_after=8)
+    _pending(w)
+
+
+def _views(w: W, heading: str) -> None:
+    w.h(heading, 2)
+    w.p("{{ views }}")
+    w.tag("{%p if has_views %}")
+    w.p(("Sociālā dienesta vērtējums: ", "b"), "{{ views_answer }}", align="justify")
+    w.tag("{%p endif %}")
+
+
+def _refund(w: W) -> None:
+    w.tag("{%p if refund.present %}")
+    w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
+        "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
+    w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
+        "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
+    w.tag("{%p if refund.explanation %}")
+    w.p("{{ refund.explanation }}")
+    w.tag("{%p endif %}")
+    w.tag("{%p endif %}")
+
+
+def decision_suspension(logo: Path | None):
+    doc = new_document("Lēmums par asistenta pakalpojuma sniegšanas pārtraukšanu uz laiku", logo)
+    w = W(doc)
+    _act_head(w, "par asistenta pakalpojuma sniegšanas pārtraukšanu uz laiku")
+    w.h("1. Lietas apstākļi", 2)
+    w.p("Asistenta pakalpojums tiek sniegts saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
+        "līgumu Nr. {{ contract_number }}. Sociālais dienests izskata, vai pakalpojuma sniegšana jāpārtrauc uz laiku, "
+        "jo pakalpojuma saņēmējs atrodas {{ where }}.", align="justify")
+    _views(w, "2. Lietas dalībnieku viedoklis")
+    w.h("3. Konstatētie fakti", 2)
+    w.p("{{ facts }}")
+    w.h("4. Pamatojums", 2)
+    w.p("Noteikumu 18. punkts nosaka: ", ("„{{ point18 }}”", "i"), " Pakalpojuma saņēmējs atrodas {{ where }}, tāpēc "
+        "pakalpojuma sniegšana pārtraucama uz šo laiku. Pārtraukuma laikā pakalpojums netiek sniegts un apmaksāts; "
+        "pakalpojums netiek izbeigts un atsāksies pēc pārtraukuma beigām tajā pašā apjomā.", align="justify")
+    _norms(w)
+    w.h("5. Lēmums", 2)
+    w.p("Ņemot vērā iepriekš minēto un pamatojoties uz noteikumu 18. punktu, sociālais dienests ", ("nolemj:", "b"),
+        align="justify", keep=True)
+    w.p(("Pārtraukt asistenta pakalpojuma sniegšanu uz laiku no {{ start }}", "b"),
+        ("{% if has_end %} līdz {{ end }}{% else %} līdz dienai, kad pakalpojuma saņēmējs atgriežas dzīvesvietā"
+         "{% endif %}", "b"), " (līgums Nr. {{ contract_number }}).", align="justify")
+    w.p("Pakalpojuma saņēmējam triju darbdienu laikā jāinformē sociālais dienests, kad pārtraukuma iemesls beidzies "
+        "(noteikumu 15. punkts).", align="justify")
+    w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
+    _appeal(w)
+    _signature(w)
+    return doc
+
+
+def decision_termination(logo: Path | None):
+    doc = new_document("Lēmums par asistenta pakalpojuma sniegšanas izbeigšanu", logo)
+    w = W(doc)
+    _act_head(w, "par asistenta pakalpojuma sniegšanas izbeigšanu")
+    w.h("1. Lietas apstākļi", 2)
+    w.p("Asistenta pakalpojums tiek sniegts saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
+        "līgumu Nr. {{ contract_number }}. Sociālais dienests izskata, vai pakalpojuma sniegšana jāizbeidz "
+        "(noteikumu {{ ground.point }}).", align="justify")
+    _views(w, "2. Lietas dalībnieku viedoklis")
+    w.h("3. Konstatētie fakti", 2)
+    w.p("{{ facts }}")
+    w.h("4. Pamatojums", 2)
+    w.p("Noteikumu {{ ground.point }}: pakalpojuma sniegšanu izbeidz, ja ", ("„{{ ground.wording }}”", "i"), ".",
+        align="justify")
+    w.p("{{ ground.plain }}", align="justify")
+    w.tag("{%p if refusal.present %}")
+    w.p(("{{ refusal.point }}: ", "b"), ("„{{ refusal.wording }}”. ", "i"), "{{ refusal.plain }}", align="justify")
+    w.tag("{%p endif %}")
+    _norms(w)
+    w.h("5. Lēmums", 2)
+    w.p("Ņemot vērā iepriekš minēto un pamatojoties uz noteikumu {{ ground.point_acc }}, sociālais dienests ",
+        ("nolemj:", "b"), align="justify", keep=True)
+    w.p(("Izbeigt asistenta pakalpojuma sniegšanu ar {{ effective_on }}", "b"), " (līgums Nr. {{ contract_number }}).",
+        align="justify")
+    _refund(w)
+    w.p("Ja apstākļi mainās, Jūs varat atkārtoti iesniegt iesniegumu par asistenta pakalpojuma piešķiršanu "
+        "(noteikumu 12. punkts).", align="justify")
+    w.p("Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam.", align="justify")
+    _appeal(w)
+    _signature(w)
+    return doc
+
+
 def notice_suspension(logo: Path | None):
     doc = new_document("Paziņojums par pakalpojuma pārtraukšanu uz laiku", logo)
     w = W(doc)
@@ -438,22 +555,23 @@ def notice_suspension(logo: Path | None):
     _addressee(w)
     w.p("")
     w.p(("Par asistenta pakalpojuma sniegšanas pārtraukšanu uz laiku", "b"), space_after=8)
-    w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
-        "līgumu Nr. {{ contract_number }} ", ("tiek pārtraukta uz laiku no {{ start_short }}", "b"),
-        "{% if has_end %} līdz {{ end }}{% else %} līdz Jūsu uzturēšanās beigām{% endif %}, "
-        "jo Jūs atrodaties {{ where }}.", align="justify")
+    w.p("Informējam, ka {{ mun.social_service }} {{ decided_on }} pieņēma lēmumu Nr. {{ decision_number }} ",
+        ("pārtraukt uz laiku asistenta pakalpojuma sniegšanu no {{ start }}", "b"),
+        ("{% if has_end %} līdz {{ end }}{% else %} līdz Jūsu uzturēšanās beigām{% endif %}", "b"),
+        " saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} līgumu Nr. {{ contract_number }}, jo Jūs "
+        "atrodaties {{ where }} (noteikumu 18. punkts).", align="justify")
     w.tag("{%p if has_facts %}")
     w.p("Konstatētie fakti: {{ facts }}")
     w.tag("{%p endif %}")
-    w.p("Noteikumu 18. punkts nosaka: ", ("„{{ point18 }}”", "i"), align="justify")
     w.p("Pārtraukuma laikā asistenta pakalpojums netiek sniegts un apmaksāts; pakalpojuma uzskaites lapā (noteikumu "
         "20. punkts) šis laiks nav norādāms. Pakalpojums netiek izbeigts: tas atsāksies pēc pārtraukuma beigām "
         "tajā pašā apjomā, līdz līguma termiņa beigām.", align="justify")
     w.p("Lūdzam triju darbdienu laikā informēt sociālo dienestu, kad atgriezīsieties dzīvesvietā, kā arī par citiem "
         "apstākļiem, kas var mainīt pakalpojuma apjomu (noteikumu 15. punkts).", align="justify")
-    _norms(w)
-    _appeal(w)
+    w.p("Lēmums pievienots šim paziņojumam; tajā norādīts tā pamatojums un kur un kādā termiņā to var apstrīdēt.",
+        align="justify")
     _signature(w)
+    w.p("Pielikumā: lēmums Nr. {{ decision_number }}.", size=9)
     return doc
 
 
@@ -464,35 +582,24 @@ def notice_termination(logo: Path | None):
     _addressee(w)
     w.p("")
     w.p(("Par asistenta pakalpojuma sniegšanas izbeigšanu", "b"), space_after=8)
-    w.p("Informējam, ka asistenta pakalpojuma sniegšana saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} "
-        "līgumu Nr. {{ contract_number }} ", ("tiek izbeigta ar {{ effective_on }}", "b"),
-        ", pamatojoties uz noteikumu {{ ground.point_acc }}.", align="justify")
-    w.h("Izbeigšanas pamats", 2)
-    w.p("Noteikumu {{ ground.point }}: pakalpojuma sniegšanu izbeidz, ja ", ("„{{ ground.wording }}”", "i"), ".",
-        align="justify")
+    w.p("Informējam, ka {{ mun.social_service }} {{ decided_on }} pieņēma lēmumu Nr. {{ decision_number }} ",
+        ("izbeigt asistenta pakalpojuma sniegšanu ar {{ effective_on }}", "b"),
+        " saskaņā ar{% if has_contract_date %} {{ contract_date }}{% endif %} līgumu Nr. {{ contract_number }}, "
+        "pamatojoties uz noteikumu {{ ground.point_acc }}.", align="justify")
     w.p("{{ ground.plain }}", align="justify")
     w.tag("{%p if refusal.present %}")
-    w.p(("{{ refusal.point }}: ", "b"), ("„{{ refusal.wording }}”. ", "i"), "{{ refusal.plain }}", align="justify")
-    w.tag("{%p endif %}")
-    w.tag("{%p if has_facts %}")
-    w.h("Konstatētie fakti", 2)
-    w.p("{{ facts }}")
+    w.p("{{ refusal.plain }}", align="justify")
     w.tag("{%p endif %}")
     w.tag("{%p if refund.present %}")
-    w.h("Izlietoto līdzekļu atmaksa", 2)
-    w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
-        "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
-    w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
+    w.p("Lēmumā noteikts atmaksāt ", ("{{ refund.amount }} ({{ refund.words }})", "b"), " līdz {{ refund.due_on }}"
         "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
-    w.tag("{%p if refund.explanation %}")
-    w.p("{{ refund.explanation }}")
-    w.tag("{%p endif %}")
     w.tag("{%p endif %}")
     w.p("Ja apstākļi mainās, Jūs varat atkārtoti iesniegt iesniegumu par asistenta pakalpojuma piešķiršanu "
         "(noteikumu 12. punkts).", align="justify")
-    _norms(w)
-    _appeal(w)
+    w.p("Lēmums pievienots šim paziņojumam; tajā norādīts tā pamatojums un kur un kādā termiņā to var apstrīdēt.",
+        align="justify")
     _signature(w)
+    w.p("Pielikumā: lēmums Nr. {{ decision_number }}.", size=9)
     return doc
 
 
@@ -707,7 +814,8 @@ def annex2(logo: Path | None):
 
 
 BUILDERS = {
-    "decision": decision, "notice_decision": notice_decision, "notice_suspension": notice_suspension,
+    "decision": decision, "notice_decision": notice_decision, "decision_suspension": decision_suspension,
+    "notice_suspension": notice_suspension, "decision_termination": decision_termination,
     "notice_termination": notice_termination, "notice_timesheet": notice_timesheet, "contract": contract,
     "annex2": annex2,
 }
@@ -833,12 +941,21 @@ def examples() -> dict[str, dict]:
                             "addressee": recipient, "representative": rep, "received_on": "2021-02-01",
                             "decision_number": "2-7/2021/42", "decision": to_jsonable(dec)},
         "notice_suspension": {"case_number": "AS-2021/042", "number": "2-8/2021/88", "notified_on": "2021-04-09",
+                              "decided_on": "2021-04-08", "decision_number": "2-7/2021/61",
+                              "participant_views": "Māsa lūdz: \"pēc izrakstīšanas pakalpojumu atsākt uzreiz\".",
+                              "views_answer": "Pakalpojums netiek izbeigts: tas atsākas nākamajā dienā pēc tam, kad "
+                                              "sociālais dienests saņem ziņu par izrakstīšanu (noteikumu 15. punkts).",
                               "addressee": recipient, "contract_number": "AS-2026/017", "contract_date": "2021-02-24",
                               "suspension": hospital,
                               "facts": "Māsa Ērika Bērziņa 2021. gada 7. aprīlī tālruņa sarunā informēja, ka Līga "
                                        "Bērziņa ievietota slimnīcā \"Parauga <stacionārs> & Co\".\nIzraksts vēl nav "
                                        "saņemts."},
         "notice_termination": {"case_number": "AS-2021/042", "number": "2-8/2021/120", "notified_on": "2021-06-04",
+                               "decided_on": "2021-06-03", "decision_number": "2-7/2021/77",
+                               "participant_views": "Persona norāda, ka ziemā bez asistenta pārvietoties nevarēs.",
+                               "views_answer": "Izvērtējums veikts 2021. gada jūnijā; ja ziemā pārvietošanās spējas "
+                                               "mainīsies, persona var iesniegt jaunu iesniegumu (noteikumu 12. punkts), "
+                                               "un to izskatīs mēneša laikā.",
                                "addressee": recipient, "contract_number": "AS-2026/017", "contract_date": "2021-02-24",
                                "ground": "17.4", "refusal_ground": "9.2.3", "mobility": "without_assistant",
                                "effective_on": "2021-06-30",
@@ -882,7 +999,11 @@ def examples() -> dict[str, dict]:
 def write_examples(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in examples().items():
+    data_of = examples()
+    # a decision on a running contract and its notice take the same DATA
+    data_of["decision_suspension"] = data_of["notice_suspension"]
+    data_of["decision_termination"] = data_of["notice_termination"]
+    for name, data in data_of.items():
         path = out_dir / f"{name}.json"
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)

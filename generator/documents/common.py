@@ -18,6 +18,7 @@ from generator.documents.norms import ACT_NAME, ACT_NAME_GEN, ANNEX1_LV, POINT_1
 from regulation import parameters
 from regulation.records import Money, Person, Record, RecordError, load
 
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "lv"
 EXAMPLES_DIR = TEMPLATES_DIR / "examples"
 
@@ -87,10 +88,53 @@ class Notice(Record):
 
 
 class ContractNotice(Notice):
-    """A notice about a running contract (points 17, 18)."""
+    """A step about a running contract (points 17, 18): the same DATA makes the decision (an administrative act
+    with the APL 67(2) parts and the appeal) and the notice that sends it.
+
+    `decided_on` (the decision's date, default `notified_on`), `decision_number` (default `number` or
+    `case_number`), `participant_views` (the person's views as heard) and `views_answer` (the service's answer;
+    unanswered views leave a marked place in the decision and block its adoption).
+    """
 
     contract_number: str = DocNumber
     contract_date: dt.date | None = None
+    decided_on: dt.date | None = None
+    decision_number: str | None = Field(default=None, max_length=50)
+    participant_views: str | None = LongText
+    views_answer: str | None = LongText
+
+    @property
+    def decision_date(self) -> dt.date:
+        return self.decided_on or self.notified_on
+
+    @property
+    def decision_no(self) -> str:
+        return self.decision_number or self.number or self.case_number
+
+
+# A marked place the clerk fills before adoption (the draft shows it; the kind's blockers refuse adoption).
+ANSWER_PLACE = ("[JĀAIZPILDA: sociālā dienesta atbilde uz personas argumentiem – kāpēc tie ņemti vērā vai "
+                "noraidīti (Administratīvā procesa likuma 67. panta otrā daļa)]")
+FACTS_PLACE = "[JĀAIZPILDA: konstatētie fakti – kas, kad un no kā noskaidrots]"
+
+
+def views_ctx(views: str | None, answer: str | None, default: str) -> dict[str, Any]:
+    """The participants' views (APL 67(2)) and the service's answer, or the marked place for it."""
+    answered = bool((answer or "").strip())
+    return {"views": views or default, "has_views": bool(views),
+            "views_answer": (answer or "").strip() or ANSWER_PLACE, "views_answered": answered}
+
+
+def act_blockers(views: str | None, answer: str | None, facts: str | None = "-") -> list[str]:
+    """What keeps an administrative act's draft from adoption: unanswered views, missing facts."""
+    out = []
+    if views and not (answer or "").strip():
+        out.append("Persona izteica viedokli, bet lēmumā nav sociālā dienesta atbildes uz to (views_answer); "
+                   "Administratīvā procesa likuma 67. panta otrā daļa prasa to izvērtēt.")
+    if not (facts or "").strip():
+        out.append("Lēmumā nav konstatēto faktu (facts); Administratīvā procesa likuma 67. panta otrā daļa.")
+    return out
+
 
 class Refund(Record):
     """Point 19: who refunds how much, by when, and why."""
@@ -100,8 +144,10 @@ class Refund(Record):
     due_on: dt.date
     explanation: str | None = LongText
 
+
 def addressee_block(p: Person, rep: Person | None) -> dict[str, Any]:
     return {"addressee": person_ctx(p), "representative": person_ctx(rep), "has_representative": rep is not None}
+
 
 def refund_ctx(r: Refund | None, mun: Municipality) -> dict[str, Any]:
     if r is None:
@@ -130,6 +176,17 @@ def refund_ctx(r: Refund | None, mun: Municipality) -> dict[str, Any]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+def typeset_all(value: Any) -> Any:
+    """Every string of the context set in Latvian typography (lv.typeset: „…” quotes, no-break spaces)."""
+    if isinstance(value, str):
+        return lv.typeset(value)
+    if isinstance(value, dict):
+        return {k: typeset_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typeset_all(v) for v in value]
+    return value
+
+
 def _xml_safe(value: Any) -> Any:
     """Every string of the context without characters XML cannot hold (a control character becomes a space)."""
     if isinstance(value, str):
@@ -156,7 +213,10 @@ def slug(text: str, max_len: int = 40) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:max_len].strip("-")
     return s or "x"
 
+
 @dataclass(frozen=True)
+
+
 class DocumentKind:
     """One kind of document: its template, Latvian title, DATA model and the context it makes."""
 
@@ -181,7 +241,7 @@ class DocumentKind:
         return self.template
 
     def context(self, data: Any, municipality: Municipality) -> dict[str, Any]:
-        ctx = self._context(data, municipality)
+        ctx = typeset_all(self._context(data, municipality))
         ctx["kind"] = self.name
         return _xml_safe(ctx)
 

@@ -9,7 +9,8 @@ from pydantic import Field
 from generator import lv
 from generator.config import Municipality
 from generator.documents.common import (
-    DocNumber, DocumentKind, LongText, activity_name, common_ctx, file_stem, full_name, hours_lv, person_ctx,
+    ANSWER_PLACE, DocNumber, DocumentKind, LongText, activity_name, common_ctx, file_stem, full_name, hours_lv,
+    person_ctx,
 )
 from generator.documents.norms import DURATION_LV, LAW_GRANT, REFUSAL_GROUNDS, ground_plain, mobility_of, norms
 from regulation import parameters
@@ -38,10 +39,6 @@ class DecisionData(Record):
     participant_views: str | None = LongText
     views_answer: str | None = LongText
 
-
-# A marked place the clerk must fill before adoption (the draft shows it; `blockers` refuses adoption).
-ANSWER_PLACE = ("[JĀAIZPILDA: sociālā dienesta atbilde uz pieprasītāja argumentiem – kāpēc tie ņemti vērā vai "
-                "noraidīti (Administratīvā procesa likuma 67. panta otrā daļa)]")
 
 # Findings for the preparer, not for the person: missing attachments (7) and the decision's own term (9).
 _CLERK_RULES = ("MK942 7", "MK942 9")
@@ -77,7 +74,10 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
     ctx = common_ctx(mun, "LĒMUMS", number, dec.decided_on)
     requested = [{"activity": activity_name(a.annex1_point), "hours": lv.hours_number(a.hours_per_week),
                   "place": a.place or "", "weekdays": ", ".join(lv.weekday(w) for w in a.weekdays),
-                  "abroad": "ārpus Latvijas" if a.outside_latvia else ""} for a in app.activities]
+                  "abroad": "ārpus Latvijas" if a.outside_latvia else "",
+                  # place; days; abroad — only the parts there are, so no stray "; " (review point 7)
+                  "where": lv.joined(a.place or "", ", ".join(lv.weekday(w) for w in a.weekdays),
+                                     "ārpus Latvijas" if a.outside_latvia else "")} for a in app.activities]
     granted_rows = [{"activity": activity_name(a.annex1_point), "requested": lv.hours_number(a.requested),
                      "granted": lv.hours_number(a.granted), "reason": a.reason or ""} for a in dec.activities]
     # Reasoning: one paragraph per activity whose hours changed, then every finding that is not info-only noise.

@@ -94,6 +94,9 @@ TERMINATION_GROUNDS = {
              "pārtrauc uz laiku)."),
 }
 
+POINT_18 = ("Asistenta pakalpojuma sniegšana personai tiek pārtraukta uz laiku, kamēr asistenta pakalpojuma saņēmējs "
+            "atrodas ilgstošas sociālās aprūpes institūcijā, stacionārā ārstniecības iestādē vai ieslodzījuma vietā.")
+
 SUSPENSION_REASONS = {
     "long_term_care": "ilgstošas sociālās aprūpes institūcijā",
     "hospital": "stacionārā ārstniecības iestādē",

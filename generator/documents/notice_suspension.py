@@ -6,7 +6,7 @@ from typing import Any
 from generator import lv
 from generator.config import Municipality
 from generator.documents.common import addressee_block, common_ctx, ContractNotice, file_stem, DocumentKind, LongText
-from generator.documents.norms import norms, SUSPENSION_REASONS
+from generator.documents.norms import POINT_18, SUSPENSION_REASONS
 from regulation.records import Suspension
 
 
@@ -15,7 +15,8 @@ class NoticeSuspensionData(ContractNotice):
 
     `case_number`, `number`, `notified_on`, `addressee` (Person), `representative`, `contract_number`,
     `contract_date` (or null), `suspension` (Suspension: start, end or null, reason), `facts` (how the service
-    learned of it, or null).
+    learned of it, or null), and the decision's `decided_on`, `decision_number`, `participant_views`,
+    `views_answer` (ContractNotice). The same DATA makes `decision_suspension`, the decision this notice sends.
     """
 
     suspension: Suspension
@@ -33,16 +34,15 @@ def _notice_suspension_ctx(data: NoticeSuspensionData, mun: Municipality) -> dic
         "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
         "has_contract_date": data.contract_date is not None,
         "where": SUSPENSION_REASONS[s.reason],
-        "start": lv.date_lv(s.start),
-        "start_short": lv.date_short(s.start),
-        "end": lv.date_short(s.end) if s.end else "",
+        "start": lv.date_genitive(s.start),
+        "end": lv.date_dative(s.end) if s.end else "",  # in words, as the start (review point 7)
         "has_end": s.end is not None,
         "facts": data.facts or "",
         "has_facts": bool(data.facts),
-        "point18": ("Asistenta pakalpojuma sniegšana personai tiek pārtraukta uz laiku, kamēr asistenta pakalpojuma "
-                    "saņēmējs atrodas ilgstošas sociālās aprūpes institūcijā, stacionārā ārstniecības iestādē vai "
-                    "ieslodzījuma vietā."),
-        "norms": norms(["13", "15", "18", "20"], [], []),
+        "point18": POINT_18,
+        # the decision this notice sends (point 18 is applied by a decision with its appeal, APL 67(2))
+        "decision_number": data.decision_no,
+        "decided_on": lv.date_lv(data.decision_date),
     })
     return ctx
 

@@ -11,7 +11,7 @@ from generator.config import Municipality
 from generator.documents.common import (
     ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, file_stem, refund_ctx,
 )
-from generator.documents.norms import REFUSAL_GROUNDS, TERMINATION_GROUNDS, ground_plain, norms
+from generator.documents.norms import REFUSAL_GROUNDS, TERMINATION_GROUNDS, ground_plain
 from regulation.records import _bilingual
 
 
@@ -21,7 +21,9 @@ class NoticeTerminationData(ContractNotice):
     `case_number`, `number`, `notified_on`, `addressee`, `representative`, `contract_number`, `contract_date`,
     `ground` ("17.1"…"17.5"), `refusal_ground` ("9.2.1"…"9.2.4", required with 17.4), `mobility` (with 9.2.3:
     which alternative the assessment found — "without_assistant" or "not_even_with_assistant"), `effective_on`
-    (the last day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null).
+    (the last day of the service), `facts` (what was established, in the clerk's words), `refund` (Refund or null),
+    and the decision's `decided_on`, `decision_number`, `participant_views`, `views_answer` (ContractNotice). The
+    same DATA makes `decision_termination`, the decision this notice sends.
     """
 
     ground: Literal["17.1", "17.2", "17.3", "17.4", "17.5"]
@@ -60,8 +62,6 @@ def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> d
     refusal = ({"point": lv.point(data.refusal_ground), "wording": REFUSAL_GROUNDS[data.refusal_ground][0],
                 "plain": ground_plain(data.refusal_ground, data.mobility), "present": "yes"} if data.refusal_ground else
                {"point": "", "wording": "", "plain": "", "present": ""})
-    points = ["17", data.ground] + ([data.refusal_ground] if data.refusal_ground else []) + \
-             ([data.refund.ground] if data.refund else []) + ["13"]
     ctx.update({
         "case_number": data.case_number,
         "contract_number": data.contract_number,
@@ -74,7 +74,9 @@ def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> d
         "facts": data.facts or "",
         "has_facts": bool(data.facts),
         "refund": refund_ctx(data.refund, mun),
-        "norms": norms(points, [], []),
+        # the decision this notice sends (point 17 is applied by a decision with its appeal, APL 67(2))
+        "decision_number": data.decision_no,
+        "decided_on": lv.date_lv(data.decision_date),
     })
     return ctx
 

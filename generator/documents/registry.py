@@ -6,13 +6,15 @@ from typing import Any
 
 from generator.config import Municipality
 from generator.documents import (
-    annex2, contract, decision, notice_decision, notice_suspension, notice_termination, notice_timesheet,
+    annex2, contract, decision, decision_suspension, decision_termination, notice_decision, notice_suspension,
+    notice_termination, notice_timesheet,
 )
 from generator.documents.common import DocumentKind
 from regulation.records import RecordError
 
 KINDS: dict[str, DocumentKind] = {m.KIND.name: m.KIND for m in (
-    decision, notice_decision, notice_suspension, notice_termination, notice_timesheet, contract, annex2)}
+    decision, notice_decision, decision_suspension, notice_suspension, decision_termination, notice_termination,
+    notice_timesheet, contract, annex2)}
 
 
 def kind(name: str) -> DocumentKind:

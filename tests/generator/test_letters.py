@@ -112,7 +112,7 @@ def test_3_unanswered_argument_leaves_a_marked_place_and_blocks_adoption():
     raw = example("decision")
     raw["views_answer"] = None
     t = flat(text_of("decision", raw))
-    assert "[JĀAIZPILDA: sociālā dienesta atbilde uz pieprasītāja argumentiem" in t
+    assert "[JĀAIZPILDA: sociālā dienesta atbilde uz personas argumentiem" in t
     assert t.index("PROJEKTS. Lēmumu nevar pieņemt") < t.index("1. Iesniegums")
     blockers = KINDS["decision"].blockers(KINDS["decision"].load(raw))
     assert len(blockers) == 1 and "views_answer" in blockers[0]
@@ -242,3 +242,67 @@ def test_10_annex2_title_is_the_configured_municipality_and_notes_stay_out():
     # the XLSX's row headings, word for word
     for _, label, *_ in ROWS:
         assert flat(label) in t, label
+
+
+# ---------------------------------------------------------------- 9 suspension and termination are decisions
+
+ACT_PARTS = ("LĒMUMS", "Lietas dalībnieku viedoklis", "Konstatētie fakti", "Pamatojums", "Piemērotās tiesību normas",
+             "nolemj:", "Lēmums stājas spēkā ar brīdi, kad tas paziņots adresātam", "Apstrīdēšanas kārtība",
+             "Administratīvā procesa likuma 67. panta otrā daļa")
+
+
+@pytest.mark.parametrize("decision, notice", [("decision_suspension", "notice_suspension"),
+                                              ("decision_termination", "notice_termination")])
+def test_9_suspension_and_termination_are_decisions_sent_by_a_notice(decision, notice):
+    raw = example(notice)  # one DATA for the decision and its notice
+    act = flat(text_of(decision, raw))
+    for part in ACT_PARTS:
+        assert part in act, (decision, part)
+    assert "Nr. 2-7/2021/" in act and KINDS[decision].blockers(KINDS[decision].load(raw)) == []
+    letter = flat(text_of(notice, raw))
+    # the notice names the decision it sends and carries no appeal text of its own
+    assert f"pieņēma lēmumu Nr. {raw['decision_number']}" in letter and "Pielikumā: lēmums Nr." in letter
+    assert "Apstrīdēšanas kārtība" not in letter and "administratīvajā tiesā" not in letter
+
+
+def test_9_decision_without_facts_or_an_answer_is_a_draft():
+    raw = example("notice_termination")
+    raw["facts"], raw["views_answer"] = None, None
+    t = flat(text_of("decision_termination", raw))
+    assert "PROJEKTS. Lēmumu nevar pieņemt" in t and "[JĀAIZPILDA: konstatētie fakti" in t
+    assert len(KINDS["decision_termination"].blockers(KINDS["decision_termination"].load(raw))) == 2
+
+
+def test_7_suspension_end_date_in_words():
+    raw = example("notice_suspension")
+    raw["suspension"]["end"] = "2021-05-06"
+    for kind in ("notice_suspension", "decision_suspension"):
+        t = flat(text_of(kind, raw))
+        assert "no 2021. gada 6. aprīļa līdz 2021. gada 6. maijam" in t and "06.05.2021" not in t, kind
+
+
+# ---------------------------------------------------------------- 7 typography
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES_DIR.glob("*.json")))
+def test_7_quotes_and_no_break_spaces(name):
+    t = text_of(name.split("--")[0], example(name))
+    assert '"' not in t and "«" not in t and "»" not in t, name
+    assert "u. c." not in t and "t. sk." not in t, name  # with a no-break space: "u.\u00a0c."
+    assert not re.search(r"\d (EUR|h|stund\w*|dien\w*|gad\w*)\b", t), re.findall(r".{20}\d (?:EUR|h|stund\w*)\b", t)
+
+
+def test_7_quotes_typeset_and_units_kept_together_in_a_decision():
+    t = text_of("decision", example("decision"))
+    assert "SIA „Koks & <Kalni>”" in t and f"u.{NBSP}c." in t and f"20{NBSP}h" in t
+    assert f"22{NBSP}stundas" in t
+
+
+def test_7_no_stray_separator_when_a_value_is_empty():
+    raw = example("decision--grant")
+    raw["application"]["activities"][0]["place"] = None
+    raw["application"]["activities"][1]["weekdays"] = [7]
+    t = text_of("decision", raw)
+    lines = t.splitlines()
+    assert "pirmdiena, trešdiena, piektdiena" in lines and "svētdiena" in lines
+    assert not any(re.match(r"^\s*;|;\s*$|\s{2,};", l) for l in lines), [l for l in lines if ";" in l][:5]

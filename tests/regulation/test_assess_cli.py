@@ -43,7 +43,7 @@ def test_cli_text_summary_in_latvian():
     r = run(SAMPLES / "adult_work_25h.json", "--assessment", SAMPLES / "adult_eligible.json")
     assert r.returncode == 0, r.stderr
     assert "PIEŠĶIRT — 20 h nedēļā" in r.stdout
-    assert "1. punkts «darbs»: pieprasītas 25, piešķirtas 20" in r.stdout
+    assert "1. punkts „darbs”: pieprasītas 25, piešķirtas 20" in r.stdout
     assert "MK 942 1. pielikuma 1. punkts" in r.stdout and "2019-04-04" in r.stdout
     code = json.loads((SAMPLES / "adult_work_25h.json").read_text(encoding="utf-8"))["applicant"]["personal_code"]
     assert code not in r.stdout
