@@ -38,7 +38,8 @@ SURNAMES = ["Bērziņš", "Kalniņa", "Ozoliņš", "Liepiņa", "Krūmiņš", "V�
 
 
 def records(count: int) -> list[dict]:
-    bases = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES_DIR.glob("decision*.json"))]
+    bases = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES_DIR.glob("decision*.json"))
+             if p.stem.split("--")[0] == "decision"]
     out = []
     for i in range(count):
         raw = copy.deepcopy(bases[i % len(bases)])

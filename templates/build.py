@@ -298,16 +298,16 @@ def _date_number(w: W, place: str = "{{ mun.address }}") -> None:
         Cm(17.0), alignment=2)
 
 
-def _norms(w: W) -> None:
+def _norms(w: W, keep: bool = False) -> None:
     """The separate list of applied norms (APL 67(2)): every norm with its words; ";" between, "." at the end."""
     w.h("Piemērotās tiesību normas", 2)
     w.p("{{ act.name }} „{{ act.title }}” (turpmāk – noteikumi){% if act.redaction %} {{ act.redaction }}{% endif %}:",
         align="justify", keep=True)
     for group in ("norms.mk942", "norms.law", "norms.apl"):
         w.tag(f"{{%p for n in {group} %}}")
-        # kept with what follows: a letter that ends with its norms keeps them with the signature
+        # `keep`: a letter that ends with its norms keeps them with the signature that follows
         w.bullet(("{{ n.point }}", "b"), "{% if n.text %} – {{ n.text }}{% endif %}{{ n.end }}",
-                 align="justify").paragraph_format.keep_with_next = True
+                 align="justify").paragraph_format.keep_with_next = keep or None
         w.tag("{%p endfor %}")
 
 
@@ -647,7 +647,7 @@ def notice_timesheet(logo: Path | None):
     w.p("{{ refund.explanation }}")
     w.tag("{%p endif %}")
     w.tag("{%p endif %}")
-    _norms(w)
+    _norms(w, keep=True)
     _signature(w)
     return doc
 
