@@ -72,6 +72,9 @@ class BatchReport:
         lines = [f"Izveidoti: {self.count('made')}, izlaisti (jau ir): {self.count('skipped')}, "
                  f"kļūdas: {len(self.failed)} / made {self.count('made')}, skipped {self.count('skipped')}, "
                  f"failed {len(self.failed)}"]
+        if self.count("skipped"):
+            lines.append("  Izlaistie jau ir ar tiem pašiem datiem un veidni; pēc iestatījumu maiņas (parakstītājs, "
+                         "rekvizīti) izveidojiet tos no jauna ar --force / re-render them with --force")
         for o in self.outcomes:
             if o.status == "failed" or o.stage == "pdf":
                 where = ", ".join(x for x in (o.source, f"kolonna '{o.column}'" if o.column else None,
@@ -104,8 +107,10 @@ def _unique(stem: str, used: set[str]) -> str:
 
 def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: Municipality, pdf: bool = False,
               pdfa: bool = False, workers: int = 2, merged: str | Path | None = None, progress: bool = True,
-              cache: TemplateCache | None = None, keep_docx: bool = True) -> BatchReport:
-    """Render every item into `out_dir`; see the module docstring. `merged`: one PDF of all PDFs in item order."""
+              cache: TemplateCache | None = None, keep_docx: bool = True, force: bool = False) -> BatchReport:
+    """Render every item into `out_dir`; see the module docstring. `merged`: one PDF of all PDFs in item order.
+    `force`: make every document again, even one whose sidecar is current (e.g. after the municipality's
+    settings — signatory, letterhead — changed, which the content key does not see)."""
     from tqdm import tqdm
 
     out_dir = Path(out_dir)
@@ -141,8 +146,8 @@ def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: 
         prov = provenance.make(item.kind, item.data, template=template, template_sha256=compiled.sha256,
                                source=item.source)
         out.docx = docx_path
-        docx_ok = provenance.is_current(docx_path, prov)
-        pdf_ok = not pdf or provenance.is_current(pdf_path, prov)
+        docx_ok = not force and provenance.is_current(docx_path, prov)
+        pdf_ok = not pdf or (not force and provenance.is_current(pdf_path, prov))
         if docx_ok and pdf_ok:
             out.status, out.pdf = "skipped", pdf_path if pdf else None
             continue

@@ -120,9 +120,9 @@ def items(sheet: Sheet, kind: str) -> list[BatchItem]:
 
 def mailmerge(sheet_path: str | Path, kind: str, out_dir: str | Path, *, municipality: Municipality,
               pdf: bool = False, pdfa: bool = False, merged: str | Path | None = None, workers: int = 2,
-              progress: bool = True) -> tuple[Sheet, BatchReport]:
+              progress: bool = True, force: bool = False) -> tuple[Sheet, BatchReport]:
     """Read the sheet and make one document per row (and PDFs, and one merged PDF, on request)."""
     sheet = read_sheet(sheet_path)
     report = run_batch(items(sheet, kind), out_dir, municipality=municipality, pdf=pdf or bool(merged), pdfa=pdfa,
-                       workers=workers, merged=merged, progress=progress)
+                       workers=workers, merged=merged, progress=progress, force=force)
     return sheet, report

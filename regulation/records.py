@@ -103,6 +103,39 @@ _LV_BY_TYPE = {
 }
 
 
+_NO_SUCH_DATE = re.compile(r"(day|month) value is outside expected range")
+_DMY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\.?\s*$")
+
+
+def _date_problem_lv(typed: str, message_en: str, default_lv: str) -> str:
+    """What is wrong with a typed date, in the clerk's own writing: a date that does not exist ("31.02.2020.")
+    is "no such date", not a format error.
+
+    >>> _date_problem_lv("31.02.2020.", "", "x"), _date_problem_lv("2020-02-30", "day value is outside expected range", "x")
+    ('šāda datuma nav: 31.02.2020.', 'šāda datuma nav: 2020-02-30')
+    """
+    m = _DMY.match(typed)
+    if m:
+        d, mo, y = (int(x) for x in m.groups())
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            return f"šāda datuma nav: {typed.strip()}"
+        return f"{default_lv} (ievadīts: {typed.strip()})"
+    if _NO_SUCH_DATE.search(message_en):
+        return f"šāda datuma nav: {typed.strip()}"
+    return f"{default_lv} (ievadīts: {typed.strip()})"
+
+
+def _expected_lv(expected: str) -> str:
+    """Pydantic's "'I', 'II' or 'III'" in Latvian: "I, II vai III".
+
+    >>> _expected_lv("'I', 'II' or 'III'")
+    'I, II vai III'
+    """
+    return expected.replace("'", "").replace(" or ", " vai ")
+
+
 def problems_from(error: ValidationError) -> list[Problem]:
     """Pydantic errors as `Problem`s with a Latvian and an English message."""
     out = []
@@ -114,8 +147,11 @@ def problems_from(error: ValidationError) -> list[Problem]:
         else:
             en = err["msg"]
             lv = _LV_BY_TYPE.get(err["type"], "nederīga vērtība")
-            if "expected" in ctx:
-                lv += f" (atļauts: {ctx['expected']})"
+            typed = err.get("input")
+            if err["type"].startswith("date") and isinstance(typed, str):
+                lv = _date_problem_lv(typed, en, lv)
+            elif "expected" in ctx:
+                lv += f" (atļauts: {_expected_lv(ctx['expected'])})"
             elif "ge" in ctx or "le" in ctx or "gt" in ctx or "lt" in ctx:
                 bound = next(ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx)
                 lv += f" (robeža: {bound})"

@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     p.add_argument("--pdfa", action="store_true", help="PDF/A-2b")
     p.add_argument("--merged", metavar="FILE.pdf", help="viens PDF drukai ar visām rindām / one print file")
     p.add_argument("--config", help="pašvaldības iestatījumi (asistents.yaml) / municipality settings")
+    p.add_argument("--force", action="store_true",
+                   help="izveidot no jauna arī esošos (piem., pēc iestatījumu maiņas) / re-render existing documents")
     p.add_argument("--register", action="store_true",
                    help="reģistrēt līgumus reģistrā (14) / register the contracts (only with --template contract)")
     from asistents.register import add_by_flag, add_db_flag
@@ -60,7 +62,7 @@ def run(args) -> int:
         checks = check_rows(batch)
         batch = [item for item, c in zip(batch, checks) if not c.refused]
     report = run_batch(batch, args.output, municipality=mun, pdf=args.pdf or args.pdfa or bool(args.merged),
-                       pdfa=args.pdfa, merged=args.merged, progress=not args.json)
+                       pdfa=args.pdfa, merged=args.merged, progress=not args.json, force=args.force)
     refused = [{"row": c.row, "source": c.source, "column": c.column, "message_lv": "; ".join(c.errors_lv),
                 "message_en": "; ".join(c.errors_en)} for c in checks if c.refused]
     warnings = [{"row": c.row, "source": c.source, "message_lv": w} for c in checks for w in c.warnings_lv]

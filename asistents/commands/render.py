@@ -27,6 +27,9 @@ def register(subparsers) -> None:
     p.add_argument("--pdf", action="store_true", help="ar --batch: arī PDF / with --batch: PDFs too")
     p.add_argument("--pdfa", action="store_true", help="PDF/A-2b")
     p.add_argument("--config", help="pašvaldības iestatījumi (asistents.yaml) / municipality settings")
+    p.add_argument("--force", action="store_true",
+                   help="ar --batch: izveidot no jauna arī esošos (piem., pēc iestatījumu maiņas) / with --batch: "
+                        "re-render existing documents")
     add_json_flag(p)
     p.set_defaults(run=run)
 
@@ -157,6 +160,6 @@ def run_batch(args, mun) -> int:
     if not source.exists():
         raise UserError("nav atrasts", "not found", file=str(source), hint_lv="pārbaudiet ceļu")
     report = batch(items_from_records(args.kind, _records(source)), args.output, municipality=mun,
-                   pdf=args.pdf or args.pdfa, pdfa=args.pdfa, progress=not args.json)
+                   pdf=args.pdf or args.pdfa, pdfa=args.pdfa, progress=not args.json, force=args.force)
     emit(report.as_dict(), args.json, lambda _: report.text())
     return 2 if report.failed else 0

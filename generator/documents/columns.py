@@ -89,7 +89,10 @@ def _cell(value: Any, field: str) -> Any:
         m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$", text)
         if m:
             d, mo, y = (int(x) for x in m.groups())
-            return f"{y:04d}-{mo:02d}-{d:02d}"
+            try:
+                return dt.date(y, mo, d).isoformat()
+            except ValueError:
+                return text  # kept as typed, so the error shows what the clerk wrote ("šāda datuma nav: 31.02.2020.")
         return text
     if last in ("hours_per_week",):
         candidate = text.replace(NBSP, "").replace(" ", "").replace(",", ".")
