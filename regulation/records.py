@@ -242,6 +242,9 @@ def _is_name(value: str) -> bool:
 class Name(Record):
     given_name: str = Field(min_length=1, max_length=100)
     surname: str = Field(min_length=1, max_length=100)
+    # Grammatical gender for the letters ("m"/"f"); None: inferred from the given name (generator.gender), and
+    # changeable in review and in the case.
+    gender: Literal["m", "f"] | None = None
 
     @field_validator("given_name", "surname")
     @classmethod

@@ -288,7 +288,7 @@ def _addressee(w: W, with_code: bool = True) -> None:
         w.p("personas kods {{ addressee.personal_code }}", align="right", space_after=0)
     w.p("{{ addressee.address }}", align="right", space_after=0)
     w.tag("{%p if has_representative %}")
-    w.p("likumiskais pārstāvis ", ("{{ representative.name }}", "b"), align="right", space_after=0)
+    w.p("{{ representative.role.representative }} ", ("{{ representative.name }}", "b"), align="right", space_after=0)
     w.p("{{ representative.address }}", align="right", space_after=0)
     w.tag("{%p endif %}")
 
@@ -344,9 +344,11 @@ def decision(logo: Path | None):
 
     w.h("1. Iesniegums", 2)
     w.p("{{ mun.social_service }} (turpmāk – sociālais dienests) {{ request.received_on }} saņēma iesniegumu par "
-        "asistenta pakalpojuma piešķiršanu. Pieprasītājs: ", ("{{ applicant.name }}", "b"), ", personas kods "
+        "asistenta pakalpojuma piešķiršanu. {{ applicant.role.requester|capitalize }}: ", ("{{ applicant.name }}", "b"),
+        ", personas kods "
         "{{ applicant.personal_code }}, deklarētā adrese: {{ applicant.address }}{% if has_representative %}; "
-        "likumiskais pārstāvis {{ representative.name }}, personas kods {{ representative.personal_code }}"
+        "{{ representative.role.representative }} {{ representative.name }}, personas kods "
+        "{{ representative.personal_code }}"
         "{% endif %}. Pieprasītie pasākumi:", align="justify")
     w.table(["Pasākums (noteikumu 1. pielikums)", "Stundas nedēļā", "Vieta, dienas"],
             ["{{ a.activity }}", "{{ a.hours }}", "{{ a.where }}"],
@@ -389,7 +391,7 @@ def decision(logo: Path | None):
         ("nolemj:", "b"), align="justify", keep=True)
     w.tag("{%p if grants_any %}")
     w.p(("{% if is_partial %}Daļēji piešķirt{% else %}Piešķirt{% endif %} asistenta pakalpojumu ", "b"),
-        ("{{ granted.hours }}", "b"), " (noteikumu 9.1.1. apakšpunkts); pakalpojuma saņēmējs – ",
+        ("{{ granted.hours }}", "b"), " (noteikumu 9.1.1. apakšpunkts); {{ applicant.role.recipient }} – ",
         ("{{ applicant.name }}", "b"), ", personas kods {{ applicant.personal_code }}. Apjoms pa pasākumiem:",
         align="justify", keep=True)
     w.table(["Pasākums (noteikumu 1. pielikums)", "Pieprasīts, h nedēļā", "Piešķirts, h nedēļā"],
@@ -615,7 +617,7 @@ def notice_timesheet(logo: Path | None):
     w.p("")
     w.p(("Par pakalpojuma uzskaites lapu par {{ month_acc }}", "b"), space_after=8)
     w.p("Sociālais dienests pārbaudīja pakalpojuma uzskaites lapu par {{ month_acc }}, ko iesniedza {{ role }} "
-        "saskaņā ar līgumu Nr. {{ contract_number }} (pakalpojuma saņēmējs {{ recipient_name }}).", align="justify")
+        "saskaņā ar līgumu Nr. {{ contract_number }} ({{ recipient_role }} {{ recipient_name }}).", align="justify")
     w.p("Noteikumu 20. punkts nosaka: ", ("„{{ point20 }}”", "i"), align="justify")
     t = doc.add_table(rows=4, cols=2)
     t.style = "Table Grid"
@@ -663,14 +665,15 @@ def contract(logo: Path | None):
         "{{ mun.address }}), kuru pārstāv {{ mun.head.position|lower }} {{ mun.head.name }} (turpmāk – ",
         ("Sociālais dienests", "b"), "),", align="justify")
     w.p(("{{ recipient.name }}", "b"), ", personas kods {{ recipient.personal_code }}, deklarētā adrese: "
-        "{{ recipient.address }}{% if has_representative %}, kuru pārstāv likumiskais pārstāvis {{ representative.name }}"
+        "{{ recipient.address }}{% if has_representative %}, kuru pārstāv {{ representative.role.representative }} "
+        "{{ representative.name }}"
         " (personas kods {{ representative.personal_code }}){% endif %} (turpmāk – ", ("Pakalpojuma saņēmējs", "b"), "),",
         align="justify")
     w.tag("{%p if is_provider %}")
     w.p(("{{ provider.name }}", "b"), "{% if provider.registration_number %}, reģ. Nr. {{ provider.registration_number }}"
         "{% endif %}{% if provider.address %}, adrese: {{ provider.address }}{% endif %}{% if provider.signatory %}, kuru "
         "pārstāv {{ provider.signatory }}{% endif %} (turpmāk – ", ("Pakalpojuma sniedzējs", "b"), "), kas nodrošina, ka "
-        "pakalpojumu sniedz asistents {{ assistant.name }},", align="justify")
+        "pakalpojumu sniedz {{ assistant.role.assistant }} {{ assistant.name }},", align="justify")
     w.tag("{%p else %}")
     w.p(("{{ assistant.name }}", "b"), "{% if assistant.personal_code %}, personas kods {{ assistant.personal_code }}"
         "{% endif %}{% if assistant.address %}, adrese: {{ assistant.address }}{% endif %} (turpmāk – ",
@@ -774,7 +777,8 @@ def contract(logo: Path | None):
     t = doc.add_table(rows=3, cols=3)
     heads = ("Sociālais dienests", "Pakalpojuma saņēmējs", "Pakalpojuma sniedzējs")
     bodies = ("{{ mun.social_service }}\n{{ mun.head.position }}\n{{ mun.head.name }}",
-              "{{ recipient.name }}{% if has_representative %}\npārstāvis {{ representative.name }}{% endif %}",
+              "{{ recipient.name }}{% if has_representative %}\n{{ representative.role.representative_short }} "
+              "{{ representative.name }}{% endif %}",
               "{% if is_provider %}{{ provider.name }}{% if provider.signatory %}\n{{ provider.signatory }}{% endif %}"
               "{% else %}{{ assistant.name }}{% endif %}")
     for i, (hd, body) in enumerate(zip(heads, bodies)):

@@ -12,7 +12,7 @@ from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, Field
 
-from generator import lv
+from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.norms import ACT_NAME, ACT_NAME_GEN, ANNEX1_LV, POINT_13, act_title
 from regulation import parameters
@@ -30,12 +30,20 @@ def full_name(p: Any) -> str:
     return f"{p.given_name} {p.surname}"
 
 
-def person_ctx(p: Person | None) -> dict[str, str]:
+def person_ctx(p: Person | None) -> dict[str, Any]:
+    """A person's name, code, address and contacts, and the role words agreeing with their gender (`role`)."""
     if p is None:
-        return {"name": "", "personal_code": "", "address": "", "contacts": "", "present": ""}
+        return {"name": "", "personal_code": "", "address": "", "contacts": "", "present": "", "gender": "",
+                "role": gender.words(None)}
     contacts = ", ".join(x for x in (f"tālr. {p.phone}" if p.phone else "", f"e-pasts {p.email}" if p.email else "") if x)
     return {"name": full_name(p), "personal_code": lv.personal_code(p.personal_code), "address": p.address or "",
-            "contacts": contacts, "present": "yes"}
+            "contacts": contacts, "present": "yes", "gender": gender.of(p), "role": gender.words(p)}
+
+
+def gender_notes(*people: Any) -> list[str]:
+    """A note for the preparer for each person whose gender neither the record nor the name tells."""
+    return [f"Personai {full_name(x)} dzimte pēc vārda nav nosakāma; vēstulē lietotas vīriešu dzimtes formas — "
+            "norādiet gender (m/f) pārskatā vai lietā." for x in people if x is not None and gender.undecided(x)]
 
 
 def hours_lv(x: Decimal) -> str:

@@ -6,10 +6,10 @@ from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from generator import lv
+from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.common import (
-    DocNumber, DocumentKind, activity_name, common_ctx, file_stem, full_name, hours_lv, person_ctx,
+    DocNumber, DocumentKind, activity_name, gender_notes, common_ctx, file_stem, full_name, hours_lv, person_ctx,
 )
 from generator.documents.norms import DURATION_LV, norms
 from regulation.records import _bilingual, Contract, Decision, Person, Record
@@ -79,7 +79,7 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
         "has_representative": data.representative is not None,
         "assistant": {"name": full_name(c.assistant),
                       "personal_code": lv.personal_code(c.assistant.personal_code) if c.assistant.personal_code else "",
-                      "address": data.assistant_address or ""},
+                      "address": data.assistant_address or "", "role": gender.words(c.assistant)},
         "is_provider": provider is not None,
         "provider": {"name": provider.name if provider else "",
                      "registration_number": (provider.registration_number or "") if provider else "",
@@ -96,8 +96,9 @@ def _contract_ctx(data: ContractData, mun: Municipality) -> dict[str, Any]:
                      "number": data.decision_number or data.case_number,
                      "date": lv.date_genitive(decided_on) if decided_on else "",
                      "hours": hours_lv(dec.hours_per_week) if dec else ""},
-        "notes": [] if decided_on else ["Līgumā nav atsauces uz lēmumu: norādiet lēmuma numuru un datumu "
-                                        "(decision_number, decision_date; tabulā „Lēmuma Nr.”, „Lēmuma datums”)."],
+        "notes": gender_notes(c.recipient, data.representative, c.assistant) + (
+            [] if decided_on else ["Līgumā nav atsauces uz lēmumu: norādiet lēmuma numuru un datumu "
+                                   "(decision_number, decision_date; tabulā „Lēmuma Nr.”, „Lēmuma datums”)."]),
         "timesheet_due": (f"līdz katra mēneša {data.timesheet_day}. datumam" if data.timesheet_day
                           else "reizi mēnesī"),
         "contributions": ("No valsts budžeta līdzekļiem sedz darba devēja valsts sociālās apdrošināšanas "

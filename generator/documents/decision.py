@@ -6,10 +6,10 @@ from typing import Any
 
 from pydantic import Field
 
-from generator import lv
+from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.common import (
-    ANSWER_PLACE, DocNumber, DocumentKind, LongText, activity_name, common_ctx, file_stem, full_name, hours_lv,
+    ANSWER_PLACE, DocNumber, DocumentKind, LongText, activity_name, gender_notes, common_ctx, file_stem, full_name, hours_lv,
     person_ctx,
 )
 from generator.documents.norms import DURATION_LV, LAW_GRANT, REFUSAL_GROUNDS, ground_plain, mobility_of, norms
@@ -54,7 +54,8 @@ def blockers(data: DecisionData) -> list[str]:
     of the person (APL 67(2)). Empty when the decision can be adopted."""
     out = [lv.dates_in_text(f.message_lv) for f in data.decision.findings if is_pending(f)]
     if data.participant_views and not (data.views_answer or "").strip():
-        out.append("Pieprasītājs izteica viedokli, bet lēmumā nav sociālā dienesta atbildes uz to (views_answer); "
+        out.append(f"{gender.words(data.application.applicant)['requester'].capitalize()} izteica viedokli, bet "
+                   "lēmumā nav sociālā dienesta atbildes uz to (views_answer); "
                    "Administratīvā procesa likuma 67. panta otrā daļa prasa to izvērtēt.")
     return out
 
@@ -64,6 +65,7 @@ def notes(data: DecisionData) -> list[str]:
     the findings meant for the clerk."""
     dec = data.decision
     out = [f"Paziņot pieprasītājam līdz {lv.date_dative(dec.deadlines.notify_by)} (noteikumu 10. punkts)."]
+    out += gender_notes(data.application.applicant, data.application.representative)
     out += [lv.dates_in_text(f.message_lv) for f in dec.findings if for_clerk(f) and not is_pending(f)]
     return out
 
@@ -115,8 +117,9 @@ def _decision_ctx(data: DecisionData, mun: Municipality) -> dict[str, Any]:
             "preferred_assistant": full_name(app.preferred_assistant) if app.preferred_assistant else "nav norādīts",
             "attachments": lv.sentence_end(", ".join(f"{c}." for c in app.attachments) or "nav"),
         },
-        "views": data.participant_views or ("Pieprasītājs savu viedokli izteica iesniegumā; citus viedokļus "
-                                             "lēmuma sagatavošanas laikā neizteica."),
+        "views": data.participant_views or (f"{gender.words(app.applicant)['requester'].capitalize()} savu viedokli "
+                                             "izteica iesniegumā; citus viedokļus lēmuma sagatavošanas laikā "
+                                             "neizteica."),
         "has_views": bool(data.participant_views),
         "views_answer": (data.views_answer or "").strip() or ANSWER_PLACE,
         "views_answered": bool((data.views_answer or "").strip()),
@@ -156,8 +159,9 @@ def _mobility(ass: Assessment | None) -> str | None:
 
 def facts_lv(app: Application, ass: Assessment | None) -> list[str]:
     """The facts established (APL 67(2)), from the application and the service's own assessment (8.1–8.3)."""
-    out = [f"{lv.date_lv(app.received_on)} saņemts iesniegums par asistenta pakalpojuma piešķiršanu (pieprasītājs – "
-           f"{full_name(app.applicant)}" + (f"; iesniedza likumiskais pārstāvis {full_name(app.representative)}"
+    out = [f"{lv.date_lv(app.received_on)} saņemts iesniegums par asistenta pakalpojuma piešķiršanu "
+           f"({gender.words(app.applicant)['requester']} – {full_name(app.applicant)}"
+           + (f"; iesniedza {gender.words(app.representative)['representative']} {full_name(app.representative)}"
                                         if app.representative else "") + ")."]
     if app.applicant.birth_date:
         out.append(f"Personas dzimšanas datums: {lv.date_short(app.applicant.birth_date)}")

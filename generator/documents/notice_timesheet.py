@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from generator import lv
+from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.common import common_ctx, refund_ctx, file_stem, DocNumber, DocumentKind, Refund
 from generator.documents.norms import norms
@@ -48,7 +48,7 @@ class NoticeTimesheetData(Record):
     respond_by: dt.date | None = None
 
 
-_ROLE_LV = {"assistant": "asistents", "provider": "asistenta pakalpojuma sniedzējs", "recipient": "pakalpojuma saņēmējs"}
+_ROLE_KEY = {"assistant": "assistant", "provider": "provider", "recipient": "recipient"}
 
 
 def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[str, Any]:
@@ -59,8 +59,9 @@ def _notice_timesheet_ctx(data: NoticeTimesheetData, mun: Municipality) -> dict[
     ctx.update({
         "case_number": data.case_number,
         "addressee": {"name": a.name, "address": a.address or "", "registration_number": a.registration_number or ""},
-        "role": _ROLE_LV[data.role],
+        "role": gender.words(None if data.role == "provider" or a.registration_number else a.name)[_ROLE_KEY[data.role]],
         "recipient_name": data.recipient_name,
+        "recipient_role": gender.words(data.recipient_name)["recipient"],
         "contract_number": data.contract_number,
         "month": lv.month_year_lv(year, month),
         "month_acc": f"{year}. gada {lv.month_accusative(month)}",  # "par …" takes the accusative

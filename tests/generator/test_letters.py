@@ -363,3 +363,36 @@ def test_16_force_renders_again_after_a_configuration_change(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["made"] == 3
     t = " ".join(docx_text(next(out.glob("*.docx")).read_bytes()))
     assert "Inta Jaunā" in t and "Anna Paraudziņa" not in t
+
+
+# ---------------------------------------------------------------- 6 grammatical gender
+
+
+def test_6_role_words_agree_with_the_persons_gender():
+    t = flat(text_of("decision", example("decision--grant")))  # representative Dace Šķēle
+    assert "likumiskā pārstāve Dace Šķēle" in t and "likumiskais pārstāvis Dace" not in t
+    assert "iesniedza likumiskā pārstāve Dace Šķēle" in t
+    t = flat(text_of("contract", example("contract--provider")))  # assistant Ilze Ozoliņa
+    assert "pakalpojumu sniedz asistente Ilze Ozoliņa" in t and "asistents Ilze" not in t
+    t = flat(text_of("notice_decision", example("notice_decision")))  # representative Ērika Bērziņa
+    assert "likumiskā pārstāve Ērika Bērziņa" in t and "likumiskais pārstāvis Ērika" not in t
+    t = flat(text_of("decision", example("decision")))  # requester Līga Bērziņa
+    assert "Pieprasītāja: Līga Bērziņa" in t and "pakalpojuma saņēmēja – Līga Bērziņa" in t
+    t = flat(text_of("notice_timesheet", example("notice_timesheet")))  # assistant Jānis Kalniņš
+    assert "ko iesniedza asistents saskaņā" in t and "(pakalpojuma saņēmēja Līga Bērziņa)" in t
+
+
+def test_6_gender_set_in_the_record_wins_over_the_name():
+    raw = example("decision--grant")
+    raw["application"]["representative"]["gender"] = "m"
+    t = flat(text_of("decision", raw))
+    assert "likumiskais pārstāvis Dace Šķēle" in t
+    raw["application"]["applicant"]["gender"] = "f"
+    assert "Pieprasītāja: Mārtiņš Šķēle-Čakste" in flat(text_of("decision", raw))
+
+
+def test_6_undecided_gender_is_a_note_for_the_preparer():
+    raw = example("decision")
+    raw["application"]["applicant"]["given_name"], raw["application"]["applicant"]["surname"] = "Kim", "Lī"
+    notes = KINDS["decision"].notes(KINDS["decision"].load(raw), EXAMPLE)
+    assert any("Kim Lī" in n and "gender" in n for n in notes)

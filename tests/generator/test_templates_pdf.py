@@ -100,7 +100,7 @@ def test_9_2_3_refusal_pdf(pdfs):
 def test_10_notice_of_decision_pdf(pdfs):
     t = text(pdfs["notice_decision"])
     assert "Atbildot uz Jūsu 2021. gada 1. februāra iesniegumu" in t
-    assert "10 dienu laikā" in t and "likumiskais pārstāvis Ērika Bērziņa" in t
+    assert "10 dienu laikā" in t and "likumiskā pārstāve Ērika Bērziņa" in t
 
 
 def test_17_19_termination_pdf_amount_in_figures_and_words(pdfs):
@@ -163,5 +163,5 @@ def test_9_1_full_grant_pdf(pdfs):
     t = text(pdfs["decision--grant"])
     assert "Piešķirt asistenta pakalpojumu 14 stundas nedēļā" in t and "Daļēji" not in t
     assert "līdz kārtējā gada beigām, no 2020. gada 26. oktobra līdz 2020. gada 31. decembrim" in t
-    assert "likumiskais pārstāvis Dace Šķēle" in t
+    assert "likumiskā pārstāve Dace Šķēle" in t  # review point 6
     assert "Pārējā daļā" not in t and "Atteikt" not in t
