@@ -396,3 +396,17 @@ def test_6_undecided_gender_is_a_note_for_the_preparer():
     raw["application"]["applicant"]["given_name"], raw["application"]["applicant"]["surname"] = "Kim", "Lī"
     notes = KINDS["decision"].notes(KINDS["decision"].load(raw), EXAMPLE)
     assert any("Kim Lī" in n and "gender" in n for n in notes)
+
+
+# ---------------------------------------------------------------- samples/letters
+
+
+def test_samples_letters_hold_a_pdf_of_every_kind():
+    """samples/make_letters.py wrote one PDF per example; every kind has one, with its text and the kind's words."""
+    from pypdf import PdfReader
+
+    folder = EXAMPLES_DIR.parents[2] / "samples" / "letters"
+    assert {p.stem for p in folder.glob("*.pdf")} == {p.stem for p in EXAMPLES_DIR.glob("*.json")}
+    for name in KINDS:
+        text = " ".join(page.extract_text() for page in PdfReader(folder / f"{name}.pdf").pages)
+        assert "Parauga novada" in text and ("LĒMUMS" in text) == name.startswith("decision"), name
