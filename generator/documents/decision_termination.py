@@ -42,7 +42,11 @@ def _ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
 
 
 def blockers(data: NoticeTerminationData) -> list[str]:
-    return act_blockers(data.participant_views, data.views_answer, data.facts)
+    out = act_blockers(data.participant_views, data.views_answer, data.facts)
+    if data.refusal_ground == "9.2.3" and data.mobility is None:
+        out.append("Nav norādīts, kuru 9.2.3. apakšpunkta gadījumu konstatēja izvērtējums (mobility: "
+                   "without_assistant vai not_even_with_assistant).")
+    return out
 
 
 KIND = DocumentKind("decision_termination", "decision_termination.docx",

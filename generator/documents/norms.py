@@ -59,6 +59,11 @@ MOBILITY_PLAIN = {
 }
 
 
+# Neither alternative recorded: the draft carries a marked place and cannot be adopted (blockers).
+MOBILITY_PLACE = ("[JĀAIZPILDA: kuru 9.2.3. apakšpunkta gadījumu konstatēja izvērtējums – persona spēj pārvietoties "
+                  "bez asistenta vai nespēj pārvietoties arī ar asistenta atbalstu (mobility)]")
+
+
 def ground_plain(point: str, mobility: str | None) -> str:
     """What refusal ground `point` means for the person; for 9.2.3 the alternative `mobility` names.
 
@@ -68,7 +73,7 @@ def ground_plain(point: str, mobility: str | None) -> str:
     False
     """
     if point == "9.2.3":
-        return MOBILITY_PLAIN[mobility] if mobility in MOBILITY_PLAIN else ""
+        return MOBILITY_PLAIN.get(mobility, MOBILITY_PLACE)
     return REFUSAL_GROUNDS[point][1]
 
 

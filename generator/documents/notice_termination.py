@@ -43,16 +43,6 @@ class NoticeTerminationData(ContractNotice):
                              "ground 17.4 needs refusal_ground (9.2.1–9.2.4)")
         return value
 
-    @field_validator("mobility")
-    @classmethod
-    def _mobility_9_2_3(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("refusal_ground") == "9.2.3" and value is None:
-            raise _bilingual("mobility", "9.2.3. apakšpunktam jānorāda, ko konstatēja izvērtējums: mobility = "
-                             "without_assistant (spēj pārvietoties bez asistenta) vai not_even_with_assistant "
-                             "(nespēj pārvietoties arī ar asistenta atbalstu)",
-                             "ground 9.2.3 needs mobility: without_assistant or not_even_with_assistant")
-        return value
-
 
 def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
     ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANAS IZBEIGŠANU",
