@@ -1,6 +1,6 @@
 """the inbox journal: faults counted apart from interruptions, and file names kept as bytes
 
-Revision ID: 0005
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-30
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0005'
+revision = '0004'
 down_revision = '0003'
 branch_labels = None
 depends_on = None

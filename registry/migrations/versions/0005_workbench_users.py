@@ -1,20 +1,18 @@
 """the workbench's users, sessions, login attempts and signing keys
 
-Revision ID: 0004
-Revises: 0005
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30
 
-Tables of `registry/users.py`. Number 0004 was set aside for this revision, but 0005 (the inbox journal's)
-reached the main line first, chained on 0003; a register already at 0005 must still get these tables, so this
-one follows 0005: 0003 → 0005 → 0004.
+Tables of `registry/users.py`.
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004'
-down_revision = '0005'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
