@@ -149,15 +149,16 @@ def review_done(reg: Any, sha256: str, *, by: str, on: dt.date | None = None, mu
         record = result.record
         if f.kind == "application":
             done = register_application(tx, record, f.sha256, on, actor=by)
-            if f.case_id is not None:  # registered already, read with doubts: the corrected reading replaces it
+            if f.case_id is not None and tx.case(f.case_id).application != record:
+                # registered already, read with doubts: the corrected reading replaces it
                 old = tx.replace_application(f.case_id, record)
                 tx.audit(by, "review_correct", "application", f.case_id, f.case_id, old, record)
-                if old != record and tx.case_state(f.case_id) in ("received", "awaiting_assessment", "proposal"):
+                if tx.case_state(f.case_id) in ("received", "awaiting_assessment", "proposal"):
                     done.decision = _propose_again(tx, f.case_id, record, done.assessment, on, by)
             tx.journal_set(f.sha256, "needs_review" if done.reasons_en else "processed", case_id=done.case_id,
                            reason="; ".join(done.reasons_en) or None)
         else:
-            if f.timesheet_id is not None:
+            if f.timesheet_id is not None and tx.timesheet(f.timesheet_id).timesheet != record:
                 old = tx.replace_timesheet_record(f.timesheet_id, record)
                 tx.audit(by, "review_correct", "timesheet", f.timesheet_id, None, old, record)
             done = register_timesheet(tx, record, f.sha256)

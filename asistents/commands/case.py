@@ -161,7 +161,7 @@ def run(args) -> int:
     reg = open_register(args.db)
     try:
         by, a = actor(args), args.action
-        out = None if getattr(args, "no_render", True) else Path(args.out)
+        out = None if getattr(args, "no_render", True) else Path(args.out).resolve()
         if a == "list":
             rows = casework.case_list(reg, args.state)
             emit(casework.jsonable(rows), args.json, lambda _: "\n".join(

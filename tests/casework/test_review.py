@@ -1,0 +1,43 @@
+"""A file registered with a doubtful reading (a record, but a field read with low confidence): the correction
+replaces the case's application, the proposal is made again, the earlier reading is in the audit log."""
+from __future__ import annotations
+
+import datetime as dt
+
+import casework as cw
+
+
+def test_8_3_a_misread_surname_corrected_after_registration(reg, h, filler, tmp_path):
+    from forms.definition import load as load_form
+    from intake.register import register_application, review_reading
+    from parser import parse_bytes
+    from parser.assemble import result as assemble
+
+    record = h.application(801)
+    read = parse_bytes(filler.fill("application", record), "iesniegums.pdf", sandbox=False)
+    assert read.record is not None and not read.needs_review
+    # as a copier scan may come out: the surname without its diacritics, read with low confidence
+    misread = read.fields["applicant.surname"].model_copy(update={"value": "Berzina", "raw": "Berzina",
+                                                                  "confidence": 0.5})
+    doubtful = assemble({"file": read.file, "sha256": read.sha256, "pages": read.pages}, load_form("application"),
+                        "scanned", {**read.fields, "applicant.surname": misread})
+    assert doubtful.record is not None and doubtful.needs_review
+    with reg.transaction() as tx:
+        tx.journal_claim(read.sha256, "iesniegums.pdf", 1000)
+        case_id = register_application(tx, doubtful.record, read.sha256, None).case_id
+        tx.add_review(read.sha256, "application", doubtful.record.received_on,
+                      review_reading(doubtful, tmp_path), case_id=case_id)
+    assert cw.case_show(reg, case_id).application.applicant.surname == "Berzina"
+    [item] = cw.review_list(reg)
+    assert item.case_id == case_id and [f.name for f in item.fields if f.issues] == ["applicant.surname"]
+    cw.review_set(reg, item.sha256, "applicant.surname", record["applicant"]["surname"], by="klerks")
+    done = cw.review_done(reg, item.sha256, by="klerks")
+    assert done.details["case_id"] == case_id and done.details["outcome"] == "pending"
+    view = cw.case_show(reg, case_id)
+    assert view.application.applicant.surname == record["applicant"]["surname"]
+    [correct] = [a for a in view.audit if a.action == "review_correct"]
+    assert correct.before["applicant"]["surname"] == "Berzina"
+    assert correct.after["applicant"]["surname"] == record["applicant"]["surname"]
+    assert [s.step for s in view.timeline] == ["register", "assess", "assess"]  # proposed again after review
+    assert cw.review_list(reg) == [] and cw.review_list(reg, "done")[0].state == "done"
+    assert not any(d.what == "review" for d in cw.due(reg, dt.date(2019, 3, 10)))
