@@ -28,48 +28,43 @@ def due(reg: Any, on: dt.date | None = None) -> list[DueItem]:
                 by = rules.decide_by(f.received_on)
                 items.append(_item(on, by, "review", "9", f"pārbaudiet failu {f.sha256[:12]} un pieņemiet lēmumu",
                                    f"review file {f.sha256[:12]} and decide", sha256=f.sha256))
-        for case_id in tx.cases_in_state("received", "awaiting_assessment", "proposal"):
-            app = tx.case(case_id).application
-            by = rules.decide_by(app.received_on)
+        for case_id, received_on in tx.received_in_state("received", "awaiting_assessment", "proposal"):
+            by = rules.decide_by(received_on)
             items.append(_item(on, by, "decide", "9", f"lieta {case_id}: lēmums jāpieņem līdz {by.isoformat()}",
                                f"case {case_id}: decide by {by.isoformat()}", case_id=case_id))
-        for case_id in tx.cases_in_state("adopted"):
-            stored = tx.stored_decision(case_id)
-            by = rules.notify_by(stored.adopted_on)
+        for case_id, adopted_on in tx.adopted_in_state("adopted"):
+            if adopted_on is None:
+                continue
+            by = rules.notify_by(adopted_on)
             items.append(_item(on, by, "notify", "10", f"lieta {case_id}: paziņojiet lēmumu līdz {by.isoformat()}",
                                f"case {case_id}: notify the decision by {by.isoformat()}", case_id=case_id))
-        running = tx.cases_in_state("in_service", "suspended")
-        for case_id in running:
-            case = tx.case(case_id)
-            opinion = case.assessments[-1].opinion if case.assessments else None
+        running = ("in_service", "suspended")
+        for case_id, assessment in tx.latest_assessments(*running).items():
+            opinion = assessment.opinion
             if opinion is not None and opinion.valid_until is not None and \
                     opinion.valid_until <= on + dt.timedelta(days=HORIZON_DAYS):
                 items.append(_item(on, opinion.valid_until, "opinion_expires", "17.3",
                                    f"lieta {case_id}: komisijas atzinums derīgs līdz {opinion.valid_until.isoformat()}",
                                    f"case {case_id}: the opinion is valid until {opinion.valid_until.isoformat()}",
                                    case_id=case_id))
-            items += _timesheets(tx, case_id, case, on)
+        items += _timesheets(tx, running, on)
         report = on.replace(day=15) if on.day <= 15 else None
-        if report is not None and running:
+        if report is not None and tx.received_in_state(*running):
             month = (on.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m")
             items.append(_item(on, report, "annex2", "24", f"2. pielikuma pārskats par {month} jāiesniedz līdz "
                                f"{report.isoformat()}", f"the Annex 2 report for {month} is due by {report.isoformat()}"))
     return sorted(items, key=lambda i: (i.due_on, i.what, i.case_id or 0))
 
 
-def _timesheets(tx: Any, case_id: int, case: Any, on: dt.date) -> list[DueItem]:
-    """20: the previous month's timesheet of each contract that ran in it, if none is registered."""
-    first = (on.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+def _timesheets(tx: Any, states: tuple[str, ...], on: dt.date) -> list[DueItem]:
+    """20: the previous month's timesheet of each running case's contract that ran in it, if none is accepted."""
     last = on.replace(day=1) - dt.timedelta(days=1)
+    first = last.replace(day=1)
+    month = first.strftime("%Y-%m")
+    have = tx.accepted_assistants_by_recipient(month)
     out = []
-    for c in case.contracts:
-        if c.start > last or c.end < first:
-            continue
-        month = first.strftime("%Y-%m")
-        have = any(same_person(t.timesheet.assistant, c.assistant) and
-                   t.timesheet.recipient.personal_code == c.recipient.personal_code
-                   for t in tx.timesheets(month, state="accepted"))
-        if not have:
+    for case_id, c in tx.contracts_of_cases_in_state(*states, first=first, last=last):
+        if not any(same_person(a, c.assistant) for a in have.get(c.recipient.personal_code, ())):
             out.append(_item(on, on.replace(day=1), "timesheet", "20",
                              f"lieta {case_id}: nav {month} uzskaites lapas (līgums Nr. {c.number})",
                              f"case {case_id}: no timesheet for {month} (contract {c.number})", case_id=case_id))

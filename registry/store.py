@@ -47,6 +47,7 @@ from registry.journal import FINAL_STATES, PENDING_STATES, Journal, JournalEntry
 from registry.lifecycle import Lifecycle
 from registry.review import Review
 from registry.timesheets import StoredTimesheet, Timesheets, TimesheetStored
+from registry.worklist import Worklist
 
 __all__ = ["AssistantChange", "Case", "DocumentInfo", "FINAL_STATES", "JournalEntry", "PENDING_STATES", "Registry",
            "RegistryError", "StoredTimesheet", "TimesheetStored", "Transaction", "create", "open"]
@@ -54,7 +55,7 @@ __all__ = ["AssistantChange", "Case", "DocumentInfo", "FINAL_STATES", "JournalEn
 DEFAULT_URL = "sqlite:///./asistents.db"
 
 
-class Transaction(Lifecycle, Review, Timesheets, Journal, Administration):
+class Transaction(Lifecycle, Worklist, Review, Timesheets, Journal, Administration):
     """The register's operations inside one database transaction (see `Registry.transaction`); each part is
     its own module: `people`, `cases`, `documents`, `contracts`, `timesheets`, `journal`, `administration`,
     `lifecycle` (states and steps), `review`, `audit`."""
