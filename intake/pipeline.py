@@ -15,8 +15,8 @@ after 3 leaves it in the inbox in a final state with no archived original under 
 finishes it (3 finds the case, 4 skips what is written, 5 moves it). A file in the inbox whose bytes are already
 archived is a *duplicate*: it is moved to `archive/duplicates/`, never deleted. Files that cannot be read go to
 `quarantine/` with `<name>.reason.txt` (Latvian and English) and `<name>.reason.json`; forms read but not
-complete enough for a record go to `review/` with the same reason files. Disk, permission and database errors
-leave the file in the inbox in state `failed`; the next pass tries again.
+complete enough for a record, or read with doubt, go to `review/` with the same reason files. Disk, permission
+and database errors leave the file in the inbox in state `failed`; the next pass tries again.
 
 Files go through in *rounds* so that the register commits (and syncs to disk) once for several files: one
 transaction does step 3 for the files parsed so far and step 1 for the files that take their places; only after
@@ -24,7 +24,10 @@ its commit are the new files parsed and the stored files' drafts written and ori
 before that commit undoes the whole round — each of its files is as it was before the round, and the cases
 above apply — and one after it is the single-file case. When one file's register work fails, the round is done
 again with a transaction per file, so that file fails alone; a file whose processing was cut short before
-(its attempts count more than one) gets a round of its own.
+(the process died while it was at work) gets a round of its own, marked in the journal as at work alone: a
+death then is evidence against it (a fault), a death among others is not (see MAX_FAULTS).
+
+A full disk stops a pass from claiming more files: each stays where it was, and the summary says why once.
 
 Only one pass runs on a folder at a time (an exclusive lock on `DIR/.intake.lock`, released by the kernel
 when a process dies).
