@@ -46,7 +46,13 @@ def make(family: str, n: int) -> Form:
     written, expected = (values.application if kind == "application" else values.timesheet)(rng)
     style = draw.pick_style(rng)
     conditions = scanner.pick(rng, hard)
+    pdf = render(kind, written, style, conditions, rng)
+    return Form(family, n, kind, hard, written, expected, style, conditions, pdf)
+
+
+def render(kind: str, written: dict[str, str], style: draw.Style, conditions: scanner.Conditions,
+           rng: random.Random) -> bytes:
+    """The scanned PDF of form `kind` with `written` drawn in `style` and scanned under `conditions`."""
     pages = draw.printed_pages(kind, written, style, rng)
     noise = np.random.default_rng(rng.randrange(2**32))
-    scans = [scanner.scan_page(p, conditions, noise) for p in pages]
-    return Form(family, n, kind, hard, written, expected, style, conditions, scanner.to_pdf(scans, conditions))
+    return scanner.to_pdf([scanner.scan_page(p, conditions, noise) for p in pages], conditions)
