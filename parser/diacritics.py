@@ -71,8 +71,10 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
              and p[4] >= 3]
     # strokes that may be a mark: a bar or wedge over a letter that takes one, a dot or comma over one
     # that takes a dot or comma above (i, j, ģ), a comma under ķ ļ ņ; anything else is dust
-    counted_above = [p for p in above if _under_letter(p, glyphs, CAN_ABOVE if _wide(p, x_height) else DOT_ABOVE)]
-    counted_below = [p for p in below if _under_letter(p, glyphs, CAN_BELOW)]
+    letters = [p for p in parts if p[3] >= 0.6 * x_height and p[1] <= baseline - 0.5 * x_height]
+    counted_above = [p for p in above if _on_letter(p, letters)
+                     and _under_letter(p, glyphs, CAN_ABOVE if _wide(p, x_height) else DOT_ABOVE)]
+    counted_below = [p for p in below if _on_letter(p, letters) and _under_letter(p, glyphs, CAN_BELOW)]
     text = "".join(g.text for g in glyphs)
     if len(counted_above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
             len(counted_below) > sum(STROKES_BELOW.get(c, 0) for c in text):
@@ -148,6 +150,12 @@ def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], ba
         if any(g.text in "AEIUCSZG" for g in over) and not any(g.text in STROKES_ABOVE for g in over):
             return False
     return True
+
+
+def _on_letter(part: tuple[int, ...], letters: list[tuple[int, ...]]) -> bool:
+    """A mark stands over or under a letter's ink; a speck beside a dash or in a gap between words does
+    not ("Ērgļi – Ķegums" with a speck under its dash)."""
+    return any(p[5] != part[5] and _overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0 for p in letters)
 
 
 def _wide(part: tuple[int, ...], x_height: float) -> bool:
