@@ -115,8 +115,8 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
         for p in e.problems:
             path = _form_path(p.field, data, flat)
             name = path if path in fields else _nearest_field(path, fields)
-            if name in flagged and p.field == name:
-                continue
+            if p.field == name and any(i.field == name and i.severity == "error" for i in issues):
+                continue  # already an error on this field; a warning alone would leave the withheld record unexplained
             issues.append(_issue(path, "missing" if "obligāts" in p.message_lv else "invalid",
                                  p.message_lv, p.message_en, fields[name].page if name in fields else None))
             if name in fields:
