@@ -6,6 +6,7 @@ misreading, so it is also flagged `uncertain`: a person looks at it instead of t
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,7 +17,21 @@ from regulation.records import RECORD_KINDS, RecordError, load
 from parser.result import FieldReading, Issue, ParseResult
 
 UNCERTAIN_BELOW = 0.80  # a reading less sure than this goes to review
+# Fields no rule needs: contact details, the preferred assistant (point 6.5, "ja tas ir zināms") and the
+# form's own totals (checked against the rows, not part of the record). One that cannot be read is a
+# warning for the review, never a reason to withhold the record.
+_OPTIONAL = re.compile(r"^(?:.*\.(?:phone|email)|preferred_assistant\..*|totals\..*)$")
+
+
+def optional(name: str, field: Any) -> bool:
+    """True for a field no rule needs (see _OPTIONAL), unless the form marks it required.
+
+    >>> optional("applicant.email", None), optional("applicant.surname", None), optional("totals.hours", None)
+    (True, False, True)
+    """
+    return not getattr(field, "required", False) and bool(_OPTIONAL.match(name))
 _ENTRY = re.compile(r"^entries\.(\d+)\.(\w+)$")
+_HOURS = re.compile(r"^(activities|entries)\.(\d+)\.(?:hours_per_week|hours)$")
 
 
 def _issue(field: str | None, code: str, lv: str, en: str, page: int | None, severity: str = "error") -> Issue:
@@ -53,7 +68,8 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
         if f.type != "checkbox" and r.raw and r.value is None:
             if r.source.method == "ocr":
                 flag(name, "unreadable", f"lauku «{label}» neizdevās droši nolasīt («{r.raw}») — ievadiet to ar roku",
-                     f"the field '{name}' could not be read reliably ('{r.raw}') — enter it by hand")
+                     f"the field '{name}' could not be read reliably ('{r.raw}') — enter it by hand",
+                     "warning" if optional(name, f) else "error")
             else:
                 flag(name, "invalid", f"laukā «{label}» ir nederīga vērtība «{r.raw}» ({_expected_lv(f.type)}) — "
                                       "lūdziet iesniedzējam to izlabot",
@@ -88,6 +104,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     if kind == "timesheet":
         _timesheet_checks(readings, fields, flag, doubt)
+    _hours_checks(kind, readings, doubt)
 
     flat = {name: r.value for name, r in readings.items()}
     record = None
@@ -98,8 +115,8 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
         for p in e.problems:
             path = _form_path(p.field, data, flat)
             name = path if path in fields else _nearest_field(path, fields)
-            if name in flagged and p.field == name:
-                continue
+            if p.field == name and any(i.field == name and i.severity == "error" for i in issues):
+                continue  # already an error on this field; a warning alone would leave the withheld record unexplained
             issues.append(_issue(path, "missing" if "obligāts" in p.message_lv else "invalid",
                                  p.message_lv, p.message_en, fields[name].page if name in fields else None))
             if name in fields:
@@ -193,6 +210,35 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             flag(name, "inconsistent", f"{what_lv} {written} nesakrīt ar rindu summu {sum_} — pārbaudiet rindas un kopsummu",
                  f"{what_en} {written} do not match the sum of the rows {sum_} — check the rows and the total")
             doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
+
+
+def _hours_checks(kind: str, readings: dict[str, FieldReading], doubt) -> None:
+    """Hours as a person would look at them (on a scan a failure is a possible misreading, so `doubt` only
+    marks the field uncertain): every hours figure is in quarter-hour steps, and an application's hours a
+    week for an Annex 1 point are within that point's cap as it stood on the day received (MK942
+    1. pielikums; 11.3 allows more only with a written reason, so more is worth a look, not an error) —
+    "7,5" read as "75" is caught here."""
+    caps: dict[int, int] = {}
+    if kind == "application":
+        received = readings.get("received_on")
+        try:
+            from regulation.parameters import load as parameters
+
+            caps = parameters().value("annex1_caps", dt.date.fromisoformat(str(received.value)))
+        except Exception:  # no date read, or a date outside the encoded redactions: no caps to hold to
+            caps = {}
+    for name, r in readings.items():
+        m = _HOURS.match(name)
+        hours = _decimal(r.value) if m else None
+        if hours is None:
+            continue
+        if hours * 4 != int(hours * 4):
+            doubt(name, "stundas nav ceturtdaļstundās", "the hours are not in quarter-hour steps")
+        elif m.group(1) == "activities":
+            cap = caps.get(int(m.group(2)) + 1)
+            if cap is not None and hours > cap:
+                doubt(name, f"vairāk nekā 1. pielikumā paredzētās {cap} stundas nedēļā",
+                      f"more than the {cap} hours a week of Annex 1")
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -33,6 +33,12 @@ BELOW = set("ķļņ")
 # ("Oļegs" read as "Olegs").
 STROKES_ABOVE = {**dict.fromkeys("āēīūčšžģĀĒĪŪČŠŽij'`´’‘°", 1), **dict.fromkeys('"“”ÄÖÜäöü', 2)}
 STROKES_BELOW = {**dict.fromkeys("ķļņĶĻŅĢ,;", 1), "„": 2}
+# Letters a stroke above or below may belong to: read with their mark, or plain where the model may have
+# dropped it. A speck over a "b" or under a "u" is dust, not a lost mark ("Žubure" with a speck under its
+# "u" was sent to review on the independent tuning set).
+CAN_ABOVE = set("aeiucszgoAEIUCSZGOij") | set(STROKES_ABOVE)
+CAN_BELOW = set("klnKLNG") | set(STROKES_BELOW)
+DOT_ABOVE = set("gģijĢ'`´’‘°\"“”ÄÖÜäöü")  # a round stroke above can only be theirs
 MERGED_REACH = 0.3  # a mark joined to its letter reaches at least this share of the x-height above it
 
 
@@ -63,10 +69,18 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
              and p[4] >= 3]
     below = [p for p in parts if p[1] >= baseline - 0.2 * x_height and p[1] + p[3] >= baseline + 0.15 * x_height
              and p[4] >= 3]
+    # strokes that may be a mark: a bar or wedge over a letter that takes one, a dot or comma over one
+    # that takes a dot or comma above (i, j, ģ), a comma under ķ ļ ņ; anything else is dust
+    letters = [p for p in parts if p[3] >= 0.6 * x_height and p[1] <= baseline - 0.5 * x_height]
+    counted_above = [p for p in above if _on_letter(p, letters)
+                     and _under_letter(p, glyphs, CAN_ABOVE if _wide(p, x_height) else DOT_ABOVE)]
+    counted_below = [p for p in below if _on_letter(p, letters) and _under_letter(p, glyphs, CAN_BELOW)]
     text = "".join(g.text for g in glyphs)
-    if len(above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
-            len(below) > sum(STROKES_BELOW.get(c, 0) for c in text):
+    if len(counted_above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
+            len(counted_below) > sum(STROKES_BELOW.get(c, 0) for c in text):
         return False  # a mark on the page that no letter read carries
+    if not _joined_marks_read(parts, glyphs, baseline, x_height):
+        return False
     used: set[int] = set()
     for g in sorted(marked, key=lambda g: g.box[0]):
         if not _confirm(g, parts, labels, above, below, used, baseline, x_height):
@@ -94,6 +108,15 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
         used.add(mark[5])
         return True
     x_top = baseline - x_height  # the x-height letters' tops
+    if glyph.text in BELOW:
+        # a comma joined to its letter's foot ("ļ" in a serif face): a narrow tail below the baseline of
+        # some letter within reach
+        for p in parts:
+            if p[0] < hi and p[0] + p[2] > lo and p[1] <= baseline - 0.3 * x_height \
+                    and p[1] + p[3] >= baseline + 0.2 * x_height:
+                tail = labels[int(baseline + 0.15 * x_height):, p[0]:p[0] + p[2]] == p[5]
+                if 0 < int(tail.any(axis=0).sum()) <= 0.35 * x_height:
+                    return True
     band = [p for p in parts if p[1] + p[3] >= x_top + 0.5 * x_height and p[1] <= baseline - 0.3 * x_height
             and _overlap(p[0], p[0] + p[2], x0, x1) > 0]
     if not band:
@@ -109,6 +132,49 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
         return True
     # a joined bar or wedge is wide; an ascender's stem ("l", "t", "d") or a speck is not
     return int(ink[: max(0, int(x_top - 0.1 * x_height)) + 1].any(axis=0).sum()) >= 0.35 * x_height
+
+
+def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseline: float,
+                       x_height: float) -> bool:
+    """A capital's long mark or caron that a blurred or low-resolution scan joined to its letter leaves no
+    separate stroke to count; its letter then stands taller than the line's other capitals and ascenders.
+    Such a letter must be read with a mark ("Ābele", not "Abele")."""
+    tall = [p for p in parts if abs(p[1] + p[3] - baseline) <= 2 and p[3] >= 1.25 * x_height]
+    if len(tall) < 2:
+        return True
+    usual = float(np.median([p[1] for p in tall]))
+    for p in tall:
+        if p[1] >= usual - 0.2 * x_height:  # ascenders stand 0.05 x-height above capitals; a bar 0.3
+            continue
+        over = [g for g in glyphs if _overlap(g.box[0], g.box[2], p[0], p[0] + p[2]) > 0.3 * p[2]]
+        if any(g.text in "AEIUCSZG" for g in over) and not any(g.text in STROKES_ABOVE for g in over):
+            return False
+    return True
+
+
+def _on_letter(part: tuple[int, ...], letters: list[tuple[int, ...]]) -> bool:
+    """A mark stands over or under a letter's ink; a speck beside a dash or in a gap between words does
+    not ("Ērgļi – Ķegums" with a speck under its dash)."""
+    return any(p[5] != part[5] and _overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0 for p in letters)
+
+
+def _wide(part: tuple[int, ...], x_height: float) -> bool:
+    """A bar or a wedge (ā, č), not a dot: wider than tall."""
+    return part[2] >= 1.2 * part[3] and part[2] >= 0.25 * x_height
+
+
+def _under_letter(part: tuple[int, ...], glyphs: Sequence[Glyph], letters: set[str]) -> bool:
+    """True when the stroke lies over (or under) a letter of `letters`: inside its box, or nearest by
+    centre to it; or when no character was read at all."""
+    if not glyphs:
+        return True
+    centre = part[0] + part[2] / 2
+    for g in glyphs:  # inside a letter's box, or within half its width of it (the boxes are often off)
+        half = (g.box[2] - g.box[0]) / 2
+        if g.text in letters and g.box[0] - half <= centre <= g.box[2] + half:
+            return True
+    nearest = min(glyphs, key=lambda g: abs((g.box[0] + g.box[2]) / 2 - centre))
+    return nearest.text in letters
 
 
 def line_metrics(parts: list[tuple[int, ...]]) -> tuple[float, float] | None:

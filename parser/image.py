@@ -25,21 +25,29 @@ def binarize(gray: np.ndarray) -> np.ndarray:
 def corner_squares(gray: np.ndarray) -> np.ndarray | None:
     """Centres of the four solid registration squares nearest the image corners, as [tl, tr, br, bl], or None.
 
-    A candidate is a filled, square connected component between 0.6 % and 6 % of the shorter image side;
-    each corner takes the candidate closest to it within a third of the page.
+    A candidate is a filled, square connected component between 0.6 % and 6 % of the shorter image side,
+    filled and square measured on its rotated bounding rectangle (a page skewed 3° fills only 90 % of its
+    upright box); each corner takes the candidate closest to it within a third of the page. A copier that
+    cut one corner off a skewed page loses that square: it is then placed by the other three (the four
+    form a parallelogram), but only where that place is off the image.
     """
     h, w = gray.shape
     ink = binarize(gray)
-    count, _, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
     side_min, side_max = 0.006 * min(h, w), 0.06 * min(h, w)
     candidates = []
     for i in range(1, count):
         x, y, bw, bh, area = stats[i]
         side = max(bw, bh)
-        if not side_min <= side <= side_max or area < 0.85 * bw * bh:
+        if not side_min <= side <= side_max or area < 0.6 * bw * bh:
+            continue
+        ys, xs = np.nonzero(labels[y:y + bh, x:x + bw] == i)
+        (_, _), (rw, rh), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+        rw, rh = rw + 1, rh + 1  # pixel centres to pixel edges
+        if area < 0.8 * rw * rh:  # a speck of dust stuck to a square still leaves it 84 % full
             continue
         centre = centroids[i].copy()
-        if not 0.75 <= bw / bh <= 1.33:
+        if not 0.75 <= rw / rh <= 1.33:
             # A square the scanner cut at the image edge (a skewed page): its centre is half a side from
             # the edge that is still visible.
             if bw < bh and (x == 0 or x + bw >= w) and bw >= 0.35 * bh:
@@ -49,21 +57,32 @@ def corner_squares(gray: np.ndarray) -> np.ndarray | None:
             else:
                 continue
         candidates.append((centre, side))
-    if len(candidates) < 4:
+    if len(candidates) < 3:
         return None
     corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], dtype=float)
-    chosen = []
+    chosen: list[tuple[np.ndarray, float] | None] = []
     for corner in corners:
-        best = min(candidates, key=lambda c: np.hypot(*(c[0] - corner)))
-        if abs(best[0][0] - corner[0]) > w / 3 or abs(best[0][1] - corner[1]) > h / 3:
-            return None
-        chosen.append(best)
-    if len({id(c) for c in chosen}) < 4:
+        near = [c for c in candidates
+                if abs(c[0][0] - corner[0]) <= w / 3 and abs(c[0][1] - corner[1]) <= h / 3]
+        chosen.append(min(near, key=lambda c: np.hypot(*(c[0] - corner))) if near else None)
+    missing = [k for k, c in enumerate(chosen) if c is None]
+    if len(missing) > 1:
         return None
-    sizes = [c[1] for c in chosen]
+    found = [c for c in chosen if c is not None]
+    if len({id(c) for c in found}) < len(found):
+        return None
+    sizes = [c[1] for c in found]
     if max(sizes) > 1.6 * min(sizes):  # the four marks are printed alike; a blob of ink is not one of them
         return None
-    return np.array([c[0] for c in chosen], dtype=np.float32)
+    points = [c[0] if c is not None else None for c in chosen]
+    if missing:
+        k = missing[0]
+        guess = points[(k - 1) % 4] + points[(k + 1) % 4] - points[(k + 2) % 4]
+        half = max(sizes) / 2
+        if half < guess[0] < w - half and half < guess[1] < h - half:
+            return None  # the square's place is on the image and nothing is there: not a cut corner
+        points[k] = guess
+    return np.array(points, dtype=np.float32)
 
 
 @dataclass
@@ -185,9 +204,13 @@ def drop_specks(black_on_white: np.ndarray, min_area: int = 8, stray_area: int =
     if not big:  # nothing the size of a letter: all of it is dust or border
         return np.full_like(black_on_white, 255)
     drop = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < min_area]
-    for i in range(1, count):  # a flat stroke hugging the top or bottom edge: a border's remains
+    # A flat stroke hugging the top or bottom edge is a border's remains when it is wider than a letter:
+    # a long mark over a capital written high in its box is as flat and as near the edge, but narrower
+    # than the capital under it (such marks were dropped here: "Ūdens" read "Udens").
+    widest = max(int(stats[i, cv2.CC_STAT_WIDTH]) for i in big)
+    for i in range(1, count):
         x, y, w, h, _ = stats[i]
-        if h <= 5 and w >= 3 * h and (y <= 3 or y + h >= h_img - 3):
+        if h <= 5 and w >= 3 * h and (y <= 3 or y + h >= h_img - 3) and w > widest:
             drop.append(i)
     if big:
         x0 = min(stats[i, 0] for i in big)
@@ -224,3 +247,120 @@ def clear_border_strokes(ink: np.ndarray, thickness: int = 8) -> np.ndarray:
     out = ink.copy()
     out[np.isin(labels, drop)] = 0
     return out
+
+
+def strays_removed(pixels: np.ndarray, between_only: bool = False) -> np.ndarray:
+    """A number's zone (black on white) without the small dots and commas that stand before its first
+    digit, after its last or above or below them: dust or a label's colon (":16:30", "19:15,", "2·"),
+    which Tesseract reads as punctuation. Separators between digits (".", ",", ":", "-") are kept; with
+    `between_only` (an e-mail address, whose "_" sits below its letters) only what stands before or after.
+
+    >>> zone = np.full((40, 90), 255, np.uint8)
+    >>> zone[10:30, 10:22] = 0; zone[10:30, 40:52] = 0; zone[27:30, 30:33] = 0   # "1,5"-like: kept
+    >>> zone[14:17, 60:63] = 0                                                   # a speck after it
+    >>> out = strays_removed(zone); bool((out[27:30, 30:33] == 0).all()), bool((out[14:17, 60:63] == 255).all())
+    (True, True)
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 2:
+        return pixels
+    tallest = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, count))
+    digits = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] >= 0.6 * tallest]
+    if not digits:
+        return pixels
+    areas = sorted(int(stats[i, cv2.CC_STAT_AREA]) for i in digits)
+    small = 0.25 * areas[len(areas) // 2]
+    left = min(stats[i, 0] for i in digits)
+    right = max(stats[i, 0] + stats[i, 2] for i in digits)
+    top = min(stats[i, 1] for i in digits)
+    bottom = max(stats[i, 1] + stats[i, 3] for i in digits)
+    drop = []
+    for i in range(1, count):
+        x, y, w, h, area = stats[i]
+        if i in digits or area >= small or h >= 0.5 * tallest:
+            continue
+        centre = x + w / 2
+        if centre <= left or centre >= right or (not between_only and (y + h <= top or y >= bottom)):
+            drop.append(i)
+    if not drop:
+        return pixels
+    out = pixels.copy()
+    out[np.isin(labels, drop)] = 255
+    return out
+
+
+def separators(pixels: np.ndarray) -> int:
+    """How many separators (".", ",", ":", "-") stand between the digits of a number's zone: small marks
+    between the first and last digit, those above one another (a colon's two dots) counted once.
+
+    >>> zone = np.full((40, 120), 255, np.uint8)
+    >>> zone[10:30, 10:22] = 0; zone[10:30, 40:52] = 0; zone[27:30, 30:33] = 0   # "1,5"
+    >>> separators(zone)
+    1
+    >>> zone[10:30, 80:92] = 0; zone[13:16, 66:69] = 0; zone[24:27, 66:69] = 0    # "1,5:7"
+    >>> separators(zone)
+    2
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 2:
+        return 0
+    tallest = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, count))
+    digits = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] >= 0.6 * tallest]
+    if len(digits) < 2:
+        return 0
+    left = min(stats[i, 0] + stats[i, 2] / 2 for i in digits)
+    right = max(stats[i, 0] + stats[i, 2] / 2 for i in digits)
+    marks = sorted((int(stats[i, 0]), int(stats[i, 0] + stats[i, 2])) for i in range(1, count)
+                   if i not in digits and stats[i, 4] >= 3 and left < stats[i, 0] + stats[i, 2] / 2 < right)
+    groups, end = 0, -1
+    for x0, x1 in marks:
+        if x0 > end:
+            groups += 1
+        end = max(end, x1)
+    return groups
+
+
+BLANK_MARGIN_PX = 3  # how far (at 300 dpi) a scan aligned by its corner squares may still sit off the form
+
+
+def printed_mask(blank: np.ndarray, box: Box, page_height_pt: float, dpi: float, inset: float) -> np.ndarray:
+    """Where the blank form prints something (255) inside `box` shrunk by `inset` points, widened by
+    BLANK_MARGIN_PX on every side (so a border just outside the crop still masks its blurred edge)."""
+    x0, y0, x1, y1 = box
+    left, top, right, bottom = to_pixels((x0 + inset, y0 + inset, x1 - inset, y1 - inset), page_height_pt, dpi)
+    h, w = blank.shape
+    m = BLANK_MARGIN_PX
+    t, l = max(top, 0), max(left, 0)
+    b, r = min(bottom, h), min(right, w)
+    area = blank[max(t - m, 0):min(b + m, h), max(l - m, 0):min(r + m, w)]
+    printed = np.where(area < 200, 255, 0).astype(np.uint8)
+    side = 2 * m + 1
+    wide = cv2.dilate(printed, cv2.getStructuringElement(cv2.MORPH_RECT, (side, side)))
+    oy, ox = t - max(t - m, 0), l - max(l - m, 0)
+    return wide[oy:oy + (b - t), ox:ox + (r - l)]
+
+
+def local_shift(page: np.ndarray, blank: np.ndarray, box: Box, page_height_pt: float, dpi: float,
+                search: int = 6) -> tuple[int, int]:
+    """How many pixels (dx, dy) the box printed at `box` sits off in `page` against `blank`: the four
+    corner squares align the page as a whole, but a speck stuck to a square, a corner placed by the other
+    three or a sheet that is not flat leave fields a few pixels off — enough at 200 dpi for a border to
+    reach inside the crop. Found by matching the box as the blank form prints it, within ±`search` pixels."""
+    left, top, right, bottom = to_pixels(box, page_height_pt, dpi)
+    margin = 3
+    t0, l0 = top - margin, left - margin
+    t1, l1 = bottom + margin, right + margin
+    h, w = page.shape
+    if t0 - search < 0 or l0 - search < 0 or t1 + search > h or l1 + search > w:
+        return 0, 0
+    template = blank[t0:t1, l0:l1].astype(np.float32)
+    if float(template.std()) < 1.0:
+        return 0, 0
+    region = page[t0 - search:t1 + search, l0 - search:l1 + search].astype(np.float32)
+    result = cv2.matchTemplate(region, template, cv2.TM_CCOEFF_NORMED)
+    _, best, _, (x, y) = cv2.minMaxLoc(result)
+    if best < 0.3:
+        return 0, 0
+    return x - search, y - search

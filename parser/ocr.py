@@ -32,15 +32,23 @@ class OcrLine:
     confidence: float  # the lowest word confidence, 0–1 (0 when nothing was read)
     words: int
     glyphs: tuple[Glyph, ...] = ()
+    scored: tuple[tuple[str, float], ...] = ()  # every word with its confidence
+
+    def confidence_without(self, skip: set[str]) -> float:
+        """The lowest confidence among the words not in `skip` (e.g. a route's dash, which the form's
+        convention decides, not the model)."""
+        kept = [c for w, c in self.scored if w not in skip]
+        return min(kept) if kept else self.confidence
 
 
 def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def read_lines(images: list[np.ndarray], *, whitelist: str | None = None, psm: int = 7,
+def read_lines(images: list[np.ndarray], *, whitelist: str | None = None, psm: int = 7, lang: str = "lav",
                timeout: float = 60.0) -> list[OcrLine]:
-    """OCR every image as one line of Latvian text; one Tesseract process for the whole list."""
+    """OCR every image as one line of Latvian text (`lang` "eng" only for e-mail addresses, which are
+    ASCII and need the "@" that `lav` lacks); one Tesseract process for the whole list."""
     if not images:
         return []
     with tempfile.TemporaryDirectory(prefix="asistents-ocr-") as tmp:
@@ -51,7 +59,7 @@ def read_lines(images: list[np.ndarray], *, whitelist: str | None = None, psm: i
             names.append(name)
         listing = Path(tmp, "list.txt")
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
-        cmd = ["tesseract", str(listing), "stdout", "-l", "lav", "--psm", str(psm), "--dpi", "300",
+        cmd = ["tesseract", str(listing), "stdout", "-l", lang, "--psm", str(psm), "--dpi", "300",
                "-c", "hocr_char_boxes=1"]
         if whitelist:
             cmd += ["-c", f"tessedit_char_whitelist={whitelist}"]
@@ -96,5 +104,5 @@ def lines_from_hocr(hocr: str, count: int) -> list[OcrLine]:
                 box = _BBOX.search(c.get("title", ""))
                 if c.text and box:
                     glyphs[index].append(Glyph(c.text, tuple(int(v) for v in box.groups())))  # type: ignore[arg-type]
-    return [OcrLine(" ".join(w for w, _ in ws), min((c for _, c in ws), default=0.0), len(ws), tuple(gs))
+    return [OcrLine(" ".join(w for w, _ in ws), min((c for _, c in ws), default=0.0), len(ws), tuple(gs), tuple(ws))
             for ws, gs in zip(words, glyphs)]

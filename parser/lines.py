@@ -1,0 +1,88 @@
+"""Checks on one line of writing read from a scan: Latvian typography the model cannot write, the spaces
+between digit groups, and border remains beside digits.
+"""
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+
+PAD = 12  # white pixels around a zone handed to Tesseract (parser.scan pads every zone by this)
+
+
+def typography(text: str) -> tuple[str, bool]:
+    """Latvian typography the `lav` model cannot write: a closing quote after „ is ”, and a hyphen or dash
+    between spaces is a dash (domuzīme) "–", as the forms' routes are written ("Rīga – Ogre"): the model
+    cannot tell "-" from "–", and between spaces Latvian writes only the dash. Returns the text and
+    whether some character is still a guess.
+
+    >>> typography('koris „Dziesmu vītols"')
+    ('koris „Dziesmu vītols”', False)
+    >>> typography('Rīga - Ogre'), typography('Rīga — Ogre'), typography('SIA "Koka rotas"')[1]
+    (('Rīga – Ogre', False), ('Rīga – Ogre', False), True)
+    >>> typography("Ūdrupe + Ļaudona")[1], typography("Ādaži —- Jēkabpils")[1], typography("Rīga – Ogre")[1]
+    (True, True, False)
+    >>> typography("veikals „Elvi'"), typography("„Ābeļu tirgus")
+    (('veikals „Elvi”', True), ('„Ābeļu tirgus', True))
+    """
+    out, opened = [], False
+    for ch in text:
+        if ch == "„":
+            opened = True
+        elif ch in "\"'" and opened:  # lav has no ” and writes " or ' for it
+            ch, opened = "”", False
+        out.append(ch)
+    fixed = "".join(out)
+    # a „ that nothing closes is dust at the baseline before a word ("„Ābeļu tirgus"), or a quote misread
+    guessed = '"' in fixed or "'" in text or opened
+    fixed = re.sub(r" [-—–] ", " – ", fixed)
+    # any other lone sign between words ("Ūdrupe + Ļaudona", "Ādaži —- Jēkabpils") is a misread dash or dust
+    guessed = guessed or any(w != "–" and not any(c.isalnum() for c in w) for w in fixed.split())
+    return fixed, guessed
+
+
+def word_gaps(pixels: np.ndarray) -> int:
+    """Spaces between digit groups (a phone number's "+371 2…"), which Tesseract sometimes drops under a
+    whitelist: blank column runs wider than a third of the writing's height and 2.5 times the usual gap
+    between its characters (measured: a space at 8 pt is 13 px beside gaps of 1–4 px, height 24 px)."""
+    ink = pixels[PAD:-PAD, PAD:-PAD] < 128
+    if not ink.any():
+        return 0
+    rows = np.flatnonzero(ink.any(axis=1))
+    height = rows[-1] - rows[0] + 1
+    cols = np.flatnonzero(ink.any(axis=0))
+    blank = ~ink[:, cols[0]:cols[-1] + 1].any(axis=0)
+    runs, run = [], 0
+    for empty in blank:
+        if empty:
+            run += 1
+        elif run:
+            runs.append(run)
+            run = 0
+    if not runs:
+        return 0
+    usual = float(np.median(runs))
+    return sum(1 for r in runs if r >= max(height / 3, 2.5 * usual))
+
+
+def slivers(pixels: np.ndarray) -> int:
+    """Hair-thin upright strokes as tall as the writing: what is left of a box border, which Tesseract
+    reads as a "1" ("|15,91" → "115,91"). No digit is that thin: even a "1" has its flag and foot.
+
+    >>> zone = np.full((60, 120), 255, np.uint8)
+    >>> zone[15:45, 40:60] = 0; zone[15:45, 70:90] = 0      # two digits
+    >>> slivers(zone)
+    0
+    >>> zone[20:44, 20:22] = 0                             # a border's remains
+    >>> slivers(zone)
+    1
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return 0
+    tallest = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, count))
+    return sum(1 for i in range(1, count)
+               if stats[i, cv2.CC_STAT_HEIGHT] >= 0.5 * tallest
+               and stats[i, cv2.CC_STAT_WIDTH] <= max(2, 0.15 * stats[i, cv2.CC_STAT_HEIGHT]))

@@ -1,0 +1,70 @@
+"""What a Latvian reader would notice: a word read from a scan that is not Latvian, where the same word with
+a mark the model may have dropped (or an "l" it may have read as "i") is — "Udens" for "Ūdens", "Abele" for
+"Ābele", "Jeigavas" for "Jelgavas". Such a reading is a guess and goes to review; it is never corrected.
+
+The word list is Debian's `hunspell-lv` through pyenchant (`libenchant-2-2`). Without it the check says
+nothing (the scan path then relies on the ink checks alone); `available()` tells which.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+
+# the marks the `lav` model drops: each plain letter and the marked letters it may stand for
+MARKED = {"a": "ā", "e": "ē", "i": "ī", "u": "ū", "c": "č", "s": "š", "z": "ž", "g": "ģ", "k": "ķ", "l": "ļ",
+          "n": "ņ", "A": "Ā", "E": "Ē", "I": "Ī", "U": "Ū", "C": "Č", "S": "Š", "Z": "Ž", "G": "Ģ", "K": "Ķ",
+          "L": "Ļ", "N": "Ņ"}
+CONFUSED = {"i": "l", "l": "i", "I": "l"}  # "Jeigavas" for "Jelgavas"; a capital I at a word's start for l
+WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_CHANGES = 2
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    try:
+        import enchant
+
+        return enchant.Dict("lv_LV")
+    except Exception:  # pyenchant or the hunspell-lv word list missing: the check is unavailable
+        return None
+
+
+def available() -> bool:
+    return _dictionary() is not None
+
+
+def _variants(word: str):
+    spots = [(i, MARKED[c]) for i, c in enumerate(word) if c in MARKED]
+    spots += [(i, CONFUSED[c]) for i, c in enumerate(word) if c in CONFUSED]
+    for n in range(1, MAX_CHANGES + 1):
+        for chosen in combinations(spots, n):
+            if len({i for i, _ in chosen}) < n:
+                continue
+            letters = list(word)
+            for i, c in chosen:
+                letters[i] = c
+            yield "".join(letters)
+
+
+def doubtful_words(text: str) -> list[tuple[str, str]]:
+    """(word read, a Latvian word it may have been) for every word in `text` that is not in the Latvian
+    word list while such a variant is.
+
+    >>> doubtful_words("Udens iela 4, Jeigava") if available() else [("Udens", "Ūdens"), ("Jeigava", "Jelgava")]
+    [('Udens', 'Ūdens'), ('Jeigava', 'Jelgava')]
+    >>> doubtful_words("Ūdens iela 4, Jelgava")
+    []
+    """
+    d = _dictionary()
+    if d is None:
+        return []
+    out = []
+    for word in WORD.findall(text):
+        if d.check(word) or (word[0].isupper() and d.check(word.lower())):
+            continue
+        for variant in _variants(word):
+            if d.check(variant):
+                out.append((word, variant))
+                break
+    return out
