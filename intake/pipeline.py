@@ -510,6 +510,7 @@ class Pass:
         if not self._registers(result):
             return None
         t = time.monotonic()
+        result = _settled_with_register(tx, result)
         done = (self._store_application if result.kind == "application" else self._store_timesheet)(
             tx, ctx["entry"], result)
         ctx["ms"]["register"] = _ms(t)
@@ -840,6 +841,15 @@ class _SandboxFailed:
 
 
 _EMPTY_SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+
+def _settled_with_register(tx: Any, result: Any) -> Any:
+    """Names read for a personal code the register knows: confirmed (the register's spelling) or flagged."""
+    from parser.crosscheck import PEOPLE, settle_with_register
+
+    codes = [getattr(r, "value", None) for r in (result.fields.get(f"{p}.personal_code") for p in PEOPLE) if r]
+    codes = [c for c in codes if isinstance(c, str) and c]
+    return settle_with_register(result, tx.known_names(codes)) if codes else result
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -83,3 +83,33 @@ def flag_mismatches(result: ParseResult, checks: list[Check]) -> ParseResult:
 def _value(v: object) -> str | None:
     value = getattr(v, "value", v)
     return value if isinstance(value, str) else None
+
+
+def settle_with_register(result: ParseResult, known: Mapping[str, tuple[str, str]]) -> ParseResult:
+    """`result` checked against the register (`known`: personal code → names as the register spells them).
+
+    A name that matches after folding is confirmed: the record and the reading carry the register's spelling
+    (a letter to a known person uses it), and an `uncertain` doubt on that name alone is settled — what was
+    seen stays in the reading's `raw`. A name that does not match is flagged `uncertain` (`flag_mismatches`).
+    Nothing else changes; `needs_review` is worked out again as the assembler does.
+    """
+    checks = against_known(result.fields, known)
+    if not checks:
+        return result
+    confirmed = {c.field: c.known for c in checks if c.outcome == "confirmed"}
+    fields = dict(result.fields)
+    record = result.record
+    for field, spelled in confirmed.items():
+        reading = fields.get(field)
+        if reading is not None and getattr(reading, "value", None) != spelled:
+            fields[field] = reading.model_copy(update={"value": spelled,
+                                                       "raw": reading.raw if reading.raw is not None else reading.value})
+        person, name = field.split(".")
+        holder = getattr(record, person, None) if record is not None else None
+        if holder is not None and getattr(holder, name, None) != spelled:
+            record = record.model_copy(update={person: holder.model_copy(update={name: spelled})})
+    issues = [i for i in result.issues if not (i.field in confirmed and i.code == "uncertain")]
+    settled = result.model_copy(update={
+        "fields": fields, "record": record, "issues": issues,
+        "needs_review": any(i.code in ("uncertain", "unreadable") for i in issues)})
+    return flag_mismatches(settled, checks)

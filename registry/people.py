@@ -5,7 +5,7 @@ import functools
 
 from sqlalchemy import bindparam, insert, select, update
 
-from registry.base import _ASSISTANTS, _PEOPLE, _PROVIDERS, Store, _key_of
+from registry.base import _ASSISTANTS, _PEOPLE, _PROVIDERS, Store, _code, _key_of
 from registry.identity import assistant_key, normalise_name
 from regulation.records import Assistant, Person, Provider
 
@@ -32,6 +32,18 @@ class People(Store):
     """People (recipients, representatives), assistants and providers."""
 
     # (ids and the few columns compared), not ORM objects.
+
+    def known_names(self, codes: list[str]) -> dict[str, tuple[str, str]]:
+        """The register's spelling (given name, surname) of each known person or assistant, keyed by the code
+        as given (however it was typed); unknown codes are left out. Two statements, whatever the count."""
+        by_stored = {_code(c): c for c in codes if c}
+        out: dict[str, tuple[str, str]] = {}
+        for table in (_ASSISTANTS, _PEOPLE):  # a recipient's own record wins over an assistant's
+            q = select(table.c.personal_code, table.c.given_name, table.c.surname).where(
+                table.c.personal_code.in_(list(by_stored)))
+            for code, given, surname in self.session.execute(q):
+                out[by_stored[code]] = (given, surname)
+        return out
 
     def _person(self, person: Person) -> int:
         """The person's id, registered if new; the latest contact details given are kept, never blanked out."""

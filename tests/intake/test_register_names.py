@@ -1,0 +1,43 @@
+"""Names read for a personal code the register knows (issue 9, item 3): a reading that matches the register's
+spelling after folding what a scan confuses is stored with the register's spelling; one that does not match
+goes to review/ with the mismatch named. Real inbox pass, real SQLite register."""
+from __future__ import annotations
+
+import copy
+import json
+
+
+def _stored_applicant(h, root) -> dict:
+    return json.loads(h.scalar(root, "SELECT record FROM applications ORDER BY id DESC LIMIT 1"))["applicant"]
+
+
+def test_a_name_read_without_its_marks_is_stored_as_the_register_spells_it(h, filler, intake_dir):
+    known = h.corpus.application(131)
+    known["applicant"].update(given_name="Ūna", surname="Ērgle")
+    h.assessed(intake_dir, known)
+    read = copy.deepcopy(known)
+    read["applicant"].update(given_name="Una", surname="Ergle")  # the long marks lost
+    p = intake_dir / "inbox" / "iesniegums.pdf"
+    p.write_bytes(filler.fill("application", read))
+    h.age(p)
+    summary = h.run_process(intake_dir)
+    assert summary["processed"] == 1, summary
+    applicant = _stored_applicant(h, intake_dir)
+    assert (applicant["given_name"], applicant["surname"]) == ("Ūna", "Ērgle")
+
+
+def test_a_name_the_register_spells_otherwise_goes_to_review(h, filler, intake_dir):
+    known = h.corpus.application(132)
+    known["applicant"].update(given_name="Ūna", surname="Ērgle")
+    h.assessed(intake_dir, known)
+    read = copy.deepcopy(known)
+    read["applicant"]["surname"] = "Ozola"
+    p = intake_dir / "inbox" / "iesniegums.pdf"
+    p.write_bytes(filler.fill("application", read))
+    h.age(p)
+    h.run_process(intake_dir)
+    [entry] = [e for e in h.journal(intake_dir).values() if e["state"] != "processed" or e["case_id"]][-1:]
+    assert entry["state"] == "needs_review"
+    [reason] = (intake_dir / "review").rglob("*.reason.txt")
+    text = reason.read_text(encoding="utf-8")
+    assert "Ozola" in text and "Ērgle" in text
