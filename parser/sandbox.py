@@ -48,6 +48,11 @@ class SandboxInterrupted(RuntimeError):
     known about the file, which is to be read again — not a `ParseError`."""
 
 
+class SandboxBroken(RuntimeError):
+    """The reader cannot start on this machine (a module missing from the installation): not the file's fault,
+    so the file is retried later, never quarantined."""
+
+
 def _limit_child(memory_bytes: int, parent: int) -> None:  # runs in the child between fork and exec
     os.setpgid(0, 0)
     # Killed with SIGKILL when the thread that forked it dies. The parent may have died before this call (the
@@ -183,6 +188,9 @@ class Sandbox:
                 raise SandboxInterrupted(f"the reader of {name} was stopped by signal {-code} from outside")
             if code in (-signal.SIGXCPU, -signal.SIGKILL):
                 raise error("timeout", name, detail=f"CPU time over {self.limits.cpu_seconds} s")
+            if "ModuleNotFoundError" in tail or "ImportError" in tail:  # our installation, not the file
+                raise SandboxBroken(f"the reader could not start ({tail.strip().splitlines()[-1][:200]}); "
+                                    "run scripts/setup again — the file stays in the inbox")
             if any(sign in tail for sign in ("MemoryError", "bad_alloc", "Cannot allocate", "out of memory")):
                 raise error("memory", name, detail=f"over {self.limits.memory_bytes // 2 ** 20} MiB")
             raise error("crashed", name, detail=f"exit status {code}")

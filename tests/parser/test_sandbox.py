@@ -98,3 +98,22 @@ def test_reader_and_its_group_die_with_their_parent(hostile_corpus, tmp_path):
         parent.wait()
     time.sleep(1.0)
     assert _group(child) == []
+
+
+def test_a_reader_that_cannot_import_its_libraries_is_not_the_files_fault(tmp_path, monkeypatch):
+    """A module missing from the installation (as after an upgrade that skipped scripts/setup) stops the reader
+    before it sees any file: SandboxBroken (retried later), never a `crashed` ParseError that would send a good
+    file to quarantine."""
+    from parser import ParseError
+    from parser.sandbox import Sandbox, SandboxBroken
+
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "email_validator.py").write_text("raise ModuleNotFoundError(\"No module named 'email_validator'\")\n")
+    monkeypatch.setenv("PYTHONPATH", str(shadow))
+    sample = Path(__file__).resolve().parents[2] / "samples" / "applications" / "fillable" / "01.pdf"
+    with Sandbox() as box:
+        with pytest.raises(SandboxBroken) as caught:
+            box.parse(sample)
+    assert not isinstance(caught.value, ParseError)
+    assert "scripts/setup" in str(caught.value)
