@@ -154,7 +154,7 @@ def review_done(reg: Any, sha256: str, *, by: str, on: dt.date | None = None, mu
                 old = tx.replace_application(f.case_id, record)
                 tx.audit(by, "review_correct", "application", f.case_id, f.case_id, old, record)
                 if tx.case_state(f.case_id) in ("received", "awaiting_assessment", "proposal"):
-                    done.decision = _propose_again(tx, f.case_id, record, done.assessment, on, by)
+                    done.decision = _propose_again(tx, f.case_id, record, done.assessment, on, by, done)
             tx.journal_set(f.sha256, "needs_review" if done.reasons_en else "processed", case_id=done.case_id,
                            reason="; ".join(done.reasons_en) or None)
         else:
@@ -186,12 +186,20 @@ def review_done(reg: Any, sha256: str, *, by: str, on: dt.date | None = None, mu
                      "reasons_lv": done.reasons_lv})
 
 
-def _propose_again(tx: Any, case_id: int, app: Any, assessment: Any, on: dt.date | None, by: str) -> Any:
-    """The proposal made again from the corrected application (8.3: `pending` without an assessment)."""
+def _propose_again(tx: Any, case_id: int, app: Any, assessment: Any, on: dt.date | None, by: str,
+                   done: Any) -> Any:
+    """The proposal made again from the corrected application (8.3: `pending` without an assessment); none,
+    with the reason told, where the corrected date lies outside MK 942's force (as the inbox does)."""
     from regulation.assess import assess
+    from regulation.parameters import OutOfForce
     from regulation.records import Assessment
 
-    decision = assess(app, assessment or Assessment(), on)
+    try:
+        decision = assess(app, assessment or Assessment(), on)
+    except OutOfForce as e:
+        done.reasons_lv.append(f"priekšlikums nav sagatavots: {e}")
+        done.reasons_en.append(f"no proposal made: {e}")
+        return None
     tx.add_decision(case_id, decision)
     tx.take_step(case_id, "assess", decision.decided_on, by, {"outcome": decision.outcome, "after": "review"},
                  pending=decision.outcome == "pending")

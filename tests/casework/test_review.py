@@ -29,8 +29,11 @@ def test_8_3_a_misread_surname_corrected_after_registration(reg, h, filler, tmp_
                       review_reading(doubtful, tmp_path), case_id=case_id)
     assert cw.case_show(reg, case_id).application.applicant.surname == "Berzina"
     [item] = cw.review_list(reg)
-    assert item.case_id == case_id and [f.name for f in item.fields if f.issues] == ["applicant.surname"]
+    # 25 h for point 1 is above its Annex 1 cap of 20, which a scan's reading must have confirmed
+    assert item.case_id == case_id and [f.name for f in item.fields if f.issues] == [
+        "applicant.surname", "activities.0.hours_per_week"]
     cw.review_set(reg, item.sha256, "applicant.surname", record["applicant"]["surname"], by="klerks")
+    cw.review_confirm(reg, item.sha256, "activities.0.hours_per_week", by="klerks")
     done = cw.review_done(reg, item.sha256, by="klerks")
     assert done.details["case_id"] == case_id and done.details["outcome"] == "pending"
     view = cw.case_show(reg, case_id)
@@ -41,3 +44,30 @@ def test_8_3_a_misread_surname_corrected_after_registration(reg, h, filler, tmp_
     assert [s.step for s in view.timeline] == ["register", "assess", "assess"]  # proposed again after review
     assert cw.review_list(reg) == [] and cw.review_list(reg, "done")[0].state == "done"
     assert not any(d.what == "review" for d in cw.due(reg, dt.date(2019, 3, 10)))
+
+
+def test_9_a_corrected_application_dated_after_the_repeal_gets_no_proposal_and_says_why(reg, h, filler, tmp_path):
+    """MK 942 lost force on 2021-07-01: a reviewed application received after it is registered and sent on
+    with the reason (as the inbox does), not a server error."""
+    from forms.definition import load as load_form
+    from intake.register import register_application, review_reading
+    from parser import parse_bytes
+    from parser.assemble import result as assemble
+
+    record = {**h.application(802), "received_on": "2021-07-08"}
+    read = parse_bytes(filler.fill("application", record), "iesniegums.pdf", sandbox=False)
+    misread = read.fields["applicant.surname"].model_copy(update={"value": "Berzina", "raw": "Berzina",
+                                                                  "confidence": 0.5})
+    doubtful = assemble({"file": read.file, "sha256": read.sha256, "pages": read.pages}, load_form("application"),
+                        "scanned", {**read.fields, "applicant.surname": misread})
+    with reg.transaction() as tx:
+        tx.journal_claim(read.sha256, "iesniegums.pdf", 1000)
+        case_id = register_application(tx, doubtful.record, read.sha256, None).case_id
+        tx.add_review(read.sha256, "application", doubtful.record.received_on,
+                      review_reading(doubtful, tmp_path), case_id=case_id)
+    [item] = cw.review_list(reg)
+    cw.review_set(reg, item.sha256, "applicant.surname", record["applicant"]["surname"], by="klerks")
+    cw.review_confirm(reg, item.sha256, "activities.0.hours_per_week", by="klerks")
+    done = cw.review_done(reg, item.sha256, by="klerks")
+    assert done.details["case_id"] == case_id and done.details["outcome"] is None
+    assert any("MK 942 zaudēja spēku" in r for r in done.details["reasons_lv"])
