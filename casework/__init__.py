@@ -18,18 +18,25 @@ Review (a file the reader was unsure of; `sha256` may be a unique prefix of ≥ 
 Cases (states and allowed steps: `regulation.lifecycle`):
 - `case_list(reg, state=None) -> list[CaseSummary]`, `case_show(reg, case_id, viewed_by=None) -> CaseView`
   (`viewed_by`: the view is logged)
-- `assess(reg, case_id, assessment, *, by, on=None, out=None) -> StepDone` — 8.3; proposal or `pending`
-- `adopt(reg, case_id, *, by, on=None, number=None, out=None) -> StepDone` — 9; refused while pending
+- `assess(reg, case_id, assessment, *, by, on=None, views=None, out=None) -> StepDone` — 8.3; proposal or
+  `pending`; `views`: the person's views as heard (APL 67(2)), kept in the step's details
+- `adopt(reg, case_id, *, by, on=None, number=None, views_answer=None, out=None) -> StepDone` — 9; refused
+  while pending (8.3) and while the decision draft has blockers (views without `views_answer`, APL 67(2))
 - `notify(reg, case_id, *, by, how, on=None, out=None) -> StepDone` — 10; how: in_person | post |
   registered_post | e_address; a refusal's case closes
 - `register_contract(reg, case_id, *, by, assistant, number=None, start=None, end=None, activities=None,
   provider=None, concluded_on=None, engagement="employment", out=None) -> StepDone` — 14; checked against
   the decision and the regulation
-- `suspend(reg, case_id, *, by, reason, start, end=None, facts=None, out=None)` — 18
+- `suspend(reg, case_id, *, by, reason, start, end=None, facts=None, views=None, views_answer=None,
+  decision_number=None, out=None)` — 18; documents: `decision_suspension`, then `notice_suspension` naming it
 - `resume(reg, case_id, *, by, on)` — 18 ends
 - `change_assistant(reg, case_id, *, by, assistant, on, reason=None, number=None, out=None)` — 16 (twice a year)
 - `terminate(reg, case_id, *, by, ground, on, notified_on=None, refusal_ground=None, facts=None,
-  refund=None, out=None)` — 17.1–17.5, `refund` = ("19.1"|"19.2", Decimal EUR, due date)
+  refund=None, views=None, views_answer=None, decision_number=None, out=None)` — 17.1–17.5, `refund` =
+  ("19.1"|"19.2", Decimal EUR, due date); documents: `decision_termination`, then `notice_termination`
+  (with 9.2.3 the mobility alternative of the case's latest assessment). Both acts' `details` carry
+  `decision_number` (default `AS-<year>-<case>-<the step's place in the timeline>`) and `blockers` (the
+  decision's marked places left, e.g. no `facts`)
 - `close(reg, case_id, *, by, on=None)` — a terminated case
 
 Lists:

@@ -70,11 +70,19 @@ def case_show(reg: Any, case_id: int, viewed_by: str | None = None) -> CaseView:
              for a in tx.audit_log(case_id=case_id, source_sha256=case.source_sha256)])
 
 
+def _views(tx: Any, case_id: int) -> str | None:
+    """The person's views on the proposal (APL 67(2)) as the latest assessment step recorded them."""
+    steps = [st for st in tx.steps(case_id) if st.step == "assess"]
+    return (steps[-1].details or {}).get("participant_views") if steps else None
+
+
 def assess(reg: Any, case_id: int, assessment: Assessment, *, by: str, on: dt.date | None = None,
-           out: Path | None = None, municipality: Any = None) -> StepDone:
+           views: str | None = None, out: Path | None = None, municipality: Any = None) -> StepDone:
     """8.3: enter the service's assessment; the proposal is made again under the rules of `on` (default: the
     application's receipt date, as `asistents assess`). A proposal that still waits has outcome `pending` and
-    leaves the case awaiting assessment; otherwise the case holds a proposal (its draft rendered into `out`)."""
+    leaves the case awaiting assessment; otherwise the case holds a proposal (its draft rendered into `out`).
+    `views`: the person's views and arguments as heard (APL 67(2)), kept with the step; the decision must
+    answer them (`adopt(views_answer=...)`)."""
     with writing(reg) as tx:
         case = tx.case(case_id)
         tx.check_step(case_id, "assess")
@@ -88,12 +96,13 @@ def assess(reg: Any, case_id: int, assessment: Assessment, *, by: str, on: dt.da
         tx.audit(by, "assess", "assessment", case_id, case_id, before, assessment)
         tx.add_decision(case_id, decision)
         waiting = decision.outcome == "pending"
-        state = tx.take_step(case_id, "assess", decision.decided_on, by, {"outcome": decision.outcome},
+        state = tx.take_step(case_id, "assess", decision.decided_on, by,
+                             {"outcome": decision.outcome, **({"participant_views": views} if views else {})},
                              pending=waiting)
         docs = [] if waiting else [render(tx, out, case_id, "decision", {
             "case_number": case_number(case_id), "application": to_jsonable(case.application),
-            "assessment": to_jsonable(assessment), "decision": to_jsonable(decision)}, municipality,
-            step="proposal", rules_version=decision.rules_version)]
+            "assessment": to_jsonable(assessment), "decision": to_jsonable(decision), "participant_views": views},
+            municipality, step="proposal", rules_version=decision.rules_version)]
     if waiting:
         return _done(case_id, "assess", state, "lēmuma projekts gaida izvērtējumu (8.3)",
                      "the proposal waits for the assessment (8.3)", docs, outcome=decision.outcome,
@@ -102,10 +111,27 @@ def assess(reg: Any, case_id: int, assessment: Assessment, *, by: str, on: dt.da
                  f"proposal: {decision.outcome}, {decision.hours_per_week} h a week", docs, outcome=decision.outcome)
 
 
+def _blocked(blockers: list[str], *, unanswered: bool) -> CaseworkError:
+    """The draft cannot be adopted (APL 67(2)): what keeps it, and how to give the missing answer."""
+    if unanswered:
+        return CaseworkError("lēmuma projektu nevar pieņemt: " + " ".join(blockers) +
+                             " Norādiet sociālā dienesta atbildi (--views-answer).",
+                             "the proposal cannot be adopted: the person's views have no answer from the service "
+                             "(APL 67(2)); give it (--views-answer)", forbidden=True,
+                             field="views_answer")
+    return CaseworkError("lēmuma projektu nevar pieņemt: " + " ".join(blockers),
+                         "the proposal cannot be adopted: the draft still has places to fill (listed in Latvian)",
+                         forbidden=True)
+
+
 def adopt(reg: Any, case_id: int, *, by: str, on: dt.date | None = None, number: str | None = None,
-          out: Path | None = None, municipality: Any = None) -> StepDone:
+          views_answer: str | None = None, out: Path | None = None, municipality: Any = None) -> StepDone:
     """9: the head adopts the proposal, giving it a number (default `AS-<year>-<case>`), on `on` (default
-    today); refused while its findings are pending (8.3). Renders the decision."""
+    today); refused while its findings are pending (8.3) or while the draft has other blockers
+    (`KINDS["decision"].blockers`: the person's views recorded at `assess` without `views_answer`, the
+    service's answer, APL 67(2)). Renders the decision."""
+    from generator.documents import KINDS
+
     on = on or dt.date.today()
     with writing(reg) as tx:
         stored = tx.stored_decision(case_id)
@@ -113,14 +139,23 @@ def adopt(reg: Any, case_id: int, *, by: str, on: dt.date | None = None, number:
             tx.check_step(case_id, "adopt")  # awaiting assessment: the regulation's refusal
             raise refused("8.3", "lēmuma projektā ir neizvērtēti apstākļi (8.3): to nevar pieņemt",
                           "the proposal has findings still pending (8.3): it cannot be adopted")
+        tx.check_step(case_id, "adopt")
         number = number or f"AS-{on.year}-{case_id:06d}"
-        stored = tx.adopt_decision(case_id, number, on, by)
         case = tx.case(case_id)
+        views = _views(tx, case_id)
+        data = {"case_number": case_number(case_id), "number": number, "application": to_jsonable(case.application),
+                "assessment": to_jsonable(case.assessments[-1]) if case.assessments else None,
+                "decision": to_jsonable(stored.decision) if stored else None, "participant_views": views,
+                "views_answer": views_answer}
+        if stored is not None:
+            blockers = KINDS["decision"].blockers(KINDS["decision"].load(data))
+            if blockers:
+                raise _blocked(blockers, unanswered=bool(views) and not (views_answer or "").strip())
+        stored = tx.adopt_decision(case_id, number, on, by,
+                                   {"views_answer": views_answer} if (views_answer or "").strip() else None)
         d = stored.decision
-        doc = render(tx, out, case_id, "decision", {
-            "case_number": case_number(case_id), "number": number, "application": to_jsonable(case.application),
-            "assessment": to_jsonable(case.assessments[-1]) if case.assessments else None,
-            "decision": to_jsonable(d)}, municipality, step="decision", rules_version=d.rules_version)
+        doc = render(tx, out, case_id, "decision", {**data, "decision": to_jsonable(d)}, municipality,
+                     step="decision", rules_version=d.rules_version)
         state = tx.case_state(case_id)
     return _done(case_id, "adopt", state, f"lēmums Nr. {number} pieņemts {on.isoformat()}",
                  f"decision {number} adopted on {on.isoformat()}", [doc], number=number, outcome=d.outcome)

@@ -103,22 +103,58 @@ def _notice_head(case_id: int, app: Any, contract: Contract, on: dt.date) -> dic
             "contract_number": contract.number, "contract_date": (contract.concluded_on or contract.start).isoformat()}
 
 
+def _act_number(tx: Any, case_id: int, on: dt.date, given: str | None) -> str:
+    """The number of the decision a step of 17 or 18 takes: `given`, else as `adopt` numbers the decision of 9
+    (`AS-<year>-<case>`) with the step's place in the case's timeline after it (`AS-2026-000017-7`), so each act
+    of a case has its own number and none collides with the decision of 9."""
+    return given or f"AS-{on.year}-{case_id:06d}-{len(tx.steps(case_id)) + 1}"
+
+
+def _mobility(case: Any) -> str | None:
+    """9.2.3: which alternative the case's latest assessment found, as `notice_termination` names it."""
+    a = case.assessments[-1] if case.assessments else None
+    if a is not None and a.can_move_without_assistant:
+        return "without_assistant"
+    if a is not None and a.cannot_move_with_assistant:
+        return "not_even_with_assistant"
+    return None
+
+
+def _act(tx: Any, out: Path | None, case_id: int, kinds: tuple[str, str], data: dict[str, Any], municipality: Any,
+         step: str) -> tuple[list[str | None], list[str]]:
+    """The decision (an administrative act, APL 67(2), appeal by 13) and then the notice that sends it, both
+    recorded as the step's documents; with what still keeps the decision's draft from being complete."""
+    from generator.documents import KINDS
+
+    decision, notice = kinds
+    blockers = KINDS[decision].blockers(KINDS[decision].load(data))
+    docs = [render(tx, out, case_id, decision, data, municipality, step=step, rules_version=None),
+            render(tx, out, case_id, notice, data, municipality, step=step, rules_version=None)]
+    return docs, blockers
+
+
 def suspend(reg: Any, case_id: int, *, by: str, reason: str, start: dt.date, end: dt.date | None = None,
-            facts: str | None = None, out: Path | None = None, municipality: Any = None) -> StepDone:
-    """18: the service stops while the person is in long-term care, a hospital or prison (`reason`)."""
+            facts: str | None = None, views: str | None = None, views_answer: str | None = None,
+            decision_number: str | None = None, out: Path | None = None, municipality: Any = None) -> StepDone:
+    """18: the service stops while the person is in long-term care, a hospital or prison (`reason`). A decision
+    (`decision_suspension`, dated `start`, numbered as `_act_number` says) and the notice sending it."""
     with writing(reg) as tx:
         tx.check_step(case_id, "suspend")
         contract = _current_contract(tx, case_id, start)
         suspension = load(Suspension, {"start": start, "end": end, "reason": reason})
+        number = _act_number(tx, case_id, start, decision_number)
         updated = tx.add_suspension(contract.number, suspension)
         tx.audit(by, "suspend", "contract", contract.number, case_id, contract, updated)
-        state = tx.take_step(case_id, "suspend", start, by, {"contract": contract.number, "reason": reason})
+        state = tx.take_step(case_id, "suspend", start, by, {"contract": contract.number, "reason": reason,
+                                                             "decision_number": number})
         app = tx.case(case_id).application
-        doc = render(tx, out, case_id, "notice_suspension", {
-            **_notice_head(case_id, app, contract, start), "suspension": to_jsonable(suspension), "facts": facts},
-            municipality, step="suspension", rules_version=None)
-    return _done(case_id, "suspend", state, f"pakalpojums pārtraukts no {start.isoformat()} (18)",
-                 f"service suspended from {start.isoformat()} (18)", [doc], contract=contract.number)
+        docs, blockers = _act(tx, out, case_id, ("decision_suspension", "notice_suspension"), {
+            **_notice_head(case_id, app, contract, start), "suspension": to_jsonable(suspension), "facts": facts,
+            "decided_on": start.isoformat(), "decision_number": number, "participant_views": views,
+            "views_answer": views_answer}, municipality, "suspension")
+    return _done(case_id, "suspend", state, f"pakalpojums pārtraukts no {start.isoformat()} (18), lēmums Nr. {number}",
+                 f"service suspended from {start.isoformat()} (18), decision {number}", docs,
+                 contract=contract.number, decision_number=number, blockers=blockers)
 
 
 def resume(reg: Any, case_id: int, *, by: str, on: dt.date) -> StepDone:
@@ -182,30 +218,39 @@ def change_assistant(reg: Any, case_id: int, *, by: str, assistant: Assistant, o
 
 def terminate(reg: Any, case_id: int, *, by: str, ground: str, on: dt.date, notified_on: dt.date | None = None,
               refusal_ground: str | None = None, facts: str | None = None,
-              refund: tuple[str, Decimal, dt.date] | None = None, out: Path | None = None,
+              refund: tuple[str, Decimal, dt.date] | None = None, views: str | None = None,
+              views_answer: str | None = None, decision_number: str | None = None, out: Path | None = None,
               municipality: Any = None) -> StepDone:
     """17: the service ends on ground 17.1–17.5 with `on` its last day; `refund` = (19.1|19.2, EUR, due on)
-    where a refund of point 19 applies. The contract ends on `on`; the notice is rendered."""
+    where a refund of point 19 applies. The contract ends on `on`; a decision (`decision_termination`, dated
+    `notified_on` or `on`) and the notice sending it are rendered. With 17.4 on 9.2.3 the decision names the
+    alternative the case's latest assessment found."""
     if ground not in rules.TERMINATION_GROUNDS:
         raise CaseworkError(f"izbeigšanas pamats jānorāda kā 17.1–17.5, nevis '{ground}'",
                             f"the ground must be 17.1–17.5, not '{ground}'", field="ground")
     with writing(reg) as tx:
         tx.check_step(case_id, "terminate")
         contract = _current_contract(tx, case_id, on)
+        decided_on = notified_on or on
+        number = _act_number(tx, case_id, decided_on, decision_number)
         ended = load(Contract, to_jsonable(contract.model_copy(update={"end": on})))
         tx.replace_contract(ended, case_id)
         tx.add_termination(case_id, contract.number, ground, on, by, refusal_ground, facts, refund)
         tx.audit(by, "terminate", "contract", contract.number, case_id, contract, ended)
         state = tx.take_step(case_id, "terminate", on, by, {"ground": ground, "contract": contract.number,
-                                                            "refund": list(refund) if refund else None})
-        app = tx.case(case_id).application
+                                                            "refund": list(refund) if refund else None,
+                                                            "decision_number": number})
+        case = tx.case(case_id)
         r = None if refund is None else {"ground": refund[0], "amount": str(refund[1]), "due_on": refund[2].isoformat()}
-        doc = render(tx, out, case_id, "notice_termination", {
-            **_notice_head(case_id, app, contract, notified_on or on), "ground": ground,
-            "refusal_ground": refusal_ground, "effective_on": on.isoformat(), "facts": facts, "refund": r},
-            municipality, step="termination", rules_version=None)
-    return _done(case_id, "terminate", state, f"pakalpojums izbeigts ({ground}), pēdējā diena {on.isoformat()}",
-                 f"service terminated ({ground}), last day {on.isoformat()}", [doc], ground=ground)
+        docs, blockers = _act(tx, out, case_id, ("decision_termination", "notice_termination"), {
+            **_notice_head(case_id, case.application, contract, decided_on), "ground": ground,
+            "refusal_ground": refusal_ground, "effective_on": on.isoformat(), "facts": facts, "refund": r,
+            "mobility": _mobility(case) if refusal_ground == "9.2.3" else None,
+            "decided_on": decided_on.isoformat(), "decision_number": number, "participant_views": views,
+            "views_answer": views_answer}, municipality, "termination")
+    return _done(case_id, "terminate", state, f"pakalpojums izbeigts ({ground}), pēdējā diena {on.isoformat()}, "
+                 f"lēmums Nr. {number}", f"service terminated ({ground}), last day {on.isoformat()}, decision {number}",
+                 docs, ground=ground, decision_number=number, blockers=blockers)
 
 
 def close(reg: Any, case_id: int, *, by: str, on: dt.date | None = None) -> StepDone:

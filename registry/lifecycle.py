@@ -137,13 +137,15 @@ class Lifecycle(Contracts, Audit):
         return StoredDecision(r.id, case_id, load(Decision, r.record), r.number, r.adopted_on, r.adopted_by,
                               r.notified_on, r.notified_how, r.notified_by)
 
-    def adopt_decision(self, case_id: int, number: str, adopted_on: dt.date, actor: str) -> StoredDecision:
-        """9: the head adopts the proposal under `number` on `adopted_on` (the step `adopt`)."""
+    def adopt_decision(self, case_id: int, number: str, adopted_on: dt.date, actor: str,
+                       details: dict[str, Any] | None = None) -> StoredDecision:
+        """9: the head adopts the proposal under `number` on `adopted_on` (the step `adopt`; `details` are kept
+        with the step, e.g. the answer to the person's views)."""
         row = self._decision_row(case_id)
         taken = self.session.scalars(select(m.DecisionRow.id).where(m.DecisionRow.number == number)).first()
         if taken is not None and taken != row.id:
             raise RegistryError(f"lēmuma numurs {number} jau ir izmantots", f"decision number {number} is already used")
-        self.take_step(case_id, "adopt", adopted_on, actor, {"number": number, "outcome": row.outcome})
+        self.take_step(case_id, "adopt", adopted_on, actor, {"number": number, "outcome": row.outcome, **(details or {})})
         row.number, row.adopted_on, row.adopted_by = number, adopted_on, actor
         self.session.flush()
         return self.stored_decision(case_id)  # type: ignore[return-value]

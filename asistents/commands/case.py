@@ -47,10 +47,18 @@ def _options(name: str, q) -> None:
         q.add_argument("file", nargs="?", metavar="FILE", help="izvērtējums JSON/YAML; bez tā — jautā pa laukam / "
                                                                 "the assessment; without it, asked field by field")
         q.add_argument("--on", **date, help="lēmuma projekta datums (noklusēti saņemšanas) / the proposal's date")
+        q.add_argument("--views", metavar="TEKSTS", help="personas viedoklis un argumenti (APL 67(2)) / the "
+                                                        "person's views and arguments as heard")
     if name in ("adopt", "notify", "resume", "close"):
         q.add_argument("--on", **date, help="datums (noklusēti šodien) / the date (default today)")
     if name == "adopt":
         q.add_argument("--number", help="lēmuma numurs / the decision's number")
+    if name in ("adopt", "suspend", "terminate"):
+        q.add_argument("--views-answer", metavar="TEKSTS", help="sociālā dienesta atbilde uz personas viedokli "
+                                                               "(APL 67(2)) / the service's answer to the views")
+    if name in ("suspend", "terminate"):
+        q.add_argument("--views", metavar="TEKSTS", help="personas viedoklis (APL 67(2)) / the person's views")
+        q.add_argument("--decision-number", help="lēmuma numurs / the decision's number")
     if name == "notify":
         q.add_argument("--how", required=True, choices=["in_person", "post", "registered_post", "e_address"])
     if name in ("contract", "change-assistant"):
@@ -174,9 +182,11 @@ def run(args) -> int:
             return 0
         n = args.case
         if a == "assess":
-            done = casework.assess(reg, n, _assessment(args), by=by, on=_date(args.on, "--on"), out=out)
+            done = casework.assess(reg, n, _assessment(args), by=by, on=_date(args.on, "--on"), views=args.views,
+                                   out=out)
         elif a == "adopt":
-            done = casework.adopt(reg, n, by=by, on=_date(args.on, "--on"), number=args.number, out=out)
+            done = casework.adopt(reg, n, by=by, on=_date(args.on, "--on"), number=args.number,
+                                  views_answer=args.views_answer, out=out)
         elif a == "notify":
             done = casework.notify(reg, n, by=by, how=args.how, on=_date(args.on, "--on"), out=out)
         elif a == "contract":
@@ -186,14 +196,16 @@ def run(args) -> int:
                 engagement=args.engagement or "employment", out=out)
         elif a == "suspend":
             done = casework.suspend(reg, n, by=by, reason=args.reason, start=_date(args.start, "--start"),
-                                    end=_date(args.end, "--end"), facts=args.facts, out=out)
+                                    end=_date(args.end, "--end"), facts=args.facts, views=args.views,
+                                    views_answer=args.views_answer, decision_number=args.decision_number, out=out)
         elif a == "resume":
             done = casework.resume(reg, n, by=by, on=_date(args.on, "--on") or dt.date.today())
         elif a == "terminate":
             done = casework.terminate(reg, n, by=by, ground=args.ground, on=_date(args.on, "--on"),
                                       notified_on=_date(args.notified_on, "--notified-on"),
                                       refusal_ground=args.refusal_ground, facts=args.facts,
-                                      refund=_refund(args.refund), out=out)
+                                      refund=_refund(args.refund), views=args.views, views_answer=args.views_answer,
+                                      decision_number=args.decision_number, out=out)
         elif a == "change-assistant":
             done = casework.change_assistant(reg, n, by=by, assistant=_assistant(args), on=_date(args.on, "--on"),
                                              reason=args.reason, number=args.number, provider=_provider(args),

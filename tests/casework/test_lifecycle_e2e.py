@@ -132,7 +132,8 @@ def test_scanned_application_through_its_whole_life(h, filler, db_url, tmp_path)
                                                    "suspend", "terminate", "close"]
         assert view.contracts[0].number == number and view.contracts[0].end == dt.date(2019, 6, 30)
         kinds = [d.kind for d in view.documents]
-        for kind in ("decision", "notice_decision", "contract", "notice_suspension", "notice_termination"):
+        for kind in ("decision", "notice_decision", "contract", "decision_suspension", "notice_suspension",
+                     "decision_termination", "notice_termination"):
             assert kind in kinds
         for d in view.documents:
             with zipfile.ZipFile(d.path) as z:
