@@ -28,35 +28,8 @@ corpus = _load("casework_test_corpus", ROOT / "tests" / "intake" / "corpus.py")
 _pg = _load("casework_test_pg", ROOT / "tests" / "registry" / "conftest.py")
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    bin_dir = _pg._pg_bin()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL server installed (/usr/lib/postgresql/*/bin/initdb not found)")
-    server = _pg.PgServer(bin_dir)
-    try:
-        server.start()
-    except subprocess.CalledProcessError as e:
-        server.stop()
-        pytest.fail(f"could not start PostgreSQL: {e.stderr.decode(errors='replace')[-2000:]}")
-    yield server
-    server.stop()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'register.db'}"
-    return request.getfixturevalue("pg_server").new_database()
-
-
-@pytest.fixture
-def reg(db_url):
-    import registry
-
-    r = registry.open(db_url)
-    yield r
-    r.close()
+# The register's fixtures (a PostgreSQL server per test session, an empty register per test), shared as they are.
+pg_server, db_url, reg = _pg.pg_server, _pg.db_url, _pg.reg
 
 
 @pytest.fixture(scope="session")

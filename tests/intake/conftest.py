@@ -129,18 +129,5 @@ def intake_dir(tmp_path):
     return root
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """A PostgreSQL server for this test session (the registry tests' own starter: initdb/pg_ctl)."""
-    starter = _load("intake_test_pg", ROOT / "tests" / "registry" / "conftest.py")
-    bin_dir = starter._pg_bin()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL server installed (/usr/lib/postgresql/*/bin/initdb not found)")
-    server = starter.PgServer(bin_dir)
-    try:
-        server.start()
-    except subprocess.CalledProcessError as e:
-        server.stop()
-        pytest.fail(f"could not start PostgreSQL: {e.stderr.decode(errors='replace')[-2000:]}")
-    yield server
-    server.stop()
+# The registry tests' own PostgreSQL server fixture (initdb/pg_ctl), shared as it is.
+pg_server = _load("intake_test_pg", ROOT / "tests" / "registry" / "conftest.py").pg_server
