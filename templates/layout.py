@@ -334,8 +334,11 @@ def _views(w: W, heading: str) -> None:
     w.tag("{%p endif %}")
 
 
-def _refund(w: W) -> None:
+def _refund(w: W, heading: str | None = None) -> None:
+    """Point 19's refund, when the DATA holds one (`heading`: a title of its own above it)."""
     w.tag("{%p if refund.present %}")
+    if heading:
+        w.h(heading, 2)
     w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
         "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
     w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"

@@ -285,16 +285,7 @@ def notice_timesheet(logo: Path | None):
         "dienests var pieprasīt apliecinājumu, ka pakalpojums sniegts uzskaites lapā norādītajā apjomā (noteikumu "
         "20.¹ punkts).", align="justify")
     w.tag("{%p endif %}")
-    w.tag("{%p if refund.present %}")
-    w.h("Izlietoto līdzekļu atmaksa", 2)
-    w.p("Saskaņā ar noteikumu {{ refund.point }} asistenta pakalpojuma nodrošināšanai izlietotos finanšu līdzekļus "
-        "sociālajam dienestam atmaksā {{ refund.wording }}.", align="justify")
-    w.p("Atmaksājamā summa: ", ("{{ refund.amount }} ({{ refund.words }})", "b"), ", līdz {{ refund.due_on }}"
-        "{% if refund.bank %}, maksājot uz kontu: {{ refund.bank }}{% endif %}.", align="justify")
-    w.tag("{%p if refund.explanation %}")
-    w.p("{{ refund.explanation }}")
-    w.tag("{%p endif %}")
-    w.tag("{%p endif %}")
+    _refund(w, heading="Izlietoto līdzekļu atmaksa")
     _norms(w, keep=True)
     _signature(w)
     return doc
