@@ -6,20 +6,13 @@ from __future__ import annotations
 import pdfplumber
 import pytest
 
-from tests.web.conftest import HOSTILE, PASSWORD, REVIEW_SHA, SURNAME
+from tests.web.conftest import HOSTILE, REVIEW_SHA, SURNAME, login_by_keyboard
 
 pytestmark = pytest.mark.slow
 
 
 def _login_by_keyboard(page, url, username):
-    page.goto(f"{url}/login")
-    assert page.evaluate("document.activeElement.id") == "username"  # the first field has the focus
-    page.keyboard.type(username)
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "password"
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{url}/cases")
+    login_by_keyboard(page, url, username, landing=r".*/cases$")
 
 
 @pytest.fixture

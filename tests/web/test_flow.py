@@ -19,7 +19,7 @@ import pdfplumber
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.web.conftest import CHROMIUM_ARGS, PASSWORD, ROOT, csrf_of, login, serving
+from tests.web.conftest import CHROMIUM_ARGS, PASSWORD, ROOT, csrf_of, login, login_by_keyboard, serving
 
 pytestmark = pytest.mark.slow
 SCANNED = ROOT / "samples/applications/scanned"
@@ -72,12 +72,7 @@ def office(tmp_path_factory):
 def _browser_page(browser, url, username):
     ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    page.goto(f"{url}/login")
-    page.keyboard.type(username)
-    page.keyboard.press("Tab")
-    page.keyboard.type(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r".*/(cases|due)$"))
+    login_by_keyboard(page, url, username)
     return ctx, page
 
 
