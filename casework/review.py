@@ -10,7 +10,7 @@ from typing import Any
 from forms.definition import checked
 from forms.definition import load as load_form
 from parser.assemble import result as assemble
-from parser.result import FieldReading, ParseResult
+from parser.result import FieldReading, Issue, ParseResult
 
 from casework.errors import CaseworkError, reading, writing
 from casework.records import ReviewField, ReviewItem, StepDone
@@ -22,11 +22,25 @@ def _fields_of(kind: str) -> dict[str, Any]:
     return {f.name: f for f in load_form(kind).fields}  # type: ignore[arg-type]
 
 
+def _readings(f: Any) -> dict[str, FieldReading]:
+    return {name: FieldReading.model_validate(v) for name, v in f.reading.get("fields", {}).items()}
+
+
+def _stored_issues(f: Any) -> list[Issue]:
+    """The field issues the inbox stored with the file: the parser's and the register check's (a name the
+    register spells otherwise added, a doubt the register settled taken away)."""
+    return [Issue.model_validate(i) for i in f.reading.get("issues", []) if i.get("field")]
+
+
 def _rebuilt(f: Any, corrections: list[Any]) -> tuple[ParseResult, set[str]]:
     """The file's reading with every correction applied, assembled again as the parser would; and the fields
-    a person has set or confirmed (their doubts are settled)."""
+    a person has set or confirmed (their doubts are settled).
+
+    Assembling again knows only the parser's own checks, so what the inbox did after them is carried over on
+    every field no person touched: an issue the register check added stays, a doubt it settled stays settled."""
     r = f.reading
-    readings = {name: FieldReading.model_validate(v) for name, v in r.get("fields", {}).items()}
+    original = _readings(f)
+    readings = dict(original)
     spec = _fields_of(f.kind)
     settled: set[str] = set()
     for c in corrections:
@@ -40,55 +54,76 @@ def _rebuilt(f: Any, corrections: list[Any]) -> tuple[ParseResult, set[str]]:
             readings[c.field] = FieldReading.model_validate({"value": c.value, "raw": None if c.value is None else str(c.value),
                                                              "confidence": 1.0, "source": source})
     base = {"file": r.get("file") or f.sha256[:12], "sha256": f.sha256, "pages": r.get("pages", 0)}
-    return assemble(base, load_form(f.kind), r.get("shape") or "scanned", readings), settled
+    form = load_form(f.kind)
+    shape = r.get("shape") or "scanned"
+    result = assemble(base, form, shape, readings)
+    if not corrections:
+        return result.model_copy(update={"issues": _stored_issues(f)}), settled
+    key = lambda i: (i.field, i.code)  # noqa: E731
+    stored = _stored_issues(f)
+    parser_said = {key(i) for i in assemble(base, form, shape, original).issues}
+    stored_keys = {key(i) for i in stored}
+    issues = [i for i in result.issues if i.field in settled or key(i) in stored_keys or key(i) not in parser_said]
+    issues += [i for i in stored if i.field not in settled and key(i) not in parser_said]
+    return result.model_copy(update={"issues": issues}), settled
 
 
-def _open_issues(result: ParseResult, settled: set[str]) -> list[Any]:
+def _open_issues(issues: list[Issue], settled: set[str]) -> list[Any]:
     """What still stops the file: every error, and every doubt a person has not settled."""
-    return [i for i in result.issues if (i.severity == "error" or i.code in _LOOK)
+    return [i for i in issues if (i.severity == "error" or i.code in _LOOK)
             and not (i.field in settled and i.code == "uncertain")]
 
 
-def _item(tx: Any, f: Any, all_fields: bool = False) -> ReviewItem:
+def _item(f: Any, corrections: list[Any], name: str | None, all_fields: bool = False) -> ReviewItem:
     from regulation import lifecycle as rules
 
-    corrections = tx.corrections(f.sha256)
-    result, settled = _rebuilt(f, corrections)
-    issues = _open_issues(result, settled)
+    if corrections:
+        result, settled = _rebuilt(f, corrections)
+        issues = _open_issues(result.issues, settled)
+    else:  # as the inbox left it: no need to assemble again
+        issues = _open_issues(_stored_issues(f), set())
     spec = _fields_of(f.kind)
     last = {c.field: c for c in corrections}
     original = f.reading.get("fields", {})
     named = {i.field for i in issues} | set(last) | {i.get("field") for i in f.reading.get("issues", [])}
     out = []
-    for name in spec:
-        if not all_fields and name not in named:
+    for field in spec:
+        if not all_fields and field not in named:
             continue
-        o = original.get(name)
+        o = original.get(field)
         src = (o or {}).get("source") or {}
-        c = last.get(name)
+        c = last.get(field)
         out.append(ReviewField(
-            name, spec[name].label_lv, (o or {}).get("value"), (o or {}).get("raw"), (o or {}).get("confidence", 0.0),
-            (src.get("page") if src else spec[name].page) + 1, tuple(src.get("box") or spec[name].rect),
-            [i.message_lv for i in issues if i.field == name],
+            field, spec[field].label_lv, (o or {}).get("value"), (o or {}).get("raw"), (o or {}).get("confidence", 0.0),
+            (src.get("page") if src else spec[field].page) + 1, tuple(src.get("box") or spec[field].rect),
+            [i.message_lv for i in issues if i.field == field],
             corrected=c.value if c and c.action == "set" else None, corrected_by=c.actor if c else None,
             confirmed=bool(c and c.action == "confirm")))
-    entry = tx.journal_get(f.sha256)
     decide_by = rules.decide_by(f.received_on) if f.kind == "application" else None
     place = f.reading.get("review_path") if f.state == "open" else None
-    return ReviewItem(f.sha256, entry.name if entry else f.sha256[:12], f.kind, f.received_on, decide_by, f.state,
+    return ReviewItem(f.sha256, name or f.sha256[:12], f.kind, f.received_on, decide_by, f.state,
                       f.case_id, out, len(issues), place)
 
 
+def _one(tx: Any, f: Any, all_fields: bool = False) -> ReviewItem:
+    entry = tx.journal_get(f.sha256)
+    return _item(f, tx.corrections(f.sha256), entry.name if entry else None, all_fields)
+
+
 def review_list(reg: Any, state: str | None = "open") -> list[ReviewItem]:
-    """Files in review (default the open ones), oldest first, each with the number of fields still to look at."""
+    """Files in review (default the open ones), oldest first, each with the number of fields still to look at.
+    Three statements for the whole queue (files, their corrections, their names), not three per file."""
     with reading(reg) as tx:
-        return [_item(tx, f) for f in tx.review_files(state)]
+        files = tx.review_files(state)
+        shas = [f.sha256 for f in files]
+        corrections, names = tx.corrections_of(shas), tx.journal_names(shas)
+        return [_item(f, corrections.get(f.sha256, []), names.get(f.sha256)) for f in files]
 
 
 def review_show(reg: Any, sha256: str, all_fields: bool = False) -> ReviewItem:
     """One file (SHA-256 or a unique prefix of ≥ 6 characters): the fields to look at, where on the page."""
     with reading(reg) as tx:
-        return _item(tx, tx.review_file(sha256), all_fields)
+        return _one(tx, tx.review_file(sha256), all_fields)
 
 
 def _field_check(f: Any, field: str) -> Any:
@@ -109,7 +144,7 @@ def review_set(reg: Any, sha256: str, field: str, value: Any, *, by: str) -> Rev
         tx.add_correction(f.sha256, field, "set", original, value, by)
         tx.audit(by, "review_set", "review_field", f"{f.sha256[:12]}:{field}", f.case_id,
                  {"value": original.get("value"), "raw": original.get("raw")}, {"value": value})
-        return _item(tx, tx.review_file(f.sha256))
+        return _one(tx, tx.review_file(f.sha256))
 
 
 def review_confirm(reg: Any, sha256: str, field: str, *, by: str) -> ReviewItem:
@@ -124,7 +159,7 @@ def review_confirm(reg: Any, sha256: str, field: str, *, by: str) -> ReviewItem:
         tx.add_correction(f.sha256, field, "confirm", original, original.get("value"), by)
         tx.audit(by, "review_confirm", "review_field", f"{f.sha256[:12]}:{field}", f.case_id, None,
                  {"value": original.get("value")})
-        return _item(tx, tx.review_file(f.sha256))
+        return _one(tx, tx.review_file(f.sha256))
 
 
 def review_done(reg: Any, sha256: str, *, by: str, on: dt.date | None = None, municipality: Any = None) -> StepDone:
@@ -140,7 +175,7 @@ def review_done(reg: Any, sha256: str, *, by: str, on: dt.date | None = None, mu
         if f.state != "open":
             raise CaseworkError(f"fails {f.sha256[:12]} jau ir pārbaudīts", f"file {f.sha256[:12]} is already reviewed")
         result, settled = _rebuilt(f, tx.corrections(f.sha256))
-        issues = _open_issues(result, settled)
+        issues = _open_issues(result.issues, settled)
         if issues or result.record is None:
             what = "; ".join(f"{i.field}: {i.message_lv}" for i in issues) or "ieraksts nav derīgs"
             raise CaseworkError(f"vēl jāizlabo vai jāapstiprina: {what}",

@@ -103,6 +103,14 @@ class Journal(Store):
         row = self.session.execute(_sql_journal_get(), {"sha": sha256}).first()
         return _journal_entry(row) if row else None
 
+    def journal_names(self, sha256s: list[str]) -> dict[str, str]:
+        """The readable name of each file given by SHA-256 (one statement per 500: lists over a whole queue)."""
+        out: dict[str, str] = {}
+        for start in range(0, len(sha256s), 500):
+            q = select(_JOURNAL.c.sha256, _JOURNAL.c.name).where(_JOURNAL.c.sha256.in_(sha256s[start:start + 500]))
+            out.update((sha, name) for sha, name in self.session.execute(q))
+        return out
+
     def journal_set(self, sha256: str, state: str, case_id: int | None = None,
                     reason: str | None = None, fault: bool = False) -> JournalEntry:
         """Move a file to `state`; entering `processing` counts an attempt, `fault` a fault. `case_id`/`reason`

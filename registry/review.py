@@ -71,10 +71,15 @@ class Review(Store):
         return _file(self._review_row(sha256))
 
     def review_files(self, state: str | None = "open") -> list[ReviewFile]:
-        q = select(ReviewFileRow).order_by(ReviewFileRow.received_on, ReviewFileRow.created_at)
+        """The files in review (`state` None: all), oldest first. Plain rows, not ORM objects: the whole queue
+        is listed on every visit to the verification station."""
+        t = ReviewFileRow.__table__
+        q = select(t).order_by(t.c.received_on, t.c.created_at)
         if state is not None:
-            q = q.where(ReviewFileRow.state == state)
-        return [_file(r) for r in self.session.scalars(q)]
+            q = q.where(t.c.state == state)
+        return [ReviewFile(r.sha256, r.kind, r.received_on, r.reading, r.state, r.application_id, r.timesheet_id,
+                           r.done_by, _aware(r.done_at) if r.done_at else None, _aware(r.created_at))
+                for r in self.session.execute(q)]
 
     def add_correction(self, sha256: str, field: str, action: str, original: dict[str, Any], value: Any,
                        actor: str) -> Correction:
@@ -88,10 +93,21 @@ class Review(Store):
         return Correction(c.id, c.field, c.action, c.original, c.value, c.actor, _aware(c.created_at))
 
     def corrections(self, sha256: str) -> list[Correction]:
-        row = self._review_row(sha256)
-        q = select(ReviewCorrectionRow).where(ReviewCorrectionRow.sha256 == row.sha256).order_by(ReviewCorrectionRow.id)
-        return [Correction(c.id, c.field, c.action, c.original, c.value, c.actor, _aware(c.created_at))
-                for c in self.session.scalars(q)]
+        """A file's corrections and confirmations, oldest first (SHA-256 or a unique prefix)."""
+        sha = sha256 if len(sha256) == 64 else self._review_row(sha256).sha256
+        return self.corrections_of([sha]).get(sha, [])
+
+    def corrections_of(self, sha256s: list[str]) -> dict[str, list[Correction]]:
+        """The corrections of each file given by its whole SHA-256, oldest first (one statement per 500 files:
+        the queue is listed without a query per file)."""
+        out: dict[str, list[Correction]] = {}
+        for start in range(0, len(sha256s), 500):
+            q = select(ReviewCorrectionRow).where(ReviewCorrectionRow.sha256.in_(sha256s[start:start + 500])) \
+                .order_by(ReviewCorrectionRow.id)
+            for c in self.session.scalars(q):
+                out.setdefault(c.sha256, []).append(
+                    Correction(c.id, c.field, c.action, c.original, c.value, c.actor, _aware(c.created_at)))
+        return out
 
     def finish_review(self, sha256: str, actor: str, case_id: int | None, timesheet_id: int | None) -> ReviewFile:
         row = self._review_row(sha256)

@@ -41,3 +41,37 @@ def test_a_name_the_register_spells_otherwise_goes_to_review(h, filler, intake_d
     [reason] = (intake_dir / "review").rglob("*.reason.txt")
     text = reason.read_text(encoding="utf-8")
     assert "Ozola" in text and "Ērgle" in text
+
+
+def test_the_register_mismatch_stays_open_after_another_field_is_corrected(h, filler, intake_dir):
+    """The review rebuilds the reading from the fields: a doubt the register check added (the surname the
+    register spells otherwise) must not vanish when a person corrects some other field of the same file."""
+    import casework
+    import registry
+
+    known = h.corpus.application(133)
+    known["applicant"].update(given_name="Ūna", surname="Ērgle")
+    h.assessed(intake_dir, known)
+    read = copy.deepcopy(known)
+    read["applicant"]["surname"] = "Ozola"
+    p = intake_dir / "inbox" / "iesniegums.pdf"
+    p.write_bytes(filler.fill("application", read))
+    h.age(p)
+    h.run_process(intake_dir)
+    with registry.open(f"sqlite:///{intake_dir / 'asistents.db'}") as reg:
+        [item] = casework.review_list(reg)
+        [surname] = [f for f in item.fields if f.name == "applicant.surname"]
+        assert any("Ērgle" in m for m in surname.issues)
+        item = casework.review_set(reg, item.sha256, "applicant.given_name", "Ūna", by="anna")
+        [surname] = [f for f in item.fields if f.name == "applicant.surname"]
+        assert any("Ērgle" in m for m in surname.issues) and item.open_fields >= 1
+        [listed] = casework.review_list(reg)
+        assert listed.open_fields == item.open_fields
+        try:
+            casework.review_done(reg, item.sha256, by="anna")
+        except casework.CaseworkError as e:
+            assert "applicant.surname" in str(e) or "Ērgle" in e.message_lv
+        else:
+            raise AssertionError("the file went on with the surname the register spells otherwise unsettled")
+        item = casework.review_set(reg, item.sha256, "applicant.surname", "Ērgle", by="anna")
+        assert item.open_fields == 0
