@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
+import orjson
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -215,7 +216,8 @@ class Registry:
 def _sqlite_engine(url, echo: bool) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": 30})
+    engine = create_engine(url, echo=echo, hide_parameters=True, connect_args={"timeout": 30},
+                           json_deserializer=orjson.loads)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
@@ -246,7 +248,8 @@ def create(url: str | None = None, echo: bool = False) -> Engine:
     if backend == "sqlite":
         return _sqlite_engine(parsed, echo)
     if backend == "postgresql":
-        return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True)
+        return create_engine(parsed, echo=echo, hide_parameters=True, pool_pre_ping=True,
+                             json_deserializer=orjson.loads)
     raise RegistryError(f"neatbalstīta datubāze '{backend}' (der sqlite:/// vai postgresql+psycopg://)",
                         f"unsupported database '{backend}' (use sqlite:/// or postgresql+psycopg://)")
 
