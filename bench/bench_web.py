@@ -7,7 +7,7 @@ Prints p50 and p95 (ms) per page: the case list (first and last page), a case pa
 due list, the review queue holding `--fields` uncertain fields (copies of one real scan's reading, parsed once
 here from samples/applications/scanned/02.pdf), one group-verification page over the whole queue, and the
 login page (the framework and template with no register work: the floor). Ratios: against `Registry.case(id)`
-and `casework.due` / `casework.review_list` called in this process, and against the login page.
+and `casework.due` / `casework.review_queue` called in this process, and against the login page.
 Target (issue 11): < 200 ms at p95 for the case page, the worklists and the review queue on one core.
 """
 from __future__ import annotations
@@ -188,7 +188,7 @@ def main() -> None:
                 casework.due(reg)
                 bare_due.append((time.perf_counter() - t) * 1000)
                 t = time.perf_counter()
-                casework.review_list(reg)
+                casework.review_queue(reg)
                 bare_review.append((time.perf_counter() - t) * 1000)
         floor = p(results["login page (floor)"], 95)
         print(f"server pinned to one core: {'yes (taskset -c 0)' if pin else 'no (taskset missing)'}; "
@@ -200,7 +200,7 @@ def main() -> None:
               f"(case page p95 ×{p(results['case page'], 95) / p(bare, 95):.1f} of it)")
         print(f"{'casework.due, in process':32s} p50 {p(bare_due, 50):7.1f} ms  p95 {p(bare_due, 95):7.1f} ms  "
               f"(due list p95 ×{p(results['due list'], 95) / p(bare_due, 95):.1f} of it)")
-        print(f"{'casework.review_list, in process':32s} p50 {p(bare_review, 50):7.1f} ms  p95 "
+        print(f"{'casework.review_queue, in process':32s} p50 {p(bare_review, 50):7.1f} ms  p95 "
               f"{p(bare_review, 95):7.1f} ms  (queue p95 ×{p(results['review queue'], 95) / p(bare_review, 95):.1f} of it)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -10,6 +10,10 @@ the configured one).
 
 Review (a file the reader was unsure of; `sha256` may be a unique prefix of ≥ 6 characters):
 - `review_list(reg, state="open") -> list[ReviewItem]`
+- `review_queue(reg, state="open") -> ReviewQueue` — files with their open counts, and the open fields grouped
+  by kind (`FieldGroup`); read from the stored issues, for the verification station
+- `review_group(reg, key, page=1, size=60) -> (rows, pages)` — group verification: the open fields of one
+  kind across the queue, as (ReviewItem, ReviewField)
 - `review_show(reg, sha256, all_fields=False) -> ReviewItem` — fields to look at, with page and box
 - `review_set(reg, sha256, field, value, *, by) -> ReviewItem` — the value as written on the form
 - `review_confirm(reg, sha256, field, *, by) -> ReviewItem`
@@ -50,9 +54,10 @@ from casework.errors import CaseworkError
 from casework.records import (AuditLine, CaseSummary, CaseView, DueItem, ReviewField, ReviewItem, StepDone,
                               jsonable)
 from casework.review import review_confirm, review_done, review_list, review_set, review_show
+from casework.review_queue import review_group, review_queue
 from casework.service import change_assistant, close, register_contract, resume, suspend, terminate
 
 __all__ = ["AuditLine", "CaseSummary", "CaseView", "CaseworkError", "DueItem", "ReviewField", "ReviewItem",
            "StepDone", "adopt", "assess", "audit_log", "case_list", "case_show", "change_assistant", "close", "due",
            "jsonable", "notify", "register_contract", "resume", "review_confirm", "review_done", "review_list",
-           "review_set", "review_show", "suspend", "terminate"]
+           "review_group", "review_queue", "review_set", "review_show", "suspend", "terminate"]

@@ -139,3 +139,33 @@ class ReviewItem:
     fields: list[ReviewField]
     open_fields: int
     path: str | None = None  # the file in review/ (None once it went on, or when it was archived with doubts)
+
+
+@dataclass(frozen=True)
+class QueuedFile:
+    """A file in the verification station's queue: which, when received, its deadline (9), how many issues
+    are still open, and the names of the fields they are on."""
+
+    sha256: str
+    name: str
+    kind: str
+    received_on: dt.date
+    decide_by: dt.date | None
+    open_fields: int
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    """One kind of field open across the queue (group verification): `key` as `kind:pattern`, e.g.
+    `application:activities.*.hours_per_week`, its label and how many such fields are open."""
+
+    key: str
+    label_lv: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    files: list[QueuedFile]
+    groups: list[FieldGroup]

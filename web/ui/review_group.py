@@ -9,7 +9,7 @@ import casework
 from web.middleware.audit import record
 from web.middleware.auth import WORK, allow
 from web.render import page
-from web.ui.review_queue import field_kind, open_fields
+from web.forms.common import page_number
 
 
 @allow(*WORK)
@@ -28,13 +28,11 @@ async def review_file(request):
 @allow(*WORK)
 async def review_group(request):
     key = request.path_params["key"]
-    kind, _, pattern = key.partition(":")
-    items = await run_in_threadpool(casework.review_list, request.app.state.registry)
-    rows = [(item, f) for item in items if item.kind == kind
-            for f in open_fields(item) if field_kind(f.name) == pattern]
+    number = page_number(request.query_params.get("lapa"))
+    rows, pages = await run_in_threadpool(casework.review_group, request.app.state.registry, key, number)
     if not rows:
         return page(request, "review_fields.html", title="Grupas pārbaude", rows=[], group=key, item=None,
-                    back=request.url.path)
+                    back=request.url.path, number=1, pages=1)
     await record(request, "view", "review_group", key, None)
     return page(request, "review_fields.html", title=f"Grupas pārbaude: {rows[0][1].label_lv}", rows=rows, group=key,
-                item=None, back=request.url.path)
+                item=None, back=request.url.path, number=min(number, pages), pages=pages)
