@@ -23,7 +23,7 @@ def due(reg: Any, on: dt.date | None = None) -> list[DueItem]:
     on = on or dt.date.today()
     items: list[DueItem] = []
     with reading(reg) as tx:
-        for f in tx.review_files("open"):
+        for f in tx.review_summaries("open"):  # not the readings: only which file, its kind, case and date
             if f.kind == "application" and f.case_id is None:
                 by = rules.decide_by(f.received_on)
                 items.append(_item(on, by, "review", "9", f"pārbaudiet failu {f.sha256[:12]} un pieņemiet lēmumu",
