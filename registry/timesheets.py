@@ -167,6 +167,7 @@ class Timesheets(People):
         old = load(Timesheet, row.record)
         row.entries.clear()
         self.session.flush()
+        self._move_to(row, ts)
         row.record = to_jsonable(ts)
         row.hours = sum((e.hours for e in ts.entries), Decimal("0"))
         row.transport_eur = sum((e.transport_eur for e in ts.entries), Decimal("0"))
@@ -177,6 +178,24 @@ class Timesheets(People):
             iso_week=e.date.isocalendar()[1]) for e in ts.entries]
         self.session.flush()
         return old
+
+    def _move_to(self, row: m.TimesheetRow, ts: Timesheet) -> None:
+        """A correction of whose sheet it is or of which month (20) moves the stored sheet there: its recipient,
+        assistant, provider and month follow the record, and an accepted sheet that meets another accepted
+        one for the same recipient, assistant and month becomes the conflicting one, as a new file would."""
+        ids = (self._person(ts.recipient), self._assistant(ts.assistant), self._provider(ts.provider), ts.first_day)
+        if ids == (row.recipient_id, row.assistant_id, row.provider_id, row.month):
+            return
+        t = m.TimesheetRow
+        other = self.session.scalars(select(t.id).where(  # asked before the row moves (the unique index)
+            t.recipient_id == ids[0], t.assistant_id == ids[1], t.month == ids[3], t.id != row.id,
+            t.state == "accepted")).first()
+        row.recipient_id, row.assistant_id, row.provider_id, row.month = ids
+        if row.state == "accepted" and other is not None:
+            row.state, row.conflicts_with_id = "conflict", other
+        elif row.state == "conflict" and other is None:
+            row.state, row.conflicts_with_id = "accepted", None
+        self.session.flush()
 
     def timesheet(self, timesheet_id: int) -> StoredTimesheet | None:
         row = self.session.get(m.TimesheetRow, timesheet_id)

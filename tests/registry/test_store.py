@@ -163,6 +163,24 @@ def test_20_same_person_month_different_file_is_flagged_not_merged(reg, build):
     assert reg.used_hours_by_month(build.code(1), ["2019-03"]) == {"2019-03": Decimal("7.00")}
 
 
+def test_20_a_sheet_corrected_to_another_month_or_person_moves_there(reg, build):
+    """A review correcting a sheet's month or recipient: the stored sheet is counted where the record now
+    says, and meeting an accepted sheet there makes it the conflicting one (not a second accepted one)."""
+    misread = build.timesheet("2019-08", 1, days=[("2019-08-05", 3)])  # "03" read as "08"
+    ts_id, _ = reg.add_timesheet(misread, SHA_A)
+    with reg.transaction() as tx:
+        tx.replace_timesheet_record(ts_id, build.timesheet("2019-03", 1, days=[("2019-03-05", 3)]))
+    assert reg.used_hours_by_month(build.code(1), ["2019-03", "2019-08"]) == {"2019-03": Decimal("3.00"),
+                                                                    "2019-08": Decimal("0.00")}
+    with reg.reading() as tx:
+        assert [t.id for t in tx.timesheets("2019-03")] == [ts_id] and list(tx.timesheets("2019-08")) == []
+    theirs, _ = reg.add_timesheet(build.timesheet("2019-03", 2, days=[("2019-03-06", 4)]), SHA_B)
+    with reg.transaction() as tx:  # recipient 2's own sheet is accepted; ours is corrected to be theirs too
+        tx.replace_timesheet_record(ts_id, build.timesheet("2019-03", 2, days=[("2019-03-05", 3)]))
+    assert reg.timesheet(ts_id).state == "conflict" and reg.timesheet(ts_id).conflicts_with == theirs
+    assert reg.used_hours_by_month(build.code(1), ["2019-03"]) == {"2019-03": Decimal("0.00")}
+
+
 def test_3_assistant_hours_by_iso_week_across_recipients(reg, build):
     ilze = build.assistant("Ilze Ozola")
     # ISO week 18 of 2019 runs from Monday 29 April to Sunday 5 May: it crosses the month boundary.
