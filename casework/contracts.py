@@ -60,13 +60,14 @@ def register_contract_record(reg: Any, contract: Contract, *, by: str) -> StepDo
     only and registered without a case (a warning says so)."""
     with writing(reg) as tx:
         cases = [c for c in tx.history(contract.recipient.personal_code) if c.state == "notified"]
+        others = tx.assistant_contracts(contract.assistant, contract.start, contract.end)
         if cases:
             case_id = cases[-1].id
             tx.check_step(case_id, "contract")
-            errors, warnings = check_contract(contract, tx.stored_decision(case_id).decision)
+            errors, warnings = check_contract(contract, tx.stored_decision(case_id).decision, others)
         else:
             case_id = None
-            errors, warnings = check_contract(contract, None)
+            errors, warnings = check_contract(contract, None, others)
         if errors:
             raise _refuse(errors)
         tx.add_contract(contract, case_id)

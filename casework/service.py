@@ -3,6 +3,7 @@ termination (17, with 19 refunds) and closing the case."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,13 +25,19 @@ def _granted(decision: Any) -> dict[int, Decimal]:
     return out
 
 
-def check_contract(contract: Contract, decision: Any | None) -> tuple[list[rules.Refusal], list[rules.Refusal]]:
-    """The contract against the regulation (40 h total, Annex 1 caps with 11.3) and, when there is one, against
-    the decision it follows (hours per point, total, term): (errors, warnings)."""
+def check_contract(contract: Contract, decision: Any | None, others: Sequence[Contract] = ()) \
+        -> tuple[list[rules.Refusal], list[rules.Refusal]]:
+    """The contract against the regulation (40 h total, Annex 1 caps with 11.3; with `others`, the assistant's
+    other contracts over the same time, 40 h a week for one assistant, 3) and, when there is one, against the
+    decision it follows (hours per point, total, term): (errors, warnings)."""
     points: dict[int, Decimal] = {}
     for a in contract.activities:
         points[a.annex1_point] = points.get(a.annex1_point, Decimal(0)) + a.hours_per_week
     errors, warnings = rules.contract_volume(contract.hours_per_week, points, contract.start)
+    busy = rules.assistant_total([(o.number, o.start, o.end, o.hours_per_week) for o in others
+                                  if o.number != contract.number], contract.start, contract.end,
+                                 contract.hours_per_week)
+    errors += [busy] if busy is not None else []
     if decision is not None:
         d = decision.duration
         errors += rules.contract_within_decision(decision.hours_per_week, _granted(decision), contract.start,
@@ -73,7 +80,7 @@ def register_contract(reg: Any, case_id: int, *, by: str, assistant: Assistant, 
             "concluded_on": concluded_on or max(x for x in (start, d.duration.start if d.duration else None,
                                                             stored.notified_on) if x is not None),
             "engagement": engagement})
-        errors, warnings = check_contract(contract, d)
+        errors, warnings = check_contract(contract, d, tx.assistant_contracts(assistant, contract.start, contract.end))
         if errors:
             raise _refuse(errors)
         tx.add_contract(contract, case_id)
@@ -202,6 +209,11 @@ def change_assistant(reg: Any, case_id: int, *, by: str, assistant: Assistant, o
                               "assistant": to_jsonable(assistant), "start": on, "concluded_on": on, "suspensions": [],
                               "provider": to_jsonable(provider) if provider else to_jsonable(old.provider),
                               "engagement": engagement or old.engagement})
+        busy = rules.assistant_total([(o.number, o.start, o.end, o.hours_per_week) for o in
+                                      tx.assistant_contracts(assistant, new.start, new.end) if o.number != old.number],
+                                     new.start, new.end, new.hours_per_week)
+        if busy is not None:
+            raise refused(busy.point, busy.message_lv, busy.message_en)
         tx.replace_contract(ended, case_id)
         tx.add_contract(new, case_id)
         tx.add_assistant_change(case_id, old.number, new.number, on, by, reason)

@@ -97,6 +97,14 @@ class Contracts(Cases):
         row = self.session.scalars(q.order_by(m.ContractRow.start.desc(), m.ContractRow.id.desc())).first()
         return load(Contract, row.record) if row else None
 
+    def assistant_contracts(self, assistant: str | Assistant, start: dt.date, end: dt.date) -> list[Contract]:
+        """The assistant's contracts (with any recipient) in force on some day of `start`–`end` (3: one assistant,
+        at most 40 hours a week in all)."""
+        q = (select(m.ContractRow).where(m.ContractRow.start <= end, m.ContractRow.end >= start,
+                                         m.ContractRow.assistant_id.in_(self._assistant_ids(assistant)))
+             .order_by(m.ContractRow.start, m.ContractRow.id))
+        return [load(Contract, r.record) for r in self.session.scalars(q)]
+
     def contracts_in_force(self, on: dt.date) -> list[Contract]:
         q = self._contracts_on(on).order_by(m.ContractRow.start, m.ContractRow.id)
         return [load(Contract, r.record) for r in self.session.scalars(q.execution_options(yield_per=500))]

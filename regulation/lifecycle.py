@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -165,6 +166,39 @@ def contract_within_decision(decision_hours: Decimal, decision_points: dict[int,
                            f"the contract term {start.isoformat()}–{end.isoformat()} is outside the decision's "
                            f"{decision_start.isoformat()}–{decision_end.isoformat()}"))
     return out
+
+
+def assistant_total(others: Sequence[tuple[str, dt.date, dt.date, Decimal]], start: dt.date, end: dt.date,
+                    hours: Decimal, params: "parameters.Parameters | None" = None) -> Refusal | None:
+    """3: "Asistenta pakalpojumu persona var sniegt vairākām personām ar invaliditāti, nepārsniedzot 40 stundu
+    nedēļā" — a contract (`start`–`end`, `hours` a week) that, with the assistant's other contracts in force at
+    the same time (`others`: number, start, end, hours a week), would engage one assistant for more than
+    40 hours a week is refused. The total is taken on each day a contract starts, where it can only grow.
+
+    >>> others = [("L-1", dt.date(2019, 1, 1), dt.date(2019, 6, 30), Decimal(30))]
+    >>> assistant_total(others, dt.date(2019, 7, 1), dt.date(2019, 12, 31), Decimal(20)) is None
+    True
+    >>> assistant_total(others, dt.date(2019, 3, 1), dt.date(2019, 12, 31), Decimal(20)).point
+    '3'
+    """
+    from regulation import parameters as p
+
+    params = params or p.load()
+    limit = Decimal(str(params.value("assistant_weekly_max", start)))
+    days = [start] + [o_start for _, o_start, _, _ in others if start < o_start <= end]
+    peak, on, with_ = Decimal(0), start, []
+    for day in days:
+        running = [o for o in others if o[1] <= day <= o[2]]
+        total = hours + sum((o[3] for o in running), Decimal(0))
+        if total > peak:
+            peak, on, with_ = total, day, running
+    if peak <= limit or not with_:  # alone above the limit is the contract's own volume (11, `contract_volume`)
+        return None
+    names = ", ".join(f"Nr. {n} ({h} h)" for n, _, _, h in with_)
+    return Refusal("3", f"asistents no {on.isoformat()} būtu nodarbināts {peak} stundas nedēļā kopā ar līgumiem "
+                        f"{names} — viens asistents drīkst sniegt pakalpojumu, nepārsniedzot {limit} stundu nedēļā (3)",
+                   f"from {on.isoformat()} the assistant would be engaged {peak} hours a week with contracts "
+                   f"{names} — one assistant may provide at most {limit} hours a week (3)")
 
 
 def contract_volume(hours_per_week: Decimal, points: dict[int, Decimal], on: dt.date,

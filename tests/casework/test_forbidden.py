@@ -152,3 +152,19 @@ def test_a_logged_view_goes_to_the_audit_log_and_a_missing_case_is_refused(reg, 
         cw.case_show(reg, 999, viewed_by="revidents")
     assert "999" in e.value.message_lv and not e.value.forbidden
     assert [a.action for a in cw.audit_log(reg, user="revidents")] == ["view"]
+
+
+def test_3_one_assistant_is_engaged_at_most_40_hours_a_week_across_recipients(reg, h):
+    """Two recipients' contracts of 20 h with one assistant reach the 40 h of point 3 exactly; a third
+    recipient's contract with the same assistant over the same time is refused and leaves the case as it was,
+    by contract and by a change of assistant (16) alike; with another assistant it is registered."""
+    first, second = _case(reg, h, 611, "in_service"), _case(reg, h, 612, "in_service")
+    assert [c.hours_per_week for k in (first, second) for c in cw.case_show(reg, k).contracts] == [20, 20]
+    third = _case(reg, h, 613, "notified")
+    err = _unchanged(reg, third, lambda: cw.register_contract(reg, third, by="klerks", assistant=A1,
+                                                              start=dt.date(2019, 5, 1)), "3")
+    assert "60" in err.message_lv and "40" in err.message_lv
+    rita = Assistant(given_name="Rita", surname="Liepa")
+    cw.register_contract(reg, third, by="klerks", assistant=rita, start=dt.date(2019, 5, 1))
+    _unchanged(reg, third, lambda: cw.change_assistant(reg, third, by="klerks", assistant=A1,
+                                                       on=dt.date(2019, 6, 1)), "3")
