@@ -121,7 +121,7 @@ def _alert(r: httpx.Response) -> str:
     return found.group(1) if found else ""
 
 
-def test_20_22_timesheets_on_the_case_page_and_the_worklist_by_keyboard(service, browser, tmp_path):
+def test_20_22_timesheets_on_the_case_page_and_the_worklist_by_keyboard(service, browser, screenshots):
     url, root, ids = service
     ctx, page = _page(browser, url, "anna")
     try:
@@ -140,6 +140,7 @@ def test_20_22_timesheets_on_the_case_page_and_the_worklist_by_keyboard(service,
         assert page.get_by_role("heading", level=1).inner_text() == "Uzskaites lapas ar kļūdām: 2019. gada oktobris"
         assert page.locator("article.timesheet").count() == 1
         assert "Saņēmējs: Līga Bērziņa" in page.locator("article.timesheet").inner_text()
+        page.screenshot(path=screenshots / "timesheets_with_errors.png", full_page=True)
         page.get_by_label("Mēnesis").fill("2019-09")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r".*menesis=2019-09$"))
