@@ -51,14 +51,18 @@ def regenerate(reg: Any, case_id: int, document_id: int, *, by: str, out: Path, 
             raise CaseworkError(f"lietai {case_id} nav dokumenta {document_id}",
                                 f"case {case_id} has no document {document_id}", field="document")
         path = _where(doc.path, base)
-        side = provenance.read_sidecar(path) if path.is_file() else None
+        if not path.is_file():
+            raise CaseworkError(f"dokumentu {document_id} nevar izveidot no jauna: tā fails {path.name} nav atrasts",
+                                f"document {document_id} cannot be made again: its file {path.name} is not there",
+                                field="document")
+        side = provenance.read_sidecar(path)
         data = side.get("input") if side else None
         if not isinstance(data, dict):
             raise CaseworkError(f"dokumentu {document_id} nevar izveidot no jauna: nav saglabāti dati, no kuriem tas "
-                                "veidots (tas veidots ārpus lietas soļiem vai pirms šīs iespējas); sagatavojiet to ar "
-                                "lietas soli vai `asistents render`",
+                                "veidots (tas veidots ārpus lietas soļiem vai pirms šīs iespējas)",
                                 f"document {document_id} cannot be made again: the data it was made from is not kept "
-                                "(it was made outside the case's steps or before this was possible)", field="document")
+                                "(it was made outside the case's steps or before this was possible)",
+                                field="document")
         if provenance.input_hash(data) != doc.input_sha256:
             raise CaseworkError(f"dokumentu {document_id} nevar izveidot no jauna: tā datu fails {path.name}.json "
                                 "neatbilst reģistrā ierakstītajam (mainīts pēc izveides)",

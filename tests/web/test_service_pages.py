@@ -297,3 +297,16 @@ def test_new_posts_refuse_without_csrf_and_for_the_auditor(service, action):
             assert r.status_code == 403, role_user
     with httpx.Client(base_url=url) as c:  # no session: nothing happens
         assert c.post(path, data={"on": "2019-09-01"}).status_code in (401, 403)
+
+
+def test_a_document_without_its_data_is_not_made_again_and_says_why(workbench):
+    """The shared workbench's decision was rendered by `asistents render`, outside the case's steps: no data
+    kept beside it, so the page says so and nothing is added."""
+    case_url = f"/cases/{workbench.case_id}"
+    with workbench.client() as c:
+        login(c, "anna")
+        page = c.get(case_url).text
+        before = page.count("/regenerate")
+        r = c.post(f"{case_url}/documents/{workbench.docx_id}/regenerate", data={"csrftoken": csrf_of(page)})
+        assert r.status_code == 400 and "nav saglabāti dati" in _alert(r)
+        assert r.text.count("/regenerate") == before

@@ -1,6 +1,6 @@
 """The steps taken from the case page — adopt (head only), notify, the contract, a change of assistant, a
-suspension and its end, the termination, a document made again — each one `casework` call; the page is shown again with what happened or why the step was refused
-(Latvian, with its point)."""
+suspension and its end, the termination, a document made again — each one `casework` call; the page is shown
+again with what happened or why the step was refused (Latvian, with its point)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -21,6 +21,7 @@ async def timesheet_errors(request):
     size = request.app.state.settings.page_size
     pages = max(1, -(-len(items) // size))
     number = min(page_number(request.query_params.get("lapa")), pages)
-    return page(request, "timesheet_errors.html", status=400 if problem else 200, items=items[(number - 1) * size:number * size],
-                month=shown, problem=problem, number=number, pages=pages, total=len(items), severity=SEVERITY_LV,
-                ts_states=TIMESHEET_STATES, path=f"/timesheets/errors?menesis={shown}" if shown else "/timesheets/errors")
+    path = f"/timesheets/errors?menesis={shown}" if shown else "/timesheets/errors"
+    return page(request, "timesheet_errors.html", status=400 if problem else 200,
+                items=items[(number - 1) * size:number * size], month=shown, problem=problem, number=number,
+                pages=pages, total=len(items), severity=SEVERITY_LV, ts_states=TIMESHEET_STATES, path=path)
