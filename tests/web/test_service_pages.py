@@ -310,3 +310,18 @@ def test_a_document_without_its_data_is_not_made_again_and_says_why(workbench):
         r = c.post(f"{case_url}/documents/{workbench.docx_id}/regenerate", data={"csrftoken": csrf_of(page)})
         assert r.status_code == 400 and "nav saglabāti dati" in _alert(r)
         assert r.text.count("/regenerate") == before
+
+
+def test_the_new_pages_reflow_at_200_percent_zoom(service, browser):
+    url, root, ids = service
+    ctx = browser.new_context(viewport={"width": 640, "height": 800}, device_scale_factor=2)
+    try:
+        page = ctx.new_page()
+        login_by_keyboard(page, url, "anna")
+        for path in (f"/cases/{ids['served']}", f"/cases/{ids['heard']}", "/timesheets/errors?menesis=2019-10",
+                     f"/review/{CONFIRMED_SHA}"):
+            page.goto(f"{url}{path}")
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 200 %"
+    finally:
+        ctx.close()
