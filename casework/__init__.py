@@ -18,6 +18,8 @@ Review (a file the reader was unsure of; `sha256` may be a unique prefix of ≥ 
 - `review_set(reg, sha256, field, value, *, by) -> ReviewItem` — the value as written on the form
 - `review_confirm(reg, sha256, field, *, by) -> ReviewItem`
 - `review_done(reg, sha256, *, by, on=None) -> StepDone` — registered and sent on as a clean file
+- `review_register_confirmed(reg, sha256) -> list[RegisterConfirmed]` — names the register confirmed (what was
+  seen, the register's spelling)
 
 Cases (states and allowed steps: `regulation.lifecycle`):
 - `case_list(reg, state=None) -> list[CaseSummary]`, `case_show(reg, case_id, viewed_by=None) -> CaseView`
@@ -42,22 +44,33 @@ Cases (states and allowed steps: `regulation.lifecycle`):
   `decision_number` (default `AS-<year>-<case>-<the step's place in the timeline>`) and `blockers` (the
   decision's marked places left, e.g. no `facts`)
 - `close(reg, case_id, *, by, on=None)` — a terminated case
+- `regenerate(reg, case_id, document_id, *, by, out, base=None) -> StepDone` — the document made again from
+  the data its step made it from (kept in its sidecar), with the person's details as the register holds them
+  now, the current templates and municipality; a new version, the old one stays
 
 Lists:
 - `due(reg, on=None) -> list[DueItem]` — decide by (9), notify by (10), opinions expiring (17.3), timesheets
   (20), Annex 2 (24), files in review; soonest first
 - `audit_log(reg, case=None, user=None) -> list[AuditLine]`
+- `case_timesheets(reg, case_id) -> list[TimesheetView]` — the person's timesheets, each checked (20, 22)
+- `timesheet_errors(reg, month=None) -> (month, list[TimesheetView])` — a month's sheets whose check finds
+  errors (default the newest month with sheets)
 """
 from casework.cases import adopt, assess, case_list, case_show, notify
 from casework.due import audit_log, due
 from casework.errors import CaseworkError
-from casework.records import (AuditLine, CaseSummary, CaseView, DueItem, ReviewField, ReviewItem, StepDone,
-                              jsonable)
+from casework.records import (AuditLine, CaseSummary, CaseView, DueItem, RegisterConfirmed, ReviewField, ReviewItem,
+                              StepDone, TimesheetView, jsonable)
+from casework.regenerate import regenerate
 from casework.review import review_confirm, review_done, review_list, review_set, review_show
 from casework.review_queue import review_group, review_queue
+from casework.review_register import review_register_confirmed
 from casework.service import change_assistant, close, register_contract, resume, suspend, terminate
+from casework.timesheets import case_timesheets, timesheet_errors
 
-__all__ = ["AuditLine", "CaseSummary", "CaseView", "CaseworkError", "DueItem", "ReviewField", "ReviewItem",
-           "StepDone", "adopt", "assess", "audit_log", "case_list", "case_show", "change_assistant", "close", "due",
-           "jsonable", "notify", "register_contract", "resume", "review_confirm", "review_done", "review_list",
-           "review_group", "review_queue", "review_set", "review_show", "suspend", "terminate"]
+__all__ = ["AuditLine", "CaseSummary", "CaseView", "CaseworkError", "DueItem", "RegisterConfirmed", "ReviewField",
+           "ReviewItem", "StepDone", "TimesheetView", "adopt", "assess", "audit_log", "case_list", "case_show",
+           "case_timesheets", "change_assistant", "close", "due", "jsonable", "notify", "regenerate",
+           "register_contract", "resume", "review_confirm", "review_done", "review_group", "review_list",
+           "review_queue", "review_register_confirmed", "review_set", "review_show", "suspend", "terminate",
+           "timesheet_errors"]

@@ -65,7 +65,7 @@ def case_show(reg: Any, case_id: int, viewed_by: str | None = None) -> CaseView:
             to_jsonable(decision), pending_findings(stored.decision) if stored else [], case.contracts,
             [Step(s.step, s.state_before, s.state, s.effective_on, s.actor, s.details, s.created_at)
              for s in tx.steps(case_id)],
-            [Document(d.kind, d.path, d.created_at) for d in case.documents],
+            [Document(d.kind, d.path, d.created_at, d.id) for d in case.documents],
             [AuditLine(a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.case_id, a.before, a.after)
              for a in tx.audit_log(case_id=case_id, source_sha256=case.source_sha256)])
 

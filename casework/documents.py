@@ -1,6 +1,7 @@
 """The documents of a step, rendered through the generator's public functions by kind name
 (`generator.documents.prepare`, `generator.render.render_docx`) into `<out>/case-<id>/`, and recorded in the
-register with what produced them. A document made again never replaces the earlier one: the new file gets
+register with what produced them; the sidecar `<file>.json` keeps the data it was made from (`regenerate`
+makes the document again from it). A document made again never replaces the earlier one: the new file gets
 the next free `-2`, `-3`, … name, so every version stays."""
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def render(tx: Any, out: Path | None, case_id: int, kind_name: str, data: dict[s
     body = render_docx(template, context, core_properties=prov.core_properties())
     path = _free(case_folder(out, case_id) / f"{stem}.docx")
     atomic.write_bytes(path, body)  # makes the case folder private (0700 / 0750) on the way
-    provenance.write_sidecar(path, prov, step=step, case_id=case_id)
+    # the data it was made from, so `regenerate` can make it again (its hash is the recorded input_sha256)
+    provenance.write_sidecar(path, prov, step=step, case_id=case_id, input=data)
     tx.add_document(case_id, kind_name, str(path), prov.template_sha256, prov.input_sha256,
                     rules_version or prov.rules_version or "—")
     return str(path)

@@ -50,6 +50,7 @@ class Document:
     kind: str
     path: str
     created_at: dt.datetime
+    id: int | None = None  # the register's document id (`case regenerate --document ID`)
 
 
 @dataclass(frozen=True)
@@ -169,3 +170,37 @@ class FieldGroup:
 class ReviewQueue:
     files: list[QueuedFile]
     groups: list[FieldGroup]
+
+
+@dataclass(frozen=True)
+class TimesheetView:
+    """One stored timesheet (20) as checked now: its findings and what is payable (22.1–22.3), `provisional`
+    while an error stands."""
+
+    id: int
+    month: str
+    state: str  # accepted | conflict | rejected
+    assistant: str  # given name and surname
+    recipient: str
+    contract: str | None  # the contract's number, None when none covers the month
+    hours_provided: Any  # Decimal
+    hours_paid: Any  # Decimal
+    findings: list[Finding]
+    payable: Any  # regulation.rates.Payable | None
+    provisional: bool
+    source_sha256: str
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+@dataclass(frozen=True)
+class RegisterConfirmed:
+    """A name on a file in review that the register knows for the same personal code: what the form showed
+    and the register's spelling the reading took (`parser.crosscheck.settle_with_register`)."""
+
+    field: str
+    label_lv: str
+    seen: str
+    known: str

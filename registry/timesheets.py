@@ -297,3 +297,15 @@ class Timesheets(People):
         used = self.used_hours_by_month(recipient_code, months)
         return [used[k] for k in sorted(used)]
 
+
+    def recipient_timesheets(self, recipient_code: str) -> list[StoredTimesheet]:
+        """Every timesheet of one recipient (all assistants, all states), newest month first."""
+        q = (select(m.TimesheetRow).join(m.Person, m.TimesheetRow.recipient_id == m.Person.id)
+             .where(m.Person.personal_code == _code(recipient_code))
+             .order_by(m.TimesheetRow.month.desc(), m.TimesheetRow.id))
+        return [StoredTimesheet(r.id, r.state, r.conflicts_with_id, r.source_sha256, load(Timesheet, r.record))
+                for r in self.session.scalars(q)]
+
+    def latest_timesheet_month(self) -> dt.date | None:
+        """The newest month any timesheet was kept for (the first day), or None."""
+        return self.session.scalar(select(func.max(m.TimesheetRow.month)))

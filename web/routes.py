@@ -6,7 +6,7 @@ from starlette.routing import Mount, Route
 
 from web.ui import (annex2, audit_log, case_assess, case_list, case_show, case_steps, document_download, due, home,
                     inbox_upload, login, logout, review_crop, review_group, review_queue, review_save, static_files,
-                    users)
+                    timesheet_errors, users)
 
 
 def routes() -> list:
@@ -19,15 +19,19 @@ def routes() -> list:
         Route("/cases/{case_id:int}", case_show.case_show),
         Route("/cases/{case_id:int}/documents/{document_id:int}", document_download.document_download),
         Route("/cases/{case_id:int}/documents/{document_id:int}.pdf", document_download.document_pdf),
+        Route("/cases/{case_id:int}/documents/{document_id:int}/regenerate", case_steps.case_regenerate,
+              methods=["POST"]),
         Route("/cases/{case_id:int}/assessment", case_assess.assess_form, methods=["GET"]),
         Route("/cases/{case_id:int}/assessment", case_assess.assess_save, methods=["POST"]),
         Route("/cases/{case_id:int}/adopt", case_steps.case_adopt, methods=["POST"]),
         Route("/cases/{case_id:int}/notify", case_steps.case_notify, methods=["POST"]),
         Route("/cases/{case_id:int}/contract", case_steps.case_contract, methods=["POST"]),
+        Route("/cases/{case_id:int}/assistant", case_steps.case_change_assistant, methods=["POST"]),
         Route("/cases/{case_id:int}/suspend", case_steps.case_suspend, methods=["POST"]),
         Route("/cases/{case_id:int}/resume", case_steps.case_resume, methods=["POST"]),
         Route("/cases/{case_id:int}/terminate", case_steps.case_terminate, methods=["POST"]),
         Route("/due", due.due_list),
+        Route("/timesheets/errors", timesheet_errors.timesheet_errors),
         Route("/review", review_queue.review_queue),
         Route("/review/group/{key}", review_group.review_group),
         Route("/review/{sha256:str}", review_group.review_file),

@@ -1,6 +1,7 @@
-"""`asistents case list|show|assess|adopt|notify|contract|suspend|resume|terminate|change-assistant|close` —
-a case through its life (points 8–18), each step recorded with who did it and its documents rendered into
-`--out` (default ./outbox/case-N/). A step the case's state does not allow exits 2 with the reason."""
+"""`asistents case list|show|assess|adopt|notify|contract|suspend|resume|terminate|change-assistant|close|
+regenerate` — a case through its life (points 8–18), each step recorded with who did it and its documents
+rendered into `--out` (default ./outbox/case-N/); `regenerate --document ID` makes one of them again as a new
+version. A step the case's state does not allow exits 2 with the reason."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +19,7 @@ STEPS = {
     "suspend": "pārtraukt uz laiku (18) / suspend", "resume": "atsākt (18) / resume",
     "terminate": "izbeigt (17) / terminate", "change-assistant": "mainīt asistentu (16) / change assistant",
     "close": "slēgt izbeigtu lietu / close a terminated case",
+    "regenerate": "izveidot dokumentu no jauna (jauna versija) / make a document again (a new version)",
 }
 
 
@@ -34,7 +36,8 @@ def register(subparsers) -> None:
         if name not in ("list", "show", "resume", "close"):
             q.add_argument("--out", default="outbox", metavar="DIR", help="dokumentu mape (noklusēti ./outbox) / "
                                                                           "documents folder")
-            q.add_argument("--no-render", action="store_true", help="bez dokumentiem / record only")
+            if name != "regenerate":
+                q.add_argument("--no-render", action="store_true", help="bez dokumentiem / record only")
         add_db_flag(q)
         add_by_flag(q)
         add_json_flag(q)
@@ -75,6 +78,9 @@ def _options(name: str, q) -> None:
     if name == "change-assistant":
         q.add_argument("--on", **date, required=True, help="no kura datuma / from when")
         q.add_argument("--reason", help="personas pamatojums (16) / the person's reason")
+    if name == "regenerate":
+        q.add_argument("--document", type=int, required=True, metavar="ID",
+                       help="dokumenta numurs (case show --json: documents) / the document's id")
     if name == "suspend":
         q.add_argument("--reason", required=True, choices=["long_term_care", "hospital", "prison"])
         q.add_argument("--start", **date, required=True)
@@ -169,7 +175,7 @@ def run(args) -> int:
     reg = open_register(args.db)
     try:
         by, a = actor(args), args.action
-        out = None if getattr(args, "no_render", True) else Path(args.out).resolve()
+        out = None if getattr(args, "no_render", a != "regenerate") else Path(args.out).resolve()
         if a == "list":
             rows = casework.case_list(reg, args.state)
             emit(casework.jsonable(rows), args.json, lambda _: "\n".join(
@@ -210,6 +216,8 @@ def run(args) -> int:
             done = casework.change_assistant(reg, n, by=by, assistant=_assistant(args), on=_date(args.on, "--on"),
                                              reason=args.reason, number=args.number, provider=_provider(args),
                                              engagement=args.engagement, out=out)
+        elif a == "regenerate":
+            done = casework.regenerate(reg, n, args.document, by=by, out=out)
         else:
             done = casework.close(reg, n, by=by, on=_date(args.on, "--on"))
         emit(casework.jsonable(done), args.json, lambda _: step_text(done))

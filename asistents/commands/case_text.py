@@ -34,6 +34,6 @@ def show_text(view) -> str:
         lines.append(f"  {t.on}  {t.step:<16} → {STATE_LV.get(t.state, t.state):<26} {t.by}")
     if view.documents:
         lines.append("Dokumenti:")
-        lines += [f"  {x.kind:<18} {x.path}" for x in view.documents]
+        lines += [f"  {x.id or '':>4} {x.kind:<18} {x.path}" for x in view.documents]
     lines.append(f"Audita ieraksti: {len(view.audit)} (asistents audit {s.id})")
     return "\n".join(lines)

@@ -33,13 +33,17 @@ class ContractForm:
     concluded_on: dt.date | None
 
 
-def parse_contract(form) -> ContractForm:
+def _assistant(form) -> Assistant:
     given, surname = str(form.get("given_name", "")).strip(), str(form.get("surname", "")).strip()
     try:
-        assistant = load(Assistant, {"given_name": given, "surname": surname,
-                                     "personal_code": str(form.get("personal_code", "")).strip() or None})
+        return load(Assistant, {"given_name": given, "surname": surname,
+                                "personal_code": str(form.get("personal_code", "")).strip() or None})
     except RecordError as e:
         raise StepInputError("Asistents: " + "; ".join(p.message_lv for p in e.problems)) from None
+
+
+def parse_contract(form) -> ContractForm:
+    assistant = _assistant(form)
     return ContractForm(assistant, str(form.get("number", "")).strip()[:50] or None,
                         _date(form, "start", "sākuma datumu", required=False),
                         _date(form, "end", "beigu datumu", required=False),
@@ -61,3 +65,18 @@ def parse_resume(form) -> dt.date:
 def parse_termination(form) -> tuple[str, dt.date, str | None]:
     return (str(form.get("ground", "")), _date(form, "on", "pēdējo pakalpojuma dienu"),
             str(form.get("facts", "")).strip()[:2000] or None)
+
+
+@dataclass(frozen=True)
+class AssistantChangeForm:
+    assistant: Assistant
+    on: dt.date
+    reason: str | None
+    number: str | None
+
+
+def parse_assistant_change(form) -> AssistantChangeForm:
+    """16: the new assistant, from when, the person's reason and the new contract's number (optional)."""
+    return AssistantChangeForm(_assistant(form), _date(form, "on", "maiņas datumu"),
+                               str(form.get("reason", "")).strip()[:2000] or None,
+                               str(form.get("number", "")).strip()[:50] or None)

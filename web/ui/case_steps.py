@@ -1,6 +1,6 @@
-"""The steps taken from the case page — adopt (head only), notify, the contract, a suspension and its end, the
-termination — each one `casework` call; the page is shown again with what happened or why the step was refused
-(Latvian, with its point)."""
+"""The steps taken from the case page — adopt (head only), notify, the contract, a change of assistant, a
+suspension and its end, the termination, a document made again — each one `casework` call; the page is shown
+again with what happened or why the step was refused (Latvian, with its point)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +9,8 @@ from starlette.concurrency import run_in_threadpool
 
 import casework
 from web.forms.common import date_of
-from web.forms.service import (StepInputError, parse_contract, parse_resume, parse_suspension,
-                               parse_termination)
+from web.forms.service import (StepInputError, parse_assistant_change, parse_contract, parse_resume,
+                               parse_suspension, parse_termination)
 from web.middleware.auth import HEAD, WORK, allow
 from web.ui.case_show import show
 from web.ui.outbox import outbox
@@ -23,7 +23,9 @@ async def _step(request, call, **kwargs):
                                                     by=request.scope["user"].username, **kwargs))
     except casework.CaseworkError as e:
         point = f" ({e.point}. punkts)" if e.point else ""
-        return await show(request, case_id, status=409 if e.forbidden else 400, error=e.message_lv + point)
+        # the CLI's flag means nothing here: name the form's field instead
+        message = e.message_lv.replace("(--views-answer)", "laukā „Atbilde uz personas viedokli”")
+        return await show(request, case_id, status=409 if e.forbidden else 400, error=message + point)
     return await show(request, case_id, message=done.message_lv)
 
 
@@ -31,7 +33,8 @@ async def _step(request, call, **kwargs):
 async def case_adopt(request):
     form = await request.form()
     return await _step(request, casework.adopt, on=date_of(form.get("on")) or dt.date.today(),
-                       number=(str(form.get("number", "")).strip() or None), out=outbox(request))
+                       number=(str(form.get("number", "")).strip()[:50] or None),
+                       views_answer=(str(form.get("views_answer", "")).strip()[:4000] or None), out=outbox(request))
 
 
 @allow(*WORK)
@@ -56,6 +59,22 @@ async def case_contract(request):
         return await show(request, request.path_params["case_id"], status=400, error=error)
     return await _step(request, casework.register_contract, assistant=form.assistant, number=form.number,
                        start=form.start, end=form.end, concluded_on=form.concluded_on, out=outbox(request))
+
+
+@allow(*WORK)
+async def case_change_assistant(request):
+    form, error = await _parsed(request, parse_assistant_change)
+    if error:
+        return await show(request, request.path_params["case_id"], status=400, error=error)
+    return await _step(request, casework.change_assistant, assistant=form.assistant, on=form.on, reason=form.reason,
+                       number=form.number, out=outbox(request))
+
+
+@allow(*WORK)
+async def case_regenerate(request):
+    """A document made again with the current data and configuration; a new version, the old one stays."""
+    return await _step(request, casework.regenerate, document_id=request.path_params["document_id"],
+                       out=outbox(request), base=request.app.state.settings.root)
 
 
 @allow(*WORK)

@@ -24,3 +24,5 @@ def document_label(kind: str) -> str:
     if kind in DOCUMENTS:
         return DOCUMENTS[kind]
     return KINDS[kind].title_lv.lower() if kind in KINDS else kind
+SEVERITY_LV = {"error": "kļūda", "warning": "brīdinājums", "info": "informācija"}
+TIMESHEET_STATES = {"accepted": "pieņemta", "conflict": "pretrunā ar citu lapu", "rejected": "noraidīta"}

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 import casework
 from parser.crop import page_crops
-from web.middleware.auth import WORK, allow
+from web.middleware.auth import READ, allow
 
 KEEP = 32  # pages
 
@@ -56,7 +56,7 @@ def _crops(reg, cache: CropCache, sha: str, name: str) -> bytes:
     return found[name]
 
 
-@allow(*WORK)
+@allow(*READ)
 async def review_crop(request):
     sha, name = request.path_params["sha256"], request.path_params["field"]
     state = request.app.state

@@ -7,12 +7,12 @@ from starlette.exceptions import HTTPException
 
 import casework
 from web.middleware.audit import record
-from web.middleware.auth import WORK, allow
+from web.middleware.auth import READ, allow
 from web.render import page
 from web.forms.common import page_number
 
 
-@allow(*WORK)
+@allow(*READ)
 async def review_file(request):
     sha = request.path_params["sha256"]
     try:
@@ -21,18 +21,19 @@ async def review_file(request):
         raise HTTPException(404) from None
     await record(request, "view", "review_file", sha[:12], item.case_id)
     rows = [(item, f) for f in item.fields]
+    confirmed = await run_in_threadpool(casework.review_register_confirmed, request.app.state.registry, item.sha256)
     return page(request, "review_fields.html", title=f"Fails {item.name}", rows=rows, group=None, item=item,
-                back=request.url.path)
+                back=request.url.path, confirmed=confirmed)
 
 
-@allow(*WORK)
+@allow(*READ)
 async def review_group(request):
     key = request.path_params["key"]
     number = page_number(request.query_params.get("lapa"))
     rows, pages = await run_in_threadpool(casework.review_group, request.app.state.registry, key, number)
     if not rows:
         return page(request, "review_fields.html", title="Grupas pārbaude", rows=[], group=key, item=None,
-                    back=request.url.path, number=1, pages=1)
+                    back=request.url.path, number=1, pages=1, confirmed=[])
     await record(request, "view", "review_group", key, None)
     return page(request, "review_fields.html", title=f"Grupas pārbaude: {rows[0][1].label_lv}", rows=rows, group=key,
-                item=None, back=request.url.path, number=min(number, pages), pages=pages)
+                item=None, back=request.url.path, number=min(number, pages), pages=pages, confirmed=[])

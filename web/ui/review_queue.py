@@ -5,11 +5,11 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 
 import casework
-from web.middleware.auth import WORK, allow
+from web.middleware.auth import READ, allow
 from web.render import page
 
 
-@allow(*WORK)
+@allow(*READ)
 async def review_queue(request):
     queue = await run_in_threadpool(casework.review_queue, request.app.state.registry)
     return page(request, "review_queue.html", items=queue.files, groups=queue.groups,
