@@ -54,7 +54,9 @@ Lists:
 - `audit_log(reg, case=None, user=None) -> list[AuditLine]`
 - `case_timesheets(reg, case_id) -> list[TimesheetView]` — the person's timesheets, each checked (20, 22)
 - `timesheet_errors(reg, month=None) -> (month, list[TimesheetView])` — a month's sheets whose check finds
-  errors (default the newest month with sheets)
+  errors (default the newest month with sheets); each sheet's check is kept in the register and read until a
+  change forgets it (`registry.checks`)
+- `timesheet_errors_page(reg, month=None, page=1, size=50) -> (month, list[TimesheetView], total)`
 """
 from casework.cases import adopt, assess, case_list, case_show, notify
 from casework.due import audit_log, due
@@ -66,11 +68,11 @@ from casework.review import review_confirm, review_done, review_list, review_set
 from casework.review_queue import review_group, review_queue
 from casework.review_register import review_register_confirmed
 from casework.service import change_assistant, close, register_contract, resume, suspend, terminate
-from casework.timesheets import case_timesheets, timesheet_errors
+from casework.timesheets import case_timesheets, rules_digest, timesheet_errors, timesheet_errors_page
 
 __all__ = ["AuditLine", "CaseSummary", "CaseView", "CaseworkError", "DueItem", "RegisterConfirmed", "ReviewField",
            "ReviewItem", "StepDone", "TimesheetView", "adopt", "assess", "audit_log", "case_list", "case_show",
            "case_timesheets", "change_assistant", "close", "due", "jsonable", "notify", "regenerate",
            "register_contract", "resume", "review_confirm", "review_done", "review_group", "review_list",
-           "review_queue", "review_register_confirmed", "review_set", "review_show", "suspend", "terminate",
-           "timesheet_errors"]
+           "review_queue", "review_register_confirmed", "review_set", "review_show", "rules_digest", "suspend",
+           "terminate", "timesheet_errors", "timesheet_errors_page"]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from registry import models as m
 from registry.base import RegistryError, _code, _now
 from registry.cases import Cases
+from registry.checks import Checks
 from regulation.records import Assistant, Contract, Suspension, load, to_jsonable
 
 
@@ -24,7 +25,7 @@ class AssistantChange:
 
 
 
-class Contracts(Cases):
+class Contracts(Cases, Checks):
     """Contracts and what is asked of them."""
 
     def add_contract(self, contract: Contract, case_id: int | None = None) -> int:
@@ -50,7 +51,9 @@ class Contracts(Cases):
         return self._write_contract(row, contract, case_id if case_id is not None else row.application_id)
 
     def _write_contract(self, row: m.ContractRow, c: Contract, case_id: int | None) -> int:
+        """Every change of a contract forgets the stored checks of its recipient's timesheets (old and new)."""
         if row.id is not None:  # delete the old activity/suspension rows before their replacements go in
+            self._forget_checks(recipient_id=row.recipient_id)
             row.activities.clear()
             row.suspensions.clear()
             self.session.flush()
@@ -66,6 +69,7 @@ class Contracts(Cases):
         row.suspensions = [m.SuspensionRow(start=x.start, end=x.end, reason=x.reason) for x in c.suspensions]
         self.session.add(row)
         self.session.flush()
+        self._forget_checks(recipient_id=row.recipient_id)
         return row.id
 
     def add_suspension(self, contract_number: str, suspension: Suspension) -> Contract:

@@ -310,3 +310,4 @@ class JournalRow(Base):
 
 # The lifecycle's tables live in their own module, on this Base (imported here so one metadata has them all).
 from registry import lifecycle_models  # noqa: E402,F401
+from registry import check_models  # noqa: E402,F401

@@ -13,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from registry import models as m
 from registry.base import (_CONTRACTS, _ENTRIES, _PEOPLE, _TIMESHEETS, RegistryError, _code, _hours, _key_of, _month_start,
                            _next_month, _now)
-from registry.people import People, _sql_assistant_ids
+from registry.checks import Checks
+from registry.people import _sql_assistant_ids
 from regulation.records import Assistant, Contract, Finding, Timesheet, load, to_jsonable
 
 
@@ -77,7 +78,7 @@ def _sql_insert_entries():
 
 
 
-class Timesheets(People):
+class Timesheets(Checks):
     """Timesheets and the hours on them."""
 
     def add_timesheet(self, ts: Timesheet, source_sha256: str) -> tuple[int, list[Finding]]:
@@ -136,6 +137,7 @@ class Timesheets(People):
                 annex1_point=e.annex1_point, place=e.place, outside_latvia=e.outside_latvia,
                 transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0], iso_week=e.date.isocalendar()[1])
                 for e in ts.entries])
+        self._forget_checks(assistant=ts.assistant, month=month)  # the assistant's sheets this month and next
         flags: list[Finding] = []
         if first is not None:
             flags.append(Finding(
@@ -158,6 +160,7 @@ class Timesheets(People):
                 m.TimesheetRow.state == "accepted").values(state="rejected"))
         row.state = "accepted" if accept else "rejected"
         self.session.flush()
+        self._forget_checks(assistant=load(Timesheet, row.record).assistant, month=row.month)
 
     def replace_timesheet_record(self, timesheet_id: int, ts: Timesheet) -> Timesheet:
         """A corrected reading of a stored timesheet (review): its lines and sums rewritten; returns the old one."""
@@ -165,6 +168,7 @@ class Timesheets(People):
         if row is None:
             raise RegistryError(f"uzskaites lapa {timesheet_id} nav atrasta", f"timesheet {timesheet_id} not found")
         old = load(Timesheet, row.record)
+        self._forget_checks(timesheet_ids=(row.id,), assistant=old.assistant, month=row.month)
         row.entries.clear()
         self.session.flush()
         self._move_to(row, ts)
@@ -177,6 +181,7 @@ class Timesheets(People):
             outside_latvia=e.outside_latvia, transport_eur=e.transport_eur, iso_year=e.date.isocalendar()[0],
             iso_week=e.date.isocalendar()[1]) for e in ts.entries]
         self.session.flush()
+        self._forget_checks(assistant=ts.assistant, month=row.month)
         return old
 
     def _move_to(self, row: m.TimesheetRow, ts: Timesheet) -> None:

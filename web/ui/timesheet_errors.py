@@ -17,11 +17,16 @@ async def timesheet_errors(request):
     month = month_of(asked)
     problem = "Mēnesi rakstiet kā GGGG-MM." if asked and month is None else None
     month_text = f"{month[0]:04d}-{month[1]:02d}" if month else None
-    shown, items = await run_in_threadpool(casework.timesheet_errors, request.app.state.registry, month_text)
     size = request.app.state.settings.page_size
-    pages = max(1, -(-len(items) // size))
-    number = min(page_number(request.query_params.get("lapa")), pages)
+    number = page_number(request.query_params.get("lapa"))
+    shown, items, total = await run_in_threadpool(casework.timesheet_errors_page, request.app.state.registry,
+                                                  month_text, number, size)
+    pages = max(1, -(-total // size))
+    if number > pages:  # past the end: the last page, as the due list does
+        number = pages
+        shown, items, total = await run_in_threadpool(casework.timesheet_errors_page, request.app.state.registry,
+                                                      month_text, number, size)
     path = f"/timesheets/errors?menesis={shown}" if shown else "/timesheets/errors"
     return page(request, "timesheet_errors.html", status=400 if problem else 200,
-                items=items[(number - 1) * size:number * size], month=shown, problem=problem, number=number,
-                pages=pages, total=len(items), severity=SEVERITY_LV, ts_states=TIMESHEET_STATES, path=path)
+                items=items, month=shown, problem=problem, number=number,
+                pages=pages, total=total, severity=SEVERITY_LV, ts_states=TIMESHEET_STATES, path=path)
