@@ -41,8 +41,9 @@ Cases (states and allowed steps: `regulation.lifecycle`):
   refund=None, views=None, views_answer=None, decision_number=None, out=None)` — 17.1–17.5, `refund` =
   ("19.1"|"19.2", Decimal EUR, due date); documents: `decision_termination`, then `notice_termination`
   (with 9.2.3 the mobility alternative of the case's latest assessment). Both acts' `details` carry
-  `decision_number` (default `AS-<year>-<case>-<the step's place in the timeline>`) and `blockers` (the
-  decision's marked places left, e.g. no `facts`)
+  `decision_number` (default `AS-<year>-<case>-<the step's place in the timeline>`). Both are refused (point
+  18 / 17, nothing recorded) while the decision's draft has marked places to fill: no `facts`, `views`
+  without `views_answer` (APL 67(2)), 9.2.3 without the assessment's finding
 - `close(reg, case_id, *, by, on=None)` — a terminated case
 - `regenerate(reg, case_id, document_id, *, by, out, base=None) -> StepDone` — the document made again from
   the data its step made it from (kept in its sidecar), with the person's details as the register holds them

@@ -127,17 +127,39 @@ def _mobility(case: Any) -> str | None:
     return None
 
 
-def _act(tx: Any, out: Path | None, case_id: int, kinds: tuple[str, str], data: dict[str, Any], municipality: Any,
-         step: str) -> tuple[list[str | None], list[str]]:
-    """The decision (an administrative act, APL 67(2), appeal by 13) and then the notice that sends it, both
-    recorded as the step's documents; with what still keeps the decision's draft from being complete."""
+# What each marked place of an act's draft is filled with, on the command line and in the workbench.
+_FILL = {"facts": ("konstatētie fakti (--facts)", "the facts established (--facts)"),
+         "views_answer": ("sociālā dienesta atbilde uz personas viedokli (--views-answer)",
+                          "the service's answer to the person's views (--views-answer)"),
+         "mobility": ("atkārtots izvērtējums, kurš 9.2.3. apakšpunkta gadījums konstatēts",
+                      "a re-assessment finding which case of 9.2.3 applies")}
+
+
+def _check_act(kind: str, data: dict[str, Any], point: str) -> None:
+    """Refuse the step (`point`) while the act's draft has marked places a clerk must fill (APL 67(2): facts,
+    the answer to the person's views), as adoption (9) does: nothing is recorded or rendered."""
     from generator.documents import KINDS
 
+    blockers = KINDS[kind].blockers(KINDS[kind].load(data))
+    if not blockers:
+        return
+    missing = [k for k in _FILL if any(f"({k}" in b or (k == "mobility" and "9.2.3" in b) for b in blockers)]
+    act = "pārtraukšanu uz laiku (18)" if point == "18" else "izbeigšanu (17)"
+    raise CaseworkError(
+        f"lēmumu par pakalpojuma {act} nevar pieņemt: " + " ".join(blockers) +
+        (" Norādiet: " + "; ".join(_FILL[k][0] for k in missing) + "." if missing else ""),
+        f"the decision ({point}) cannot be taken while its draft has places to fill" +
+        (": " + "; ".join(_FILL[k][1] for k in missing) if missing else " (listed in Latvian)"),
+        point=point, forbidden=True, field=missing[0] if missing else None)
+
+
+def _act(tx: Any, out: Path | None, case_id: int, kinds: tuple[str, str], data: dict[str, Any], municipality: Any,
+         step: str) -> list[str | None]:
+    """The decision (an administrative act, APL 67(2), appeal by 13) and then the notice that sends it, both
+    recorded as the step's documents."""
     decision, notice = kinds
-    blockers = KINDS[decision].blockers(KINDS[decision].load(data))
-    docs = [render(tx, out, case_id, decision, data, municipality, step=step, rules_version=None),
+    return [render(tx, out, case_id, decision, data, municipality, step=step, rules_version=None),
             render(tx, out, case_id, notice, data, municipality, step=step, rules_version=None)]
-    return docs, blockers
 
 
 def suspend(reg: Any, case_id: int, *, by: str, reason: str, start: dt.date, end: dt.date | None = None,
@@ -150,18 +172,19 @@ def suspend(reg: Any, case_id: int, *, by: str, reason: str, start: dt.date, end
         contract = _current_contract(tx, case_id, start)
         suspension = load(Suspension, {"start": start, "end": end, "reason": reason})
         number = _act_number(tx, case_id, start, decision_number)
+        app = tx.case(case_id).application
+        data = {**_notice_head(case_id, app, contract, start), "suspension": to_jsonable(suspension), "facts": facts,
+                "decided_on": start.isoformat(), "decision_number": number, "participant_views": views,
+                "views_answer": views_answer}
+        _check_act("decision_suspension", data, "18")
         updated = tx.add_suspension(contract.number, suspension)
         tx.audit(by, "suspend", "contract", contract.number, case_id, contract, updated)
         state = tx.take_step(case_id, "suspend", start, by, {"contract": contract.number, "reason": reason,
                                                              "decision_number": number})
-        app = tx.case(case_id).application
-        docs, blockers = _act(tx, out, case_id, ("decision_suspension", "notice_suspension"), {
-            **_notice_head(case_id, app, contract, start), "suspension": to_jsonable(suspension), "facts": facts,
-            "decided_on": start.isoformat(), "decision_number": number, "participant_views": views,
-            "views_answer": views_answer}, municipality, "suspension")
+        docs = _act(tx, out, case_id, ("decision_suspension", "notice_suspension"), data, municipality, "suspension")
     return _done(case_id, "suspend", state, f"pakalpojums pārtraukts no {start.isoformat()} (18), lēmums Nr. {number}",
                  f"service suspended from {start.isoformat()} (18), decision {number}", docs,
-                 contract=contract.number, decision_number=number, blockers=blockers)
+                 contract=contract.number, decision_number=number)
 
 
 def resume(reg: Any, case_id: int, *, by: str, on: dt.date) -> StepDone:
@@ -245,6 +268,14 @@ def terminate(reg: Any, case_id: int, *, by: str, ground: str, on: dt.date, noti
         contract = _current_contract(tx, case_id, on)
         decided_on = notified_on or on
         number = _act_number(tx, case_id, decided_on, decision_number)
+        case = tx.case(case_id)
+        r = None if refund is None else {"ground": refund[0], "amount": str(refund[1]), "due_on": refund[2].isoformat()}
+        data = {**_notice_head(case_id, case.application, contract, decided_on), "ground": ground,
+                "refusal_ground": refusal_ground, "effective_on": on.isoformat(), "facts": facts, "refund": r,
+                "mobility": _mobility(case) if refusal_ground == "9.2.3" else None,
+                "decided_on": decided_on.isoformat(), "decision_number": number, "participant_views": views,
+                "views_answer": views_answer}
+        _check_act("decision_termination", data, "17")
         ended = load(Contract, to_jsonable(contract.model_copy(update={"end": on})))
         tx.replace_contract(ended, case_id)
         tx.add_termination(case_id, contract.number, ground, on, by, refusal_ground, facts, refund)
@@ -252,17 +283,11 @@ def terminate(reg: Any, case_id: int, *, by: str, ground: str, on: dt.date, noti
         state = tx.take_step(case_id, "terminate", on, by, {"ground": ground, "contract": contract.number,
                                                             "refund": list(refund) if refund else None,
                                                             "decision_number": number})
-        case = tx.case(case_id)
-        r = None if refund is None else {"ground": refund[0], "amount": str(refund[1]), "due_on": refund[2].isoformat()}
-        docs, blockers = _act(tx, out, case_id, ("decision_termination", "notice_termination"), {
-            **_notice_head(case_id, case.application, contract, decided_on), "ground": ground,
-            "refusal_ground": refusal_ground, "effective_on": on.isoformat(), "facts": facts, "refund": r,
-            "mobility": _mobility(case) if refusal_ground == "9.2.3" else None,
-            "decided_on": decided_on.isoformat(), "decision_number": number, "participant_views": views,
-            "views_answer": views_answer}, municipality, "termination")
+        docs = _act(tx, out, case_id, ("decision_termination", "notice_termination"), data, municipality,
+                    "termination")
     return _done(case_id, "terminate", state, f"pakalpojums izbeigts ({ground}), pēdējā diena {on.isoformat()}, "
                  f"lēmums Nr. {number}", f"service terminated ({ground}), last day {on.isoformat()}, decision {number}",
-                 docs, ground=ground, decision_number=number, blockers=blockers)
+                 docs, ground=ground, decision_number=number)
 
 
 def close(reg: Any, case_id: int, *, by: str, on: dt.date | None = None) -> StepDone:

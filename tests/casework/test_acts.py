@@ -41,7 +41,7 @@ def test_18_suspension_renders_the_decision_with_its_appeal_and_the_notice_namin
     step = cw.suspend(reg, case_id, by="klerks", reason="hospital", start=dt.date(2019, 6, 3),
                       facts="Slimnīcas izziņa saņemta 2019. gada 3. jūnijā.", out=out)
     number = step.details["decision_number"]
-    assert number.startswith(f"AS-2019-{case_id:06d}-") and step.details["blockers"] == []
+    assert number.startswith(f"AS-2019-{case_id:06d}-")
     view = cw.case_show(reg, case_id)
     kinds = [d.kind for d in view.documents if d.path in step.documents]
     assert kinds == ["decision_suspension", "notice_suspension"]
@@ -63,7 +63,6 @@ def test_17_4_9_2_3_termination_decision_names_only_the_alternative_the_assessme
                         facts="Atkārtotā izvērtējumā 2019. gada 20. jūnijā konstatēts, ka persona pārvietojas "
                               "ārpus mājokļa patstāvīgi.", out=out)
     number = step.details["decision_number"]
-    assert step.details["blockers"] == []
     view = cw.case_show(reg, case_id)
     assert [d.kind for d in view.documents if d.path in step.documents] == ["decision_termination",
                                                                             "notice_termination"]
@@ -75,11 +74,63 @@ def test_17_4_9_2_3_termination_decision_names_only_the_alternative_the_assessme
     assert number in notice
 
 
-def test_17_4_9_2_3_without_a_mobility_finding_leaves_a_blocker(reg, h):
+def _unchanged_after(reg, case_id, call):
+    before = cw.case_show(reg, case_id)
+    with pytest.raises(cw.CaseworkError) as e:
+        call()
+    after = cw.case_show(reg, case_id)
+    assert (after.summary, after.timeline, after.documents, len(after.audit), after.contracts) == \
+        (before.summary, before.timeline, before.documents, len(before.audit), before.contracts)
+    return e.value
+
+
+def test_17_4_9_2_3_without_a_mobility_finding_is_refused(reg, h):
     case_id = _case(reg, h, 803)
-    step = cw.terminate(reg, case_id, by="klerks", ground="17.4", refusal_ground="9.2.3", on=dt.date(2019, 6, 30),
-                        facts="konstatēts")
-    assert any("9.2.3" in b for b in step.details["blockers"])
+    err = _unchanged_after(reg, case_id, lambda: cw.terminate(
+        reg, case_id, by="klerks", ground="17.4", refusal_ground="9.2.3", on=dt.date(2019, 6, 30), facts="konstatēts"))
+    assert err.forbidden and err.point == "17" and "9.2.3" in err.message_lv and "atkārtots izvērtējums" in err.message_lv
+
+
+def test_18_suspension_without_facts_is_refused_naming_what_to_fill(reg, h, tmp_path):
+    case_id = _case(reg, h, 806)
+    out = tmp_path / "outbox"
+    err = _unchanged_after(reg, case_id, lambda: cw.suspend(reg, case_id, by="klerks", reason="hospital",
+                                                            start=dt.date(2019, 6, 3), out=out))
+    assert err.forbidden and err.point == "18" and err.field == "facts"
+    assert "konstatētie fakti (--facts)" in err.message_lv and "pārtraukšanu uz laiku (18)" in err.message_lv
+    assert not out.exists() or not any(out.rglob("*.docx"))
+    err = _unchanged_after(reg, case_id, lambda: cw.suspend(
+        reg, case_id, by="klerks", reason="hospital", start=dt.date(2019, 6, 3), facts="Slimnīcas izziņa.",
+        views="Lūdzu neapturēt pakalpojumu.", out=out))
+    assert err.point == "18" and err.field == "views_answer" and "(--views-answer)" in err.message_lv
+    step = cw.suspend(reg, case_id, by="klerks", reason="hospital", start=dt.date(2019, 6, 3),
+                      facts="Slimnīcas izziņa.", views="Lūdzu neapturēt pakalpojumu.",
+                      views_answer="Slimnīcā pakalpojumu nesniedz (18).", out=out)
+    assert step.state == "suspended" and "[JĀAIZPILDA" not in _text(step.documents[0])
+
+
+def test_17_termination_without_facts_is_refused_and_the_command_exits_2(tmp_path, h):
+    import registry
+    from intake.register import register_application
+
+    db = f"sqlite:///{tmp_path / 'asistents.db'}"
+    with registry.open(db) as reg:
+        with reg.transaction() as tx:
+            case_id = register_application(tx, load(Application, h.application(807)), "7" * 64, None).case_id
+        cw.assess(reg, case_id, load(Assessment, h.assessment()), by="klerks")
+        cw.adopt(reg, case_id, by="vadītāja", on=dt.date(2019, 3, 20))
+        cw.notify(reg, case_id, by="klerks", how="post", on=dt.date(2019, 3, 22))
+        cw.register_contract(reg, case_id, by="klerks", assistant=A1, start=dt.date(2019, 4, 1))
+    p = h.asistents("case", "terminate", str(case_id), "--ground", "17.1", "--on", "2019-06-30", "--json",
+                    cwd=tmp_path, check=False)
+    assert p.returncode == 2, p.stdout + p.stderr
+    err = json.loads(p.stdout)["error"]
+    assert "(MK 942 17)" in err["message_en"] and err["field"] == "facts" and "--facts" in err["message_lv"]
+    state = json.loads(h.asistents("case", "show", str(case_id), "--json", cwd=tmp_path).stdout)["summary"]["state"]
+    assert state == "in_service"
+    done = json.loads(h.asistents("case", "terminate", str(case_id), "--ground", "17.1", "--on", "2019-06-30",
+                                  "--facts", "Persona iesniedza atteikumu.", "--json", cwd=tmp_path).stdout)
+    assert done["state"] == "terminated"
 
 
 def test_apl_67_adopting_with_an_unanswered_view_is_refused_until_the_answer_is_given(reg, h, tmp_path):

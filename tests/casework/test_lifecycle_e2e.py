@@ -120,7 +120,8 @@ def test_scanned_application_through_its_whole_life(h, filler, db_url, tmp_path)
         summary = _inbox(h, root, db_url)
         assert summary["processed"] == 2, summary
 
-        cw.suspend(reg, case_id, by="klerks", reason="hospital", start=dt.date(2019, 6, 3), out=out)
+        cw.suspend(reg, case_id, by="klerks", reason="hospital", start=dt.date(2019, 6, 3),
+                   facts="Slimnīcas izziņa.", out=out)
         step = cw.terminate(reg, case_id, by="klerks", ground="17.1", on=dt.date(2019, 6, 30),
                             refund=("19.1", Decimal("12.40"), dt.date(2019, 7, 31)), facts="iesniegums par atteikšanos",
                             out=out)

@@ -252,11 +252,11 @@ def test_notify_contract_suspend_resume_terminate_from_the_case_page(office):
             start = reg.contract("L-2020/7").start
         r = step("resume", on=(start + dt.timedelta(days=5)).isoformat())
         assert r.status_code == 409 and "18" in r.text  # nothing suspended: the step is refused
-        r = step("suspend", reason="hospital", start=(start + dt.timedelta(days=10)).isoformat())
+        r = step("suspend", reason="hospital", facts="Slimnīcas izziņa.", start=(start + dt.timedelta(days=10)).isoformat())
         assert "Stāvoklis: <strong>pārtraukts uz laiku</strong>" in r.text, alert(r)
         r = step("resume", on=(start + dt.timedelta(days=20)).isoformat())
         assert "Stāvoklis: <strong>pakalpojums tiek sniegts</strong>" in r.text, alert(r)
-        r = step("terminate", ground="17.1", on=(start + dt.timedelta(days=40)).isoformat())
+        r = step("terminate", ground="17.1", facts="Persona atteicās.", on=(start + dt.timedelta(days=40)).isoformat())
         assert "Stāvoklis: <strong>izbeigts</strong>" in r.text, alert(r)
         timeline = r.text.split('id="gaita"')[1].split("</ol>")[0]
         for label in ("paziņots (10)", "līgums noslēgts (14)", "apturēts (18)", "atsākts (18)", "izbeigts (17)"):
