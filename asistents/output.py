@@ -1,11 +1,15 @@
 """How commands speak: human text or `--json`, and bad input as a clear message with a non-zero exit code."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from typing import Any, Callable
 
+from regulation.dates import DateInputError, parse_date
 from regulation.records import RecordError, dumps, to_jsonable
+
+DATE_METAVAR = "DD.MM.GGGG."
 
 
 class UserError(Exception):
@@ -20,7 +24,13 @@ class UserError(Exception):
 
     @classmethod
     def from_record_error(cls, error: RecordError, file: str | None = None) -> "UserError":
-        lv = "; ".join(f"{p.field}: {p.message_lv}" for p in error.problems)
+        from asistents.labels import label_lv
+
+        def where(p) -> str:  # the form's label (or column header) first, then the record's field
+            label = label_lv(error.kind, p.field)
+            return f"„{label}” ({p.field})" if label else p.field
+
+        lv = "; ".join(f"{where(p)}: {p.message_lv}" for p in error.problems)
         en = "; ".join(f"{p.field}: {p.message_en}" for p in error.problems)
         return cls(f"nederīgi dati ({lv})", f"invalid data ({en})", file=file,
                    field=error.problems[0].field if error.problems else None,
@@ -29,6 +39,17 @@ class UserError(Exception):
     def as_dict(self) -> dict[str, Any]:
         return {"error": {"message_lv": self.message_lv, "message_en": self.message_en, "file": self.file,
                           "field": self.field, "page": self.page, "hint_lv": self.hint_lv}}
+
+
+def option_date(text: str | None, flag: str) -> dt.date | None:
+    """A date option (`--on 23.11.2021.` or `--on 2021-11-23`) as a date; bad input exits 2 naming the option."""
+    if text is None or text == "":
+        return None
+    try:
+        return parse_date(text)
+    except DateInputError as e:
+        raise UserError(f"{flag}: {e.message_lv}", f"{flag}: {e.message_en}", field=flag,
+                        hint_lv="rakstiet datumu formā DD.MM.GGGG., piemēram, 15.03.2019.") from None
 
 
 def add_json_flag(parser) -> None:

@@ -30,6 +30,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -40,6 +41,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from regulation import personal_code as pk
+from regulation.dates import FORMS_LV, DateInputError, parse_date
 
 # ---------------------------------------------------------------- errors
 
@@ -79,9 +81,9 @@ _LV_BY_TYPE = {
     "int_type": "jābūt veselam skaitlim",
     "decimal_parsing": "jābūt skaitlim",
     "decimal_type": "jābūt skaitlim",
-    "date_from_datetime_parsing": "jābūt datumam formā GGGG-MM-DD",
-    "date_parsing": "jābūt datumam formā GGGG-MM-DD",
-    "date_type": "jābūt datumam formā GGGG-MM-DD",
+    "date_from_datetime_parsing": f"jābūt datumam formā {FORMS_LV}",
+    "date_parsing": f"jābūt datumam formā {FORMS_LV}",
+    "date_type": f"jābūt datumam formā {FORMS_LV}",
     "time_parsing": "jābūt laikam formā SS:MM",
     "time_type": "jābūt laikam formā SS:MM",
     "bool_parsing": "jābūt jā/nē vērtībai",
@@ -101,30 +103,6 @@ _LV_BY_TYPE = {
     "too_short": "par maz elementu",
     "too_long": "par daudz elementu",
 }
-
-
-_NO_SUCH_DATE = re.compile(r"(day|month) value is outside expected range")
-_DMY = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\.?\s*$")
-
-
-def _date_problem_lv(typed: str, message_en: str, default_lv: str) -> str:
-    """What is wrong with a typed date, in the clerk's own writing: a date that does not exist ("31.02.2020.")
-    is "no such date", not a format error.
-
-    >>> _date_problem_lv("31.02.2020.", "", "x"), _date_problem_lv("2020-02-30", "day value is outside expected range", "x")
-    ('šāda datuma nav: 31.02.2020.', 'šāda datuma nav: 2020-02-30')
-    """
-    m = _DMY.match(typed)
-    if m:
-        d, mo, y = (int(x) for x in m.groups())
-        try:
-            dt.date(y, mo, d)
-        except ValueError:
-            return f"šāda datuma nav: {typed.strip()}"
-        return f"{default_lv} (ievadīts: {typed.strip()})"
-    if _NO_SUCH_DATE.search(message_en):
-        return f"šāda datuma nav: {typed.strip()}"
-    return f"{default_lv} (ievadīts: {typed.strip()})"
 
 
 def _expected_lv(expected: str) -> str:
@@ -147,10 +125,7 @@ def problems_from(error: ValidationError) -> list[Problem]:
         else:
             en = err["msg"]
             lv = _LV_BY_TYPE.get(err["type"], "nederīga vērtība")
-            typed = err.get("input")
-            if err["type"].startswith("date") and isinstance(typed, str):
-                lv = _date_problem_lv(typed, en, lv)
-            elif "expected" in ctx:
+            if "expected" in ctx:
                 lv += f" (atļauts: {_expected_lv(ctx['expected'])})"
             elif "ge" in ctx or "le" in ctx or "gt" in ctx or "lt" in ctx:
                 bound = next(ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx)
@@ -213,6 +188,19 @@ def _check_personal_code(value: str) -> str:
 
 
 PersonalCode = Annotated[str, AfterValidator(_check_personal_code)]
+
+
+def _typed_date(value: Any) -> Any:
+    """A date as the clerk typed it ("23.11.2021.", "2021-11-23"); a day the calendar lacks is "no such date"."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_date(value)
+    except DateInputError as e:
+        raise _bilingual("date_typed", e.message_lv, e.message_en) from None
+
+
+Date = Annotated[dt.date, BeforeValidator(_typed_date)]
 Hours = Annotated[Decimal, Field(ge=0, le=168, max_digits=7, decimal_places=2)]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Annex1Point = Annotated[int, Field(ge=1, le=7)]
@@ -263,7 +251,7 @@ class Person(Name):
     """A natural person as point 6.1 lists them: name, surname, personas kods, declared address, phone or e-mail."""
 
     personal_code: PersonalCode
-    birth_date: dt.date | None = None
+    birth_date: Date | None = None
     address: str | None = Field(default=None, max_length=300)
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=200)
@@ -313,7 +301,7 @@ class Activity(Record):
 class Application(Record):
     """Iesniegums par asistenta pakalpojuma piešķiršanu (points 5–7)."""
 
-    received_on: dt.date
+    received_on: Date
     applicant: Person
     representative: Person | None = None
     activities: list[Activity] = Field(min_length=1)
@@ -329,8 +317,8 @@ class Opinion(Record):
     """The state commission's (VDEĀVK) opinion checked under 8.1."""
 
     kind: Literal["assistance_need", "special_care"]
-    issued_on: dt.date
-    valid_until: dt.date | None = None  # None: indefinite
+    issued_on: Date
+    valid_until: Date | None = None  # None: indefinite
 
     @model_validator(mode="after")
     def _order(self) -> "Opinion":
@@ -365,7 +353,7 @@ class Assessment(Record):
     hours_used_previous_months: list[Hours] | None = None  # 11.¹: hours used in each of the 3 months before
     duration_kind: DurationKind | None = None  # 9.1.2; None: one year, limited by the opinion
     months: int | None = Field(default=None, ge=1, le=12)  # with duration_kind "months"
-    start: dt.date | None = None  # service start; None: the decision date
+    start: Date | None = None  # service start; None: the decision date
     institution_transport_help: bool | None = None  # 11.1: help to get in and out of the institution's transport
     opinion_in_information_system: bool = False  # 7.2: the opinion is in the municipal IS, no copy needed
 
@@ -392,20 +380,20 @@ class ActivityDecision(Record):
 
 class Duration(Record):
     kind: DurationKind
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
 
 
 class Deadlines(Record):
-    decide_by: dt.date  # point 9: within a month of receipt
-    notify_by: dt.date  # point 10: within 10 days of the decision
+    decide_by: Date  # point 9: within a month of receipt
+    notify_by: Date  # point 10: within 10 days of the decision
 
 
 class Decision(Record):
     """A decision proposal (point 9) with its findings and citations."""
 
     outcome: Literal["grant", "partial", "refuse", "pending"]  # pending: waits for the assessment (8.3)
-    decided_on: dt.date
+    decided_on: Date
     hours_per_week: Hours
     activities: list[ActivityDecision]
     duration: Duration | None
@@ -421,8 +409,8 @@ class Decision(Record):
 class Suspension(Record):
     """Point 18: the service stops while the person is in long-term care, hospital or prison."""
 
-    start: dt.date
-    end: dt.date | None = None
+    start: Date
+    end: Date | None = None
     reason: Literal["long_term_care", "hospital", "prison"]
 
 
@@ -438,13 +426,13 @@ class Contract(Record):
     recipient: Person
     assistant: Assistant
     provider: Provider | None = None
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
     hours_per_week: Hours
     activities: list[ContractActivity] = Field(default_factory=list)
     suspensions: list[Suspension] = Field(default_factory=list)
     # When the contract was signed (29.¹ and the 2021-07-01 repeal depend on it); None: taken as `start`.
-    concluded_on: dt.date | None = None
+    concluded_on: Date | None = None
     # How the assistant is engaged: 22.2 contributions are paid by the employer for an employment or a
     # service contract (uzņēmuma līgums), not for a self-employed assistant, who pays their own.
     engagement: Literal["employment", "service_contract", "self_employed"] = "employment"
@@ -462,7 +450,7 @@ class Contract(Record):
 
 
 class TimesheetEntry(Record):
-    date: dt.date
+    date: Date
     start: dt.time
     end: dt.time
     hours: Hours

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from asistents.datafile import read_form_record, read_record
-from asistents.output import UserError, add_json_flag, emit
+from asistents.output import DATE_METAVAR, UserError, add_json_flag, emit, option_date
 from regulation.assess import assess, pending_findings
 from regulation.findings import cite_lv
 from regulation.parameters import OutOfForce
@@ -29,18 +29,14 @@ def register(subparsers) -> None:
                    help="iesniegums: JSON/YAML ieraksts vai PDF veidlapa / the application as JSON/YAML or a PDF form")
     p.add_argument("--assessment", metavar="FILE",
                    help="sociālā dienesta izvērtējums (JSON/YAML); bez tā lēmums gaida izvērtējumu / the social service's assessment")
-    p.add_argument("--on", metavar="GGGG-MM-DD",
+    p.add_argument("--on", metavar=DATE_METAVAR,
                    help="lēmuma datums (noklusējums: iesnieguma saņemšanas datums) / decision date (default: receipt date)")
     add_json_flag(p)
     p.set_defaults(run=run)
 
 
 def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"nederīgs datums: {value!r}", f"invalid date: {value!r}", field="--on",
-                        hint_lv="norādiet datumu formā GGGG-MM-DD, piemēram, 2019-03-04") from None
+    return option_date(value, "--on")
 
 
 def _h(x) -> str:

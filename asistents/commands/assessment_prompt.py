@@ -10,8 +10,8 @@ FIELDS: list[tuple[str, str, str, str]] = [
     ("disability_group", "Invaliditātes grupa (I, II, III)", "8.1.1", "choice:I,II,III"),
     ("opinion.kind", "Komisijas atzinums: assistance_need (pieaugušais) vai special_care (bērns)", "8.1",
      "choice:assistance_need,special_care"),
-    ("opinion.issued_on", "Atzinuma datums (GGGG-MM-DD)", "8.1", "date"),
-    ("opinion.valid_until", "Atzinums derīgs līdz (GGGG-MM-DD; tukšs — beztermiņa)", "17.3", "date"),
+    ("opinion.issued_on", "Atzinuma datums (DD.MM.GGGG.)", "8.1", "date"),
+    ("opinion.valid_until", "Atzinums derīgs līdz (DD.MM.GGGG.; tukšs — beztermiņa)", "17.3", "date"),
     ("opinion_in_information_system", "Atzinums ir pašvaldības informācijas sistēmā (jā/nē)", "7.2", "yesno"),
     ("visual_impairment", "Redzes invaliditāte (jā/nē)", "6.4", "yesno"),
     ("residence_status", "Kur persona dzīvo: home, long_term_care, hospital, prison", "18",
@@ -29,7 +29,7 @@ FIELDS: list[tuple[str, str, str, str]] = [
     ("duration_kind", "Ilgums: one_time, one_month, months, until_year_end, one_year (tukšs — viens gads)", "9.1.2",
      "choice:one_time,one_month,months,until_year_end,one_year"),
     ("months", "Mēnešu skaits (ilgumam months)", "9.1.2", "int"),
-    ("start", "Pakalpojuma sākums (GGGG-MM-DD; tukšs — lēmuma diena)", "9.1.2", "date"),
+    ("start", "Pakalpojuma sākums (DD.MM.GGGG.; tukšs — lēmuma diena)", "9.1.2", "date"),
 ]
 _YES, _NO = {"jā", "ja", "j", "yes", "y", "1"}, {"nē", "ne", "n", "no", "0"}
 
@@ -53,9 +53,9 @@ def _value(kind: str, text: str) -> Any:
     if kind == "points":
         return {int(k): v.replace(",", ".") for k, v in (pair.split("=") for pair in text.split())}
     if kind == "date":
-        import datetime as dt
+        from regulation.dates import parse_date
 
-        return dt.date.fromisoformat(text).isoformat()
+        return parse_date(text).isoformat()
     return text
 
 

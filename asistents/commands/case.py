@@ -9,7 +9,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from asistents.output import UserError, add_json_flag, emit
+from asistents.output import DATE_METAVAR, UserError, add_json_flag, emit, option_date
+from regulation.dates import parse_date
 from asistents.register import actor, add_by_flag, add_db_flag, casework_error, open_register
 
 STEPS = {
@@ -45,7 +46,7 @@ def register(subparsers) -> None:
 
 
 def _options(name: str, q) -> None:
-    date = dict(metavar="GGGG-MM-DD")
+    date = dict(metavar=DATE_METAVAR)
     if name == "assess":
         q.add_argument("file", nargs="?", metavar="FILE", help="izvērtējums JSON/YAML; bez tā — jautā pa laukam / "
                                                                 "the assessment; without it, asked field by field")
@@ -93,18 +94,12 @@ def _options(name: str, q) -> None:
         q.add_argument("--on", **date, required=True, help="pakalpojuma pēdējā diena / the last day of the service")
         q.add_argument("--refusal-ground", choices=["9.2.1", "9.2.2", "9.2.3", "9.2.4"], help="ar 17.4 / with 17.4")
         q.add_argument("--facts", help="konstatētais / what was established")
-        q.add_argument("--refund", metavar="19.1:EUR:GGGG-MM-DD", help="atmaksa (19) / a refund")
+        q.add_argument("--refund", metavar="19.1:EUR:DD.MM.GGGG.", help="atmaksa (19) / a refund")
         q.add_argument("--notified-on", **date)
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"nederīgs datums '{text}'", f"invalid date '{text}'", field=flag,
-                        hint_lv="rakstiet datumu formā GGGG-MM-DD, piemēram, 2019-03-15") from None
+    return option_date(text, flag)
 
 
 def _assistant(args):
@@ -140,10 +135,10 @@ def _refund(text: str | None):
         return None
     try:
         ground, amount, due = text.split(":")
-        return ground, Decimal(amount.replace(",", ".")), dt.date.fromisoformat(due)
+        return ground, Decimal(amount.replace(",", ".")), parse_date(due)
     except (ValueError, InvalidOperation):
-        raise UserError(f"--refund jābūt 19.1:EUR:GGGG-MM-DD, nevis '{text}'",
-                        f"--refund takes 19.1:EUR:YYYY-MM-DD, not '{text}'", field="--refund") from None
+        raise UserError(f"--refund jābūt 19.1:EUR:DD.MM.GGGG., nevis '{text}'",
+                        f"--refund takes 19.1:EUR:DD.MM.YYYY., not '{text}'", field="--refund") from None
 
 
 def _assessment(args):

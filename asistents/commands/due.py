@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asistents.output import UserError, add_json_flag, emit
+from asistents.output import add_json_flag, emit, option_date
 from asistents.register import add_db_flag, casework_error, open_register
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("due", help="termiņi / what falls due")
-    p.add_argument("--on", metavar="GGGG-MM-DD", help="datums (noklusēti šodien) / the date (default today)")
+    p.add_argument("--on", metavar="DD.MM.GGGG.", help="datums (noklusēti šodien) / the date (default today)")
     add_db_flag(p)
     add_json_flag(p)
     p.set_defaults(run=run)
@@ -19,11 +19,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import casework
 
-    try:
-        on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
-    except ValueError:
-        raise UserError(f"nederīgs datums '{args.on}'", f"invalid date '{args.on}'", field="--on",
-                        hint_lv="rakstiet datumu formā GGGG-MM-DD") from None
+    on = option_date(args.on, "--on") or dt.date.today()
     reg = open_register(args.db)
     try:
         items = casework.due(reg, on)

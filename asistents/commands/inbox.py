@@ -10,13 +10,12 @@ and resumes when space returns.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import signal
 import sys
 from pathlib import Path
 from typing import Any
 
-from asistents.output import UserError, add_json_flag, emit
+from asistents.output import UserError, add_json_flag, emit, option_date
 
 
 def register(subparsers: Any) -> None:
@@ -33,7 +32,7 @@ def register(subparsers: Any) -> None:
         q.add_argument("--db", metavar="URL", help="reģistra datubāze (noklusēti ASISTENTS_DB_URL vai "
                                                    "./asistents.db) / the register's database URL")
         q.add_argument("--no-render", action="store_true", help="nesagatavot dokumentu projektus / no drafts")
-        q.add_argument("--on", metavar="YYYY-MM-DD", help="lēmuma priekšlikuma datums / decision date")
+        q.add_argument("--on", metavar="DD.MM.GGGG.", help="lēmuma priekšlikuma datums / decision date")
         q.add_argument("--settle", type=float, default=2.0, metavar="S",
                        help="cik sekundes failam jābūt nemainīgam / seconds a file must be unchanged (2)")
         q.add_argument("--workers", type=int, default=2, metavar="N",
@@ -53,13 +52,7 @@ def _setup(args: argparse.Namespace):
     if root.exists() and not root.is_dir():
         raise UserError(f"'{root}' nav mape", f"'{root}' is not a folder", file=str(root),
                         hint_lv="norādiet mapi, kurā ir (vai tiks izveidota) apakšmape inbox/")
-    on = None
-    if args.on:
-        try:
-            on = dt.date.fromisoformat(args.on)
-        except ValueError:
-            raise UserError(f"nederīgs datums '{args.on}'", f"invalid date '{args.on}'", field="--on",
-                            hint_lv="rakstiet datumu formā GGGG-MM-DD, piemēram, 2019-03-15") from None
+    on = option_date(args.on, "--on")
     if args.settle < 0 or args.workers < 1:
         raise UserError("--settle jābūt ≥ 0 un --workers ≥ 1", "--settle must be ≥ 0 and --workers ≥ 1",
                         field="--settle/--workers", hint_lv="norādiet derīgas vērtības")

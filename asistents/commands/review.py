@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asistents.output import UserError, add_json_flag, emit
+from asistents.output import add_json_flag, emit, option_date
 from asistents.register import actor, add_by_flag, add_db_flag, casework_error, open_register
 
 
@@ -29,7 +29,7 @@ def register(subparsers) -> None:
         if name == "list":
             q.add_argument("--done", action="store_true", help="arī pabeigtie / finished ones too")
         if name == "done":
-            q.add_argument("--on", metavar="GGGG-MM-DD", help="lēmuma projekta datums / the proposal's date")
+            q.add_argument("--on", metavar="DD.MM.GGGG.", help="lēmuma projekta datums / the proposal's date")
         add_db_flag(q)
         add_by_flag(q)
         add_json_flag(q)
@@ -85,10 +85,4 @@ def run(args) -> int:
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"nederīgs datums '{text}'", f"invalid date '{text}'", field=flag,
-                        hint_lv="rakstiet datumu formā GGGG-MM-DD") from None
+    return option_date(text, flag)

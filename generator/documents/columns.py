@@ -9,6 +9,7 @@ from typing import Any, Mapping
 from generator.documents.common import slug
 from generator.documents.registry import kind
 from generator.lv import NBSP
+from regulation.dates import DateInputError, parse_date
 from regulation.records import RecordError
 
 def _fold(text: str) -> str:
@@ -86,14 +87,10 @@ def _cell(value: Any, field: str) -> Any:
         return None
     last = field.rsplit(".", 1)[-1]
     if last in ("start", "end", "concluded_on", "decision_date"):
-        m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$", text)
-        if m:
-            d, mo, y = (int(x) for x in m.groups())
-            try:
-                return dt.date(y, mo, d).isoformat()
-            except ValueError:
-                return text  # kept as typed, so the error shows what the clerk wrote ("šāda datuma nav: 31.02.2020.")
-        return text
+        try:
+            return parse_date(text).isoformat()
+        except DateInputError:
+            return text  # kept as typed: the record's error quotes it ("šāda datuma nav: 31.02.2020.")
     if last in ("hours_per_week",):
         candidate = text.replace(NBSP, "").replace(" ", "").replace(",", ".")
         try:

@@ -16,7 +16,7 @@ from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.norms import ACT_NAME, ACT_NAME_GEN, ANNEX1_LV, POINT_13, act_title
 from regulation import parameters
-from regulation.records import Money, Person, Record, RecordError, load
+from regulation.records import Date, Money, Person, Record, RecordError, load
 
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "lv"
@@ -90,7 +90,7 @@ class Notice(Record):
 
     case_number: str = DocNumber
     number: str | None = Field(default=None, max_length=50)
-    notified_on: dt.date
+    notified_on: Date
     addressee: Person
     representative: Person | None = None
 
@@ -105,8 +105,8 @@ class ContractNotice(Notice):
     """
 
     contract_number: str = DocNumber
-    contract_date: dt.date | None = None
-    decided_on: dt.date | None = None
+    contract_date: Date | None = None
+    decided_on: Date | None = None
     decision_number: str | None = Field(default=None, max_length=50)
     participant_views: str | None = LongText
     views_answer: str | None = LongText
@@ -149,7 +149,7 @@ class Refund(Record):
 
     ground: Literal["19.1", "19.2"]
     amount: Money
-    due_on: dt.date
+    due_on: Date
     explanation: str | None = LongText
 
 

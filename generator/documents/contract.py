@@ -12,7 +12,7 @@ from generator.documents.common import (
     DocNumber, DocumentKind, activity_name, gender_notes, common_ctx, file_stem, full_name, hours_lv, person_ctx,
 )
 from generator.documents.norms import DURATION_LV, norms
-from regulation.records import _bilingual, Contract, Decision, Person, Record
+from regulation.records import Date, _bilingual, Contract, Decision, Person, Record
 
 
 class ContractData(Record):
@@ -34,7 +34,7 @@ class ContractData(Record):
     contract_number: str | None = Field(default=None, max_length=50)  # after `contract`: checked against it
     decision: Decision | None = None
     decision_number: str | None = Field(default=None, max_length=50)
-    decision_date: dt.date | None = None
+    decision_date: Date | None = None
     representative: Person | None = None
     assistant_address: str | None = Field(default=None, max_length=300)
     provider_address: str | None = Field(default=None, max_length=300)

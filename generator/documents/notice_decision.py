@@ -12,7 +12,7 @@ from generator.documents.common import (
     DocumentKind, Notice, activity_name, addressee_block, common_ctx, file_stem, hours_lv,
 )
 from generator.documents.norms import REFUSAL_GROUNDS, ground_plain, mobility_of, norms
-from regulation.records import Decision
+from regulation.records import Date, Decision
 
 
 class NoticeDecisionData(Notice):
@@ -23,7 +23,7 @@ class NoticeDecisionData(Notice):
     `received_on` (the application's date, or null), `decision_number` (default case_number), `decision`.
     """
 
-    received_on: dt.date | None = None
+    received_on: Date | None = None
     decision_number: str | None = Field(default=None, max_length=50)
     decision: Decision
 

@@ -12,7 +12,7 @@ from generator.documents.common import (
     ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, file_stem, refund_ctx,
 )
 from generator.documents.norms import REFUSAL_GROUNDS, TERMINATION_GROUNDS, ground_plain
-from regulation.records import _bilingual
+from regulation.records import Date, _bilingual
 
 
 class NoticeTerminationData(ContractNotice):
@@ -30,7 +30,7 @@ class NoticeTerminationData(ContractNotice):
     refusal_ground: Literal["9.2.1", "9.2.2", "9.2.3", "9.2.4"] | None = Field(default=None, validate_default=True)
     mobility: Literal["without_assistant", "not_even_with_assistant"] | None = Field(default=None,
                                                                                      validate_default=True)
-    effective_on: dt.date
+    effective_on: Date
     facts: str | None = LongText
     refund: Refund | None = None
 

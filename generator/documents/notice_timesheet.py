@@ -11,7 +11,7 @@ from generator import gender, lv
 from generator.config import Municipality
 from generator.documents.common import common_ctx, refund_ctx, file_stem, DocNumber, DocumentKind, Refund
 from generator.documents.norms import norms
-from regulation.records import Finding, Hours, Record
+from regulation.records import Date, Finding, Hours, Record
 
 
 class Addressee(Record):
@@ -34,7 +34,7 @@ class NoticeTimesheetData(Record):
 
     case_number: str = DocNumber
     number: str | None = Field(default=None, max_length=50)
-    notified_on: dt.date
+    notified_on: Date
     addressee: Addressee
     role: Literal["assistant", "provider", "recipient"]
     recipient_name: str = Field(min_length=1, max_length=200)
@@ -45,7 +45,7 @@ class NoticeTimesheetData(Record):
     hours_accepted: Hours
     findings: list[Finding] = Field(default_factory=list)
     refund: Refund | None = None
-    respond_by: dt.date | None = None
+    respond_by: Date | None = None
 
 
 _ROLE_KEY = {"assistant": "assistant", "provider": "provider", "recipient": "recipient"}

@@ -85,7 +85,9 @@ def test_cli_date_out_of_force_exit_2(on, word):
 
 def test_cli_bad_date_exit_2():
     r = run(SAMPLES / "adult_work_25h.json", "--on", "2019-02-30")
-    assert r.returncode == 2 and "GGGG-MM-DD" in r.stderr
+    assert r.returncode == 2 and "šāda datuma nav: 2019-02-30" in r.stderr
+    r = run(SAMPLES / "adult_work_25h.json", "--on", "2019/02/03")
+    assert r.returncode == 2 and "DD.MM.GGGG." in r.stderr
 
 
 def test_cli_missing_assessment_file_exit_2(tmp_path):
