@@ -4,13 +4,16 @@
 the compiled template (generator.render), writes `<stem>.docx` and its provenance sidecar atomically, then
 converts every new DOCX to PDF in one warm LibreOffice pool (generator.pdf) when asked. A bad record, a
 broken template or a LibreOffice failure becomes that record's error in the report; the others are made.
-A document whose sidecar already carries the same content key (same input, same template, same kind) is
-skipped, so a batch stopped half-way is simply run again.
+A document whose sidecar already carries the same content key (same input, template, kind and municipality
+settings) is skipped, so a batch stopped half-way is simply run again. One made before with another key (the
+data, the template or the settings — e.g. the signatory — changed since) is stale: it is made again and the
+previous file goes to `<out_dir>/previous-<time>/`, never overwritten; `force` makes every one again that way.
 """
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from dataclasses import field as _field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -46,6 +49,7 @@ class Outcome:
     column: str | None = None
     field: str | None = None
     pages: int | None = None
+    previous: list[str] = _field(default_factory=list)  # the earlier files this one replaced, kept aside
 
     def as_dict(self) -> dict[str, Any]:
         return to_jsonable({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
@@ -63,8 +67,17 @@ class BatchReport:
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "failed" or o.stage == "pdf"]
 
+    @property
+    def remade(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.previous]
+
+    @property
+    def previous_dir(self) -> str | None:
+        return str(Path(self.remade[0].previous[0]).parent) if self.remade else None
+
     def as_dict(self) -> dict[str, Any]:
         return {"made": self.count("made"), "skipped": self.count("skipped"), "failed": len(self.failed),
+                "remade": len(self.remade), "previous_dir": self.previous_dir,
                 "merged": str(self.merged) if self.merged else None,
                 "documents": [o.as_dict() for o in self.outcomes]}
 
@@ -72,9 +85,14 @@ class BatchReport:
         lines = [f"Izveidoti: {self.count('made')}, izlaisti (jau ir): {self.count('skipped')}, "
                  f"kļūdas: {len(self.failed)} / made {self.count('made')}, skipped {self.count('skipped')}, "
                  f"failed {len(self.failed)}"]
+        if self.remade:
+            lines.append(f"  No jauna (mainīti dati, veidne vai iestatījumi, piem. parakstītājs): {len(self.remade)}; "
+                         f"iepriekšējie faili saglabāti mapē {self.previous_dir} / re-made as the data, template or "
+                         f"settings changed: {len(self.remade)}; the previous files are kept in {self.previous_dir}")
         if self.count("skipped"):
-            lines.append("  Izlaistie jau ir ar tiem pašiem datiem un veidni; pēc iestatījumu maiņas (parakstītājs, "
-                         "rekvizīti) izveidojiet tos no jauna ar --force / re-render them with --force")
+            lines.append("  Izlaistie jau ir ar tiem pašiem datiem, veidni un iestatījumiem; lai tos izveidotu no "
+                         "jauna, --force (iepriekšējie tiks saglabāti mapē previous-…) / unchanged; --force makes "
+                         "them again, keeping the previous ones aside")
         for o in self.outcomes:
             if o.status == "failed" or o.stage == "pdf":
                 where = ", ".join(x for x in (o.source, f"kolonna '{o.column}'" if o.column else None,
@@ -120,6 +138,7 @@ def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: 
     outcomes: list[Outcome] = []
     used: set[str] = set()
     pending_pdf: list[tuple[Outcome, provenance.Provenance]] = []
+    aside: Path | None = None  # this run's previous-<time>/ folder, made when first needed
     for item in tqdm(items, desc="DOCX", unit="dok.", disable=None if progress else True, leave=False):
         out = Outcome(source=item.source, status="failed", row=item.row)
         outcomes.append(out)
@@ -144,7 +163,7 @@ def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: 
             out.stage, out.error_lv, out.error_en = "template", f"veidne {template.name}: {e}", f"template {template.name}: {e}"
             continue
         prov = provenance.make(item.kind, item.data, template=template, template_sha256=compiled.sha256,
-                               source=item.source)
+                               source=item.source, municipality=municipality)
         out.docx = docx_path
         docx_ok = not force and provenance.is_current(docx_path, prov)
         pdf_ok = not pdf or (not force and provenance.is_current(pdf_path, prov))
@@ -159,6 +178,11 @@ def run_batch(items: Iterable[BatchItem], out_dir: str | Path, *, municipality: 
                 out.error_lv, out.error_en = f"{e.template}: {e.message_lv}", f"{e.template}: {e.message_en}"
                 out.docx = None
                 continue
+        replaced = [p for p, ok in ((docx_path, docx_ok), (pdf_path, pdf_ok)) if not ok and p.exists()]
+        if replaced:
+            aside = aside or provenance.previous_folder(out_dir)
+            out.previous = [str(p) for p in provenance.keep_aside(replaced, aside)]
+        if not docx_ok:
             atomic.write_bytes(docx_path, body)
             provenance.write_sidecar(docx_path, prov)
         out.status = "made"

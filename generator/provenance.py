@@ -3,8 +3,10 @@
 Recorded three ways so an auditor finds it whichever file they hold: the DOCX core properties (`comments`
 holds the JSON, `category` the kind, `identifier` the content key, `version` the tool version), the PDF's
 document information (`/AsistentsProvenance`, written with pypdf) and a sidecar `<file>.json` beside each
-output. The content key (input + template + kind hashes) is what makes batches resumable: an output whose
-sidecar carries the same key was made from the same data with the same template and is not made again.
+output. The content key (input + template + kind + the municipality's settings) is what makes batches
+resumable: an output whose sidecar carries the same key was made from the same data with the same template and
+settings (signatory, letterhead) and is not made again; one with another key is stale and made again, the
+previous file kept aside (`keep_aside`), never overwritten.
 
 >>> p = make("decision", {"b": 1, "a": "ā", "rules_version": "MK942 2019-08 redakcija"}, template_sha256="ab" * 32,
 ...          now="2026-11-23T20:00:00+00:00")
@@ -77,11 +79,13 @@ class Provenance:
     tool_version: str
     created_at: str
     source: str | None = None  # the data file (and row) the input came from, when there is one
+    settings_sha256: str = ""  # the municipality's settings the document was made with (settings_hash)
 
     @property
     def key(self) -> str:
-        """What decides whether a document must be made again: same input, same template, same kind."""
-        return hashlib.sha256(f"{self.kind}\0{self.input_sha256}\0{self.template_sha256}".encode()).hexdigest()
+        """What decides whether a document must be made again: same input, template, kind and settings."""
+        return hashlib.sha256(f"{self.kind}\0{self.input_sha256}\0{self.template_sha256}\0{self.settings_sha256}"
+                              .encode()).hexdigest()
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "key": self.key}
@@ -93,16 +97,30 @@ class Provenance:
                 "keywords": "asistents provenance"}
 
 
+def settings_hash(municipality: Any) -> str:
+    """SHA-256 of what a municipality's settings put into a document: every setting (the signatory, the
+    letterhead's text, the appeal body, the bank) and the logo's bytes. (Its own templates count through the
+    template's hash.)"""
+    if municipality is None:
+        return ""
+    h = hashlib.sha256(municipality.model_dump_json(exclude={"templates_dir"}).encode("utf-8"))
+    logo = getattr(municipality, "logo", None)
+    if logo is not None and Path(logo).is_file():
+        h.update(Path(logo).read_bytes())
+    return h.hexdigest()
+
+
 def make(kind: str, data: Any, *, template: str | Path = "", template_sha256: str | None = None,
-         source: str | None = None, now: str | None = None) -> Provenance:
-    """Provenance for `data` rendered as `kind` with `template` (its hash is read unless given)."""
+         source: str | None = None, now: str | None = None, municipality: Any = None) -> Provenance:
+    """Provenance for `data` rendered as `kind` with `template` (its hash is read unless given) and the
+    `municipality`'s settings."""
     if template_sha256 is None:
         template_sha256 = file_hash(template)
     return Provenance(
         kind=kind, input_sha256=input_hash(data), template=Path(template).name if template else "",
         template_sha256=template_sha256, rules_version=find_rules_version(to_jsonable(data)),
         tool_version=tool_version(), created_at=now or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        source=source)
+        source=source, settings_sha256=settings_hash(municipality))
 
 
 def sidecar_path(output: str | Path) -> Path:
@@ -127,6 +145,31 @@ def is_current(output: str | Path, prov: Provenance) -> bool:
     """True when `output` exists and its sidecar records the same content key (made from the same inputs)."""
     side = read_sidecar(output)
     return Path(output).is_file() and bool(side) and side.get("provenance", {}).get("key") == prov.key
+
+
+def keep_aside(outputs: list[Path], folder: Path) -> list[Path]:
+    """Move each existing output (and its sidecar) into `folder` before it is made again, so nothing a clerk
+    may have edited, or a letter already sent, is overwritten. Returns where they went."""
+    moved = []
+    for path in outputs:
+        if not path.exists():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        for p in (path, sidecar_path(path)):
+            if p.exists():
+                p.replace(folder / p.name)
+        moved.append(folder / path.name)
+    return moved
+
+
+def previous_folder(out_dir: Path, now: dt.datetime | None = None) -> Path:
+    """`<out_dir>/previous-<UTC time>/`: where one run keeps the files it makes again."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    folder, n = out_dir / f"previous-{now:%Y%m%dT%H%M%SZ}", 1
+    while folder.exists():  # another run in the same second
+        n += 1
+        folder = out_dir / f"previous-{now:%Y%m%dT%H%M%SZ}-{n}"
+    return folder
 
 
 def stamp_pdf(pdf: str | Path, prov: Provenance) -> None:

@@ -25,7 +25,9 @@ def register(subparsers) -> None:
     p.add_argument("--merged", metavar="FILE.pdf", help="viens PDF drukai ar visām rindām / one print file")
     p.add_argument("--config", help="pašvaldības iestatījumi (asistents.yaml) / municipality settings")
     p.add_argument("--force", action="store_true",
-                   help="izveidot no jauna arī esošos (piem., pēc iestatījumu maiņas) / re-render existing documents")
+                   help="izveidot no jauna arī nemainītos (novecojušos — pēc datu, veidnes vai iestatījumu maiņas — "
+                        "izveido no jauna vienmēr; iepriekšējie paliek mapē previous-…) / re-render unchanged "
+                        "documents too (stale ones are always re-rendered, the previous kept aside)")
     p.add_argument("--register", action="store_true",
                    help="reģistrēt līgumus reģistrā (14) / register the contracts (only with --template contract)")
     from asistents.register import add_by_flag, add_db_flag
@@ -102,7 +104,7 @@ def _register(args, report, checks) -> list[dict]:
 def _text(sheet, report, refused, warnings, registered) -> str:
     lines = [f"{sheet.path.name}: {len(sheet.rows)} rindas / rows", report.text()]
     for r in refused:
-        where = f" (kolonna «{r['column']}»)" if r["column"] else ""
+        where = f" (kolonna „{r['column']}”)" if r["column"] else ""
         lines.append(f"  {r['row']}. rinda{where}: {r['message_lv']} — līgums nav sagatavots / "
                      f"row {r['row']}: {r['message_en']} — no contract made")
     lines += [f"  {w['row']}. rinda: brīdinājums: {w['message_lv']}" for w in warnings]

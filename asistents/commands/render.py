@@ -28,8 +28,9 @@ def register(subparsers) -> None:
     p.add_argument("--pdfa", action="store_true", help="PDF/A-2b")
     p.add_argument("--config", help="pašvaldības iestatījumi (asistents.yaml) / municipality settings")
     p.add_argument("--force", action="store_true",
-                   help="ar --batch: izveidot no jauna arī esošos (piem., pēc iestatījumu maiņas) / with --batch: "
-                        "re-render existing documents")
+                   help="ar --batch: izveidot no jauna arī nemainītos (novecojušos — pēc datu, veidnes vai iestatījumu "
+                        "maiņas — izveido no jauna vienmēr; iepriekšējie paliek mapē previous-…) / with --batch: "
+                        "re-render unchanged documents too (stale ones are always re-rendered, the previous kept)")
     add_json_flag(p)
     p.set_defaults(run=run)
 
@@ -92,13 +93,17 @@ def run_one(args, mun, out: Path) -> int:
     try:
         compiled = TemplateCache().get(template)
         prov = provenance.make(args.kind, raw, template=template, template_sha256=compiled.sha256,
-                               source=Path(args.data).name)
+                               source=Path(args.data).name, municipality=mun)
         body = compiled.render(k.context(data, mun), core_properties=prov.core_properties())
     except RenderError as e:
         raise render_error(e) from None
     # Notes for the preparer (terms, missing attachments, warnings) go here, never into the document.
     result = {"kind": args.kind, "output": str(out), "provenance": prov.as_dict(), "notes": k.notes(data, mun),
-              "blockers": k.blockers(data)}
+              "blockers": k.blockers(data), "previous": None}
+    if out.exists():  # an earlier OUT (maybe edited, maybe sent) is kept aside, never overwritten
+        stale = not provenance.is_current(out, prov)
+        result["previous"] = str(provenance.keep_aside([out], provenance.previous_folder(out.parent))[0])
+        result["previous_stale"] = stale
     if out.suffix.lower() == ".docx":
         atomic.write_bytes(out, body)
         provenance.write_sidecar(out, prov)
@@ -121,6 +126,9 @@ def run_one(args, mun, out: Path) -> int:
 
 def _summary(r: dict) -> str:
     lines = [f"Izveidots / written: {r['output']}"]
+    if r.get("previous"):
+        why = (" (tas bija veidots no citiem datiem, veidnes vai iestatījumiem)" if r.get("previous_stale") else "")
+        lines.append(f"Iepriekšējais fails{why} saglabāts: {r['previous']} / the previous file is kept: {r['previous']}")
     lines += [f"Piezīme sagatavotājam / note: {n}" for n in r["notes"]]
     lines += [f"Projektu vēl nevar pieņemt / not adoptable yet: {b}" for b in r["blockers"]]
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from generator.lv import NBSP
 from generator.render import docx_text, render_docx
 from regulation.assess import assess
 from regulation.personal_code import make
-from regulation.records import Application, Assessment, RecordError, to_jsonable
+from regulation.records import Application, Assessment, to_jsonable
 
 
 def example(name: str) -> dict:
@@ -306,63 +306,6 @@ def test_7_no_stray_separator_when_a_value_is_empty():
     lines = t.splitlines()
     assert "pirmdiena, trešdiena, piektdiena" in lines and "svētdiena" in lines
     assert not any(re.match(r"^\s*;|;\s*$|\s{2,};", l) for l in lines), [l for l in lines if ";" in l][:5]
-
-
-# ---------------------------------------------------------------- 16 messages
-
-
-def _sheet(tmp_path, rows, name="ligumi.csv"):
-    import csv
-
-    headers = ["Līguma Nr.", "Lietas Nr.", "Vārds", "Uzvārds", "Personas kods", "Stundas nedēļā", "Pasākums",
-               "Sākuma datums", "Beigu datums", "Asistenta vārds", "Asistenta uzvārds", "Lēmuma Nr.", "Lēmuma datums"]
-    path = tmp_path / name
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, delimiter=";").writerows([headers, *rows])
-    return path
-
-
-def _row(i, start="01.03.2021."):
-    return [f"AS-2026/{i:03d}", f"L-{i}", "Līga", f"Bērziņa{i}", make(dt.date(1985, 6, 12), 100 + i), "20", "1",
-            start, "28.02.2022.", "Jānis", "Kalniņš", f"2-7/2021/{i}", "15.02.2021."]
-
-
-def test_16_no_such_date_names_the_column_the_excel_row_and_what_was_typed(tmp_path):
-    from generator.mailmerge import mailmerge
-
-    _, report = mailmerge(_sheet(tmp_path, [_row(1), _row(2, start="31.02.2020.")]), "contract", tmp_path / "out",
-                          municipality=EXAMPLE, progress=False)
-    bad = [o for o in report.outcomes if o.status == "failed"]
-    assert len(bad) == 1 and bad[0].row == 3 and bad[0].column == "Sākuma datums"  # header is Excel row 1
-    assert "šāda datuma nav: 31.02.2020." in bad[0].error_lv and "GGGG" not in bad[0].error_lv
-    assert "3. rinda" in report.text() and "kolonna 'Sākuma datums'" in report.text()
-
-
-def test_16_allowed_values_in_latvian_only():
-    from regulation.records import Assessment, load
-
-    with pytest.raises(RecordError) as e:
-        load(Assessment, {"disability_group": "IV"})
-    assert e.value.problems[0].message_lv == "neatļauta vērtība (atļauts: I, II vai III)"
-
-
-def test_16_force_renders_again_after_a_configuration_change(tmp_path, capsys):
-    from asistents.cli import main
-
-    sheet = _sheet(tmp_path, [_row(i) for i in range(1, 4)])
-    out = tmp_path / "out"
-    assert main(["mailmerge", str(sheet), "--template", "contract", "-o", str(out), "--json"]) == 0
-    capsys.readouterr()
-    cfg = tmp_path / "asistents.yaml"
-    cfg.write_text((EXAMPLES_DIR.parents[2] / "asistents.example.yaml").read_text(encoding="utf-8")
-                   .replace("Anna Paraudziņa", "Inta Jaunā"), encoding="utf-8")
-    args = ["mailmerge", str(sheet), "--template", "contract", "-o", str(out), "--config", str(cfg)]
-    assert main(args) == 0
-    assert "izlaisti (jau ir): 3" in capsys.readouterr().out
-    assert main([*args, "--force", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["made"] == 3
-    t = " ".join(docx_text(next(out.glob("*.docx")).read_bytes()))
-    assert "Inta Jaunā" in t and "Anna Paraudziņa" not in t
 
 
 # ---------------------------------------------------------------- 6 grammatical gender
