@@ -48,6 +48,10 @@ Cases (states and allowed steps: `regulation.lifecycle`):
 - `regenerate(reg, case_id, document_id, *, by, out, base=None) -> StepDone` — the document made again from
   the data its step made it from (kept in its sidecar), with the person's details as the register holds them
   now, the current templates and municipality; a new version, the old one stays
+- `gender.case_genders(reg, case_id)` / `gender.set_gender(reg, case_id, *, by, person, gender)` — the
+  grammatical gender of the recipient, representative and assistant in letters (shown with where it came from;
+  set "f"/"m", audited as `gender`); `gender.review_genders` / `gender.review_set_gender` do the same for an
+  application file in the verification station (a correction `review_done` applies)
 
 Lists:
 - `due(reg, on=None) -> list[DueItem]` — decide by (9), notify by (10), opinions expiring (17.3), timesheets

@@ -43,6 +43,8 @@ def _rebuilt(f: Any, corrections: list[Any]) -> tuple[ParseResult, set[str]]:
     readings = dict(original)
     spec = _fields_of(f.kind)
     settled: set[str] = set()
+    genders = {c.field.rpartition(".")[0]: c.value for c in corrections if c.field in _GENDER_FIELDS}
+    corrections = [c for c in corrections if c.field not in _GENDER_FIELDS]
     for c in corrections:
         settled.add(c.field)
         old = readings.get(c.field)
@@ -56,7 +58,7 @@ def _rebuilt(f: Any, corrections: list[Any]) -> tuple[ParseResult, set[str]]:
     base = {"file": r.get("file") or f.sha256[:12], "sha256": f.sha256, "pages": r.get("pages", 0)}
     form = load_form(f.kind)
     shape = r.get("shape") or "scanned"
-    result = assemble(base, form, shape, readings)
+    result = _with_genders(assemble(base, form, shape, readings), genders)
     if not corrections:
         return result.model_copy(update={"issues": _stored_issues(f)}), settled
     key = lambda i: (i.field, i.code)  # noqa: E731
@@ -131,6 +133,26 @@ def _field_check(f: Any, field: str) -> Any:
     if field not in spec:
         raise CaseworkError(f"veidlapā nav lauka '{field}'", f"the form has no field '{field}'", field=field)
     return spec[field]
+
+
+# A person's grammatical gender is no box on the form: set in the verification station (casework.gender), it
+# is kept as a correction of the reading and put on the record after assembling.
+_GENDER_FIELDS = {"applicant.gender", "representative.gender"}
+
+
+def _with_genders(result: ParseResult, genders: dict[str, str]) -> ParseResult:
+    record = result.record
+    if record is None or not genders:
+        return result
+    update = {who: getattr(record, who).model_copy(update={"gender": g})
+              for who, g in genders.items() if getattr(record, who, None) is not None}
+    return result.model_copy(update={"record": record.model_copy(update=update)})
+
+
+def rebuilt_record(tx: Any, sha256: str) -> Any:
+    """The record of a file under review as its corrections make it (None while it does not validate)."""
+    f = tx.review_file(sha256)
+    return _rebuilt(f, tx.corrections(f.sha256))[0].record
 
 
 def review_set(reg: Any, sha256: str, field: str, value: Any, *, by: str) -> ReviewItem:

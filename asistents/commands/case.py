@@ -21,6 +21,8 @@ STEPS = {
     "terminate": "izbeigt (17) / terminate", "change-assistant": "mainīt asistentu (16) / change assistant",
     "close": "slēgt izbeigtu lietu / close a terminated case",
     "regenerate": "izveidot dokumentu no jauna (jauna versija) / make a document again (a new version)",
+    "gender": "personu gramatiskā dzimte vēstulēm (parāda; ar --person un --gender maina) / the people's grammatical "
+              "gender in letters (shown; changed with --person and --gender)",
 }
 
 
@@ -34,7 +36,7 @@ def register(subparsers) -> None:
         else:
             q.add_argument("case", type=int, metavar="N", help="lietas numurs / the case id")
         _options(name, q)
-        if name not in ("list", "show", "resume", "close"):
+        if name not in ("list", "show", "resume", "close", "gender"):
             q.add_argument("--out", default="outbox", metavar="DIR", help="dokumentu mape (noklusēti ./outbox) / "
                                                                           "documents folder")
             if name != "regenerate":
@@ -47,6 +49,10 @@ def register(subparsers) -> None:
 
 def _options(name: str, q) -> None:
     date = dict(metavar=DATE_METAVAR)
+    if name == "gender":
+        q.add_argument("--person", choices=["recipient", "representative", "assistant"],
+                       help="pakalpojuma saņēmējs, likumiskais pārstāvis vai asistents / whose")
+        q.add_argument("--gender", choices=["f", "m"], help="f — sieviešu, m — vīriešu dzimte / feminine or masculine")
     if name == "assess":
         q.add_argument("file", nargs="?", metavar="FILE", help="izvērtējums JSON/YAML; bez tā — jautā pa laukam / "
                                                                 "the assessment; without it, asked field by field")
@@ -182,6 +188,8 @@ def run(args) -> int:
             emit(casework.jsonable(view), args.json, lambda _: show_text(view))
             return 0
         n = args.case
+        if a == "gender":
+            return _gender(reg, args, by)
         if a == "assess":
             done = casework.assess(reg, n, _assessment(args), by=by, on=_date(args.on, "--on"), views=args.views,
                                    out=out)
@@ -220,6 +228,21 @@ def run(args) -> int:
         raise casework_error(e) from None
     finally:
         reg.close()
+    return 0
+
+
+def _gender(reg, args, by: str) -> int:
+    from casework import gender
+
+    if (args.person is None) != (args.gender is None):
+        raise UserError("dzimti maina ar abiem: --person un --gender", "give both --person and --gender to change it",
+                        field="--gender" if args.gender is None else "--person")
+    if args.person:
+        people = gender.set_gender(reg, args.case, by=by, person=args.person, gender=args.gender)
+    else:
+        people = gender.case_genders(reg, args.case)
+    emit(gender.jsonable(people), args.json, lambda _: "\n".join(
+        f"{p.role_lv} ({p.person}): {p.name} — {p.gender_lv} ({p.source})" for p in people))
     return 0
 
 
