@@ -78,3 +78,29 @@ def test_6_case_gender_on_the_command_line(tmp_path, h):
     assert p.returncode == 2 and "līguma" in p.stderr
     p = h.asistents("case", "gender", str(case_id), "--person", "assistant", cwd=tmp_path, check=False)
     assert p.returncode == 2 and "--gender" in p.stderr
+
+
+def test_6_gender_set_in_the_verification_station_goes_on_with_the_file(reg, h, filler, tmp_path):
+    from forms.definition import load as load_form
+    from intake.register import review_reading
+    from parser import parse_bytes
+    from parser.assemble import result as assemble
+
+    record = h.application(904)  # Pēteris …
+    read = parse_bytes(filler.fill("application", record), "iesniegums.pdf", sandbox=False)
+    misread = read.fields["applicant.surname"].model_copy(update={"value": "Berzins", "confidence": 0.5})
+    doubtful = assemble({"file": read.file, "sha256": read.sha256, "pages": read.pages}, load_form("application"),
+                        "scanned", {**read.fields, "applicant.surname": misread})
+    with reg.transaction() as tx:
+        tx.journal_claim(read.sha256, "iesniegums.pdf", 1000)
+        tx.add_review(read.sha256, "application", doubtful.record.received_on, review_reading(doubtful, tmp_path))
+    [shown] = gender.review_genders(reg, read.sha256)
+    assert (shown.person, shown.gender, shown.source) == ("recipient", "m", "vārds")
+    [changed] = gender.review_set_gender(reg, read.sha256, by="klerks", person="recipient", gender="f")
+    assert (changed.gender, changed.source) == ("f", "iestatīts")
+    cw.review_set(reg, read.sha256, "applicant.surname", record["applicant"]["surname"], by="klerks")
+    cw.review_confirm(reg, read.sha256, "activities.0.hours_per_week", by="klerks")
+    done = cw.review_done(reg, read.sha256, by="klerks")
+    assert cw.case_show(reg, done.details["case_id"]).application.applicant.gender == "f"
+    with pytest.raises(cw.CaseworkError):
+        gender.review_set_gender(reg, read.sha256, by="klerks", person="assistant", gender="f")
