@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.routing import Mount, Route
 
-from web.ui import (annex2, audit_log, case_assess, case_list, case_show, case_steps, document_download, due, home,
-                    inbox_upload, login, logout, review_crop, review_group, review_queue, review_save, static_files,
-                    timesheet_errors, users)
+from web.ui import (annex2, audit_log, case_assess, case_list, case_show, case_steps, document_download, due, gender,
+                    home, inbox_upload, login, logout, review_crop, review_group, review_queue, review_save,
+                    static_files, timesheet_errors, users)
 
 
 def routes() -> list:
@@ -30,6 +30,7 @@ def routes() -> list:
         Route("/cases/{case_id:int}/suspend", case_steps.case_suspend, methods=["POST"]),
         Route("/cases/{case_id:int}/resume", case_steps.case_resume, methods=["POST"]),
         Route("/cases/{case_id:int}/terminate", case_steps.case_terminate, methods=["POST"]),
+        Route("/gender", gender.gender_save, methods=["POST"]),
         Route("/due", due.due_list),
         Route("/timesheets/errors", timesheet_errors.timesheet_errors),
         Route("/review", review_queue.review_queue),

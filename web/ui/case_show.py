@@ -11,6 +11,7 @@ import casework
 from regulation.lifecycle import TERMINATION_GROUNDS
 from web.middleware.auth import READ, allow
 from web.render import page
+from web.ui import gender
 from web.ui.labels import (ACTIVITY_POINTS, HOW_LV, OUTCOMES, SEVERITY_LV, STEP_LV, SUSPENSION_REASONS,
                            TIMESHEET_STATES, document_label)
 
@@ -39,7 +40,7 @@ async def show(request, case_id: int, status: int = 200, **extra):
                 timesheets=timesheets, views=recorded_views(view), severity=SEVERITY_LV, ts_states=TIMESHEET_STATES,
                 grounds=TERMINATION_GROUNDS, reasons=SUSPENSION_REASONS,
                 points=ACTIVITY_POINTS, outcomes=OUTCOMES, steps=STEP_LV, how=HOW_LV,
-                document_label=document_label, **{"message": None, "error": None, **extra})
+                document_label=document_label, **gender.of_case(view), **{"message": None, "error": None, **extra})
 
 
 @allow(*READ)

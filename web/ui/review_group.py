@@ -9,6 +9,7 @@ import casework
 from web.middleware.audit import record
 from web.middleware.auth import READ, allow
 from web.render import page
+from web.ui import gender
 from web.forms.common import page_number
 
 
@@ -23,7 +24,7 @@ async def review_file(request):
     rows = [(item, f) for f in item.fields]
     confirmed = await run_in_threadpool(casework.review_register_confirmed, request.app.state.registry, item.sha256)
     return page(request, "review_fields.html", title=f"Fails {item.name}", rows=rows, group=None, item=item,
-                back=request.url.path, confirmed=confirmed)
+                back=request.url.path, confirmed=confirmed, **await gender.of_review(request, item))
 
 
 @allow(*READ)
