@@ -98,9 +98,9 @@ def received_on(result: Any, fallback: dt.date) -> dt.date:
     reads as one, else the day the file came into the inbox."""
     reading = result.fields.get("received_on") if result.kind == "application" else None
     text = str(reading.value or reading.raw or "") if reading is not None else ""
-    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d.%m.%Y").date()):
-        try:
-            return parse(text.strip())
-        except ValueError:
-            continue
-    return fallback
+    from regulation.dates import DateInputError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateInputError:
+        return fallback

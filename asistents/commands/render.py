@@ -99,7 +99,7 @@ def run_one(args, mun, out: Path) -> int:
         raise render_error(e) from None
     # Notes for the preparer (terms, missing attachments, warnings) go here, never into the document.
     result = {"kind": args.kind, "output": str(out), "provenance": prov.as_dict(), "notes": k.notes(data, mun),
-              "blockers": k.blockers(data), "previous": None}
+              "blockers": k.blockers(data), "previous": None, "previous_stale": None}
     if out.exists():  # an earlier OUT (maybe edited, maybe sent) is kept aside, never overwritten
         stale = not provenance.is_current(out, prov)
         result["previous"] = str(provenance.keep_aside([out], provenance.previous_folder(out.parent))[0])
