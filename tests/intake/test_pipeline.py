@@ -179,9 +179,10 @@ def test_bad_usage_exits_2_naming_what_to_fix(h, tmp_path):
     not_a_folder.write_text("x")
     p = subprocess.run(h.inbox_cmd("process", not_a_folder), capture_output=True, text=True, env=h.env(), cwd=h.ROOT)
     assert p.returncode == 2 and "nav mape" in p.stderr and "is not a folder" in p.stderr
-    p = subprocess.run(h.inbox_cmd("process", tmp_path / "jauna", "--on", "15.03.2019", "--json"),
-                       capture_output=True, text=True, env=h.env(), cwd=h.ROOT)
-    assert p.returncode == 2 and json.loads(p.stdout)["error"]["field"] == "--on"
+    p = subprocess.run(h.inbox_cmd("process", tmp_path / "jauna", "--on", "31.02.2019", "--json"),
+                       capture_output=True, text=True, env=h.env(), cwd=h.ROOT)  # 15.03.2019 is a date, this none
+    err = json.loads(p.stdout)["error"]
+    assert p.returncode == 2 and err["field"] == "--on" and "šāda datuma nav: 31.02.2019" in err["message_lv"]
 
 
 def test_empty_inbox_pass_creates_the_layout(h, tmp_path):
