@@ -49,6 +49,18 @@ def test_6_gender_changed_in_the_case_is_audited_and_the_next_letter_agrees(reg,
     assert e.value.field == "person"
 
 
+def test_6_a_letter_regenerated_after_the_change_agrees_with_it(reg, h, tmp_path):
+    case_id = _case(reg, h, 905)
+    out = tmp_path / "outbox"
+    first = cw.adopt(reg, case_id, by="vadītāja", on=dt.date(2019, 3, 20), out=out).documents[0]
+    assert "likumiskā pārstāve Dace Šķēle" in _text(first)
+    gender.set_gender(reg, case_id, by="klerks", person="representative", gender="m")
+    [doc] = [d for d in cw.case_show(reg, case_id).documents if d.kind == "decision"]
+    again = cw.regenerate(reg, case_id, doc.id, by="klerks", out=out).documents[0]
+    assert "likumiskais pārstāvis Dace Šķēle" in _text(again) and "likumiskā pārstāve Dace" not in _text(again)
+    assert "likumiskā pārstāve Dace Šķēle" in _text(first)  # the letter made before stays as it was
+
+
 def test_6_assistants_gender_is_kept_on_the_contracts(reg, h):
     from regulation.records import Assistant
 
