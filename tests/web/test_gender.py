@@ -23,7 +23,7 @@ def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
 
 
 def _row(html: str, role: str) -> str:
-    found = re.search(rf"<tr>\s*<td>{role}</td>(.*?)</tr>", html, re.S)
+    found = re.search(rf"<dt>{role}</dt>\s*<dd[^>]*>(.*?)</dd>", html, re.S)
     assert found, f"no row for {role}"
     return found.group(1)
 
