@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -239,11 +240,20 @@ def decide_by(received_on: dt.date, params: "parameters.Parameters | None" = Non
     >>> decide_by(dt.date(2019, 1, 31))
     datetime.date(2019, 2, 28)
     """
+    if params is None:
+        return _decide_by(received_on)
     from regulation import calendar
+
+    return calendar.add_month(received_on, params.value("decision_term_months", received_on))
+
+
+@functools.lru_cache(maxsize=4096)
+def _decide_by(received_on: dt.date) -> dt.date:
+    """`decide_by` under the parameter file (a pure function of the date: the worklist asks it for every open
+    case on every visit, mostly for the same few hundred dates)."""
     from regulation import parameters as p
 
-    params = params or p.load()
-    return calendar.add_month(received_on, params.value("decision_term_months", received_on))
+    return decide_by(received_on, p.load())
 
 
 def notify_by(adopted_on: dt.date, params: "parameters.Parameters | None" = None) -> dt.date:
