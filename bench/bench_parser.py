@@ -6,6 +6,8 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 12 --reporting 0 --details
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 6 --reporting 48 \
         --save bench/results/parser-independent.json            # the figures the issue asks for
+    .venv/bin/python bench/bench_parser.py --independent-only --tuning 6 --reporting 48 \
+        --reporting-seed-base 0 --reporting-seed-base 1000      # and a fresh reporting family, forms 1000–1047
 
 The independent set (bench/independent/) is filled, flattened and scanned by another route than
 samples/generate.py; its "tuning" family may be looked at, its "reporting" family is only scored here. Each
@@ -204,6 +206,9 @@ def main() -> int:
     ap.add_argument("--only", choices=SHAPES, action="append", help="only this shape (repeatable)")
     ap.add_argument("--tuning", type=int, default=6, help="forms of the independent tuning family")
     ap.add_argument("--reporting", type=int, default=48, help="forms of the independent reporting family")
+    ap.add_argument("--reporting-seed-base", type=int, action="append",
+                    help="first form number of a reporting family (repeatable; default 0): a range never "
+                         "scored before is a fresh family nobody has looked at (e.g. 1000)")
     ap.add_argument("--independent-only", action="store_true", help="only the independent set")
     ap.add_argument("--details", action="store_true", help="list every miss of the tuning family on stderr")
     ap.add_argument("--save", type=Path, help="write the independent set's figures here as JSON")
@@ -260,17 +265,19 @@ def independent(args: argparse.Namespace) -> int:
     from bench.independent.score import run
 
     report: dict[str, object] = {}
-    for family, count in (("tuning", args.tuning), ("reporting", args.reporting)):
+    runs = [("tuning", 0, args.tuning)] + [("reporting", b, args.reporting) for b in args.reporting_seed_base or [0]]
+    for family, first, count in runs:
         if count <= 0:
             continue
         # The reporting family's misses are never listed: it is not looked at while tuning.
-        tallies = run(family, list(range(count)), details=args.details and family == "tuning")
+        tallies = run(family, list(range(first, first + count)), details=args.details and family == "tuning")
         for scans, tally in tallies.items():
             if not tally.forms:
                 continue
             f = tally.figures()
-            report[f"{family} / {scans}"] = f
-            print(f"independent {family:>9} / {scans:<8}: {f['forms']} forms, {f['fields']} fields: right "
+            label = family if not first else f"{family} {first}+"
+            report[f"{label} / {scans}"] = f
+            print(f"independent {label:>9} / {scans:<8}: {f['forms']} forms, {f['fields']} fields: right "
                   f"{f['fields_right_pct']:.2f} % (fields holding a value: {f['valued_fields_right_pct']:.2f} % "
                   f"of {f['valued_fields']}); record {f['forms_with_record_pct']:.1f} %; review "
                   f"{f['forms_needing_review_pct']:.1f} %; flagged although right {f['flagged_although_right_pct']:.2f} %; "

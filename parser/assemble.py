@@ -6,7 +6,6 @@ misreading, so it is also flagged `uncertain`: a person looks at it instead of t
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -60,6 +59,8 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
         flag(name, "uncertain", f"nolasītā vērtība «{r.raw}» var būt kļūdaina ({why_lv}) — pārbaudiet pēc oriģināla",
              f"the value read, '{r.raw}', may be misread ({why_en}) — check it against the original", "warning")
 
+    if kind == "timesheet":
+        readings = _corroborated(readings)
     for name, f in fields.items():
         r = readings.get(name)
         label = getattr(f, "label_lv", name)
@@ -212,33 +213,50 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
 
 
+def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
+    """A timesheet row's hours that equal its end − start read surely, and a total that equals the sum of
+    rows read surely, are as sure as what confirms them (point 20: the sheet's own arithmetic). Only the
+    hours are raised, never the times: a border's remains can turn "8:30"/"9:30" into "18:30"/"19:30" alike,
+    and the span would still agree."""
+    out = dict(readings)
+    rows: dict[int, dict[str, FieldReading]] = {}
+    for name, r in readings.items():
+        m = _ENTRY.match(name)
+        if m and r.value not in (None, False):
+            rows.setdefault(int(m.group(1)), {})[m.group(2)] = r
+    total, every_row_sure = Decimal(0), True
+    for i, row in sorted(rows.items()):
+        hours = row.get("hours")
+        value = _decimal(hours.value) if hours else None
+        if value is None:
+            continue
+        total += value
+        start, end = row.get("start"), row.get("end")
+        sure = start is not None and end is not None and min(start.confidence, end.confidence) >= UNCERTAIN_BELOW
+        if sure and Decimal(_minutes(end.value) - _minutes(start.value)) / 60 == value:
+            backing = min(start.confidence, end.confidence)
+            if hours.confidence < backing:
+                out[f"entries.{i}.hours"] = hours.model_copy(update={"confidence": backing})
+        every_row_sure &= out[f"entries.{i}.hours"].confidence >= UNCERTAIN_BELOW
+    written = readings.get("totals.hours")
+    if written is not None and every_row_sure and total and _decimal(written.value) == total:
+        backing = min(out[f"entries.{i}.hours"].confidence for i, row in rows.items() if "hours" in row)
+        if written.confidence < backing:
+            out["totals.hours"] = written.model_copy(update={"confidence": backing})
+    return out
+
+
 def _hours_checks(kind: str, readings: dict[str, FieldReading], doubt) -> None:
     """Hours as a person would look at them (on a scan a failure is a possible misreading, so `doubt` only
-    marks the field uncertain): every hours figure is in quarter-hour steps, and an application's hours a
-    week for an Annex 1 point are within that point's cap as it stood on the day received (MK942
-    1. pielikums; 11.3 allows more only with a written reason, so more is worth a look, not an error) —
-    "7,5" read as "75" is caught here."""
-    caps: dict[int, int] = {}
-    if kind == "application":
-        received = readings.get("received_on")
-        try:
-            from regulation.parameters import load as parameters
-
-            caps = parameters().value("annex1_caps", dt.date.fromisoformat(str(received.value)))
-        except Exception:  # no date read, or a date outside the encoded redactions: no caps to hold to
-            caps = {}
+    marks the field uncertain): every hours figure is in quarter-hour steps. Hours a week above an Annex 1
+    point's cap are not doubted as a reading: MK942 11.3 allows more with a written reason, so such a
+    request is lawful input for the regulation's own checks, not a misreading ("7,5" read as "75" is
+    caught by the comma the ink shows, parser.scan)."""
     for name, r in readings.items():
         m = _HOURS.match(name)
         hours = _decimal(r.value) if m else None
-        if hours is None:
-            continue
-        if hours * 4 != int(hours * 4):
+        if hours is not None and hours * 4 != int(hours * 4):
             doubt(name, "stundas nav ceturtdaļstundās", "the hours are not in quarter-hour steps")
-        elif m.group(1) == "activities":
-            cap = caps.get(int(m.group(2)) + 1)
-            if cap is not None and hours > cap:
-                doubt(name, f"vairāk nekā 1. pielikumā paredzētās {cap} stundas nedēļā",
-                      f"more than the {cap} hours a week of Annex 1")
 
 
 def _decimal(value: Any) -> Decimal | None:

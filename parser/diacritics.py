@@ -39,13 +39,17 @@ STROKES_BELOW = {**dict.fromkeys("ķļņĶĻŅĢ,;", 1), "„": 2}
 CAN_ABOVE = set("aeiucszgoAEIUCSZGOij") | set(STROKES_ABOVE)
 CAN_BELOW = set("klnKLNG") | set(STROKES_BELOW)
 DOT_ABOVE = set("gģijĢ'`´’‘°\"“”ÄÖÜäöü")  # a round stroke above can only be theirs
+PUNCTUATION = ",.;:()\"'„”“-–—"
 MERGED_REACH = 0.3  # a mark joined to its letter reaches at least this share of the x-height above it
 
 
-def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
+def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence[str] = ()) -> bool:
     """True when the marks on the page and in the reading agree: every lower-case letter read with a
     diacritic shows its mark in `pixels` (black writing on white, the image Tesseract read; glyph boxes are
     in its pixels), and no stroke above or below the letters is left that the reading does not explain.
+    With the line's `words` (their letters the glyphs' in order), a stroke over letters where the Latvian
+    word list has only the word as read and no variant with a mark there is dust, as a reader takes it
+    (a speck over the "g" of "Rīga": "Rīģa" is no word).
 
     >>> page = np.full((50, 80), 255, np.uint8)
     >>> page[20:40, 10:26] = 0; page[20:40, 30:46] = 0   # two letters of x-height 20 on a baseline at y = 40
@@ -76,6 +80,9 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
                      and _under_letter(p, glyphs, CAN_ABOVE if _wide(p, x_height) else DOT_ABOVE)]
     counted_below = [p for p in below if _on_letter(p, letters) and _under_letter(p, glyphs, CAN_BELOW)]
     text = "".join(g.text for g in glyphs)
+    if words and "".join(words) == text:
+        counted_above = [p for p in counted_above if not _dust_by_words(p, glyphs, words)]
+        counted_below = [p for p in counted_below if not _dust_by_words(p, glyphs, words)]
     if len(counted_above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
             len(counted_below) > sum(STROKES_BELOW.get(c, 0) for c in text):
         return False  # a mark on the page that no letter read carries
@@ -117,21 +124,63 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
                 tail = labels[int(baseline + 0.15 * x_height):, p[0]:p[0] + p[2]] == p[5]
                 if 0 < int(tail.any(axis=0).sum()) <= 0.35 * x_height:
                     return True
+    # the letter's body: the one under its box first, then within a letter either side (the boxes are often
+    # a letter off: "Ādaži" had the "ž" box over the "a" and its joined caron on the next body)
     band = [p for p in parts if p[1] + p[3] >= x_top + 0.5 * x_height and p[1] <= baseline - 0.3 * x_height
-            and _overlap(p[0], p[0] + p[2], x0, x1) > 0]
-    if not band:
-        return False
-    body = max(band, key=lambda p: _overlap(p[0], p[0] + p[2], x0, x1))
+            and p[5] not in used and _overlap(p[0], p[0] + p[2], lo, hi) > 0]
+    band.sort(key=lambda p: (-_overlap(p[0], p[0] + p[2], x0, x1), abs(p[0] + p[2] / 2 - centre)))
+    for body in band:
+        if _carries_joined_mark(glyph.text, body, labels, baseline, x_height):
+            used.add(body[5])
+            return True
+    return False
+
+
+def _carries_joined_mark(letter: str, body: tuple[int, ...], labels: np.ndarray, baseline: float,
+                         x_height: float) -> bool:
+    """Whether a letter's body has the mark of `letter` joined to it: ink below the baseline for ķ ļ ņ; for
+    a mark above, ink reaching a mark's height, and for a bar or wedge that ink wide (an ascender's stem —
+    "l", "t", "d" — or a speck is not)."""
+    x_top = baseline - x_height
     ink = labels[:, body[0]:body[0] + body[2]] == body[5]
-    if glyph.text in BELOW:
-        rows = ink[int(baseline + 0.2 * x_height):]
-        return bool(rows.any())
+    if letter in BELOW:
+        return bool(ink[int(baseline + 0.2 * x_height):].any())
     if not ink[: max(0, int(x_top - MERGED_REACH * x_height)) + 1].any():
         return False  # nothing of it reaches the height of a mark
-    if glyph.text in COMMA_ABOVE:
+    if letter in COMMA_ABOVE:
         return True
-    # a joined bar or wedge is wide; an ascender's stem ("l", "t", "d") or a speck is not
     return int(ink[: max(0, int(x_top - 0.1 * x_height)) + 1].any(axis=0).sum()) >= 0.35 * x_height
+
+
+def _dust_by_words(part: tuple[int, ...], glyphs: Sequence[Glyph], words: Sequence[str]) -> bool:
+    """A stroke is dust when every plain letter it may stand over (within half a letter of its box, as
+    `_under_letter` takes it) lies in a word that the Latvian word list has as read but not with a mark on
+    that letter ("tirgus", never "tirgūs"). Without the word list nothing is dust."""
+    from parser import spelling
+
+    if not spelling.available():
+        return False
+    owner = [i for i, w in enumerate(words) for _ in w]  # glyph index → word index
+    centre = part[0] + part[2] / 2
+    near = [i for i, g in enumerate(glyphs)
+            if g.box[0] - (g.box[2] - g.box[0]) / 2 <= centre <= g.box[2] + (g.box[2] - g.box[0]) / 2]
+    if not near:
+        return False
+    starts = {i: sum(len(w) for w in words[:i]) for i in range(len(words))}
+    for i in near:
+        word = words[owner[i]]
+        at = i - starts[owner[i]]
+        core = word.strip(PUNCTUATION)  # "Rīga," is the word "Rīga"
+        at -= word.index(core) if core else 0
+        if not 0 <= at < len(core):
+            continue  # a comma or a dash: no mark to lose
+        word = core
+        if not spelling.is_word(word):
+            return False
+        marked = spelling.MARKED.get(word[at])
+        if marked and spelling.is_word(word[:at] + marked + word[at + 1:]):
+            return False  # the mark would make a word too: the reading may have lost it
+    return True
 
 
 def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseline: float,
@@ -206,3 +255,34 @@ def _mode(values: list[int]) -> int:
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
+
+
+def capital_j(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
+    """Whether a line read as starting with "j" starts with a capital "J" on the page: `lav` writes "j" for
+    "J" at a line's start ("jelgavas teātris", independent tuning set). A capital's stroke rises to the
+    capitals' height and has no dot above it; a small "j" stops at the x-height under its dot.
+
+    >>> page = np.full((50, 60), 255, np.uint8)
+    >>> page[8:40, 10:16] = 0; page[20:40, 22:36] = 0; page[20:40, 40:54] = 0   # "J" beside two x-height letters
+    >>> capital_j(page, [Glyph("j", (8, 8, 18, 40)), Glyph("e", (22, 20, 36, 40)), Glyph("a", (40, 20, 54, 40))])
+    True
+    >>> page[8:40, 10:16] = 255; page[20:44, 10:16] = 0; page[12:16, 10:16] = 0  # "j" with its dot
+    >>> capital_j(page, [Glyph("j", (8, 12, 18, 44)), Glyph("e", (22, 20, 36, 40)), Glyph("a", (40, 20, 54, 40))])
+    False
+    """
+    if not glyphs or glyphs[0].text != "j":
+        return False
+    ink = (pixels < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    parts = [tuple(int(v) for v in stats[i]) + (i,) for i in range(1, count)]
+    metrics = line_metrics(parts)
+    if metrics is None:
+        return False
+    baseline, x_height = metrics
+    x_top = baseline - x_height
+    x0, _, x1, _ = glyphs[0].box
+    half = (x1 - x0) / 2
+    near = [p for p in parts if _overlap(p[0], p[0] + p[2], int(x0 - half), int(x1 + half)) > 0]
+    dot = [p for p in near if p[1] + p[3] <= x_top + 0.1 * x_height]
+    stem = [p for p in near if p[3] >= 0.6 * x_height and p[1] <= x_top - 0.25 * x_height]
+    return not dot and bool(stem)

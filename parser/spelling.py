@@ -47,6 +47,12 @@ def _variants(word: str):
             yield "".join(letters)
 
 
+def is_word(word: str) -> bool:
+    """Whether `word` is Latvian (a capitalised word also as its lower-case form); False without the list."""
+    d = _dictionary()
+    return d is not None and (d.check(word) or (word[:1].isupper() and d.check(word.lower())))
+
+
 def doubtful_words(text: str) -> list[tuple[str, str]]:
     """(word read, a Latvian word it may have been) for every word in `text` that is not in the Latvian
     word list while such a variant is.

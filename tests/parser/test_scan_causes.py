@@ -142,12 +142,14 @@ def test_no_silent_error_on_either_scan(timesheet, hard_timesheet):
             assert result.fields[name].value == value or _flagged(result, name), (name, result.fields[name].value)
 
 
-def test_hours_above_annex1_cap_or_off_quarter_are_doubted_on_scans(tmp_path_factory):
-    written = {**APPLICATION, "activities.0.hours_per_week": "75", "activities.4.hours_per_week": "3,3"}
+def test_11_3_hours_above_annex1_cap_are_no_misreading_but_off_quarter_hours_are_doubted(tmp_path_factory):
+    """Point 11.3 allows more than Annex 1's hours with a reason: 25 h for point 1 written as such is read
+    as it stands and left to the regulation's checks, not sent to review as a possible misreading."""
+    written = {**APPLICATION, "activities.0.hours_per_week": "25", "activities.4.hours_per_week": "3,3"}
     style = draw.Style(font="DejaVu Sans", size=9, placement="viewer", pad_pt=2.0, ink=10)
     result = _scan(tmp_path_factory, "application", written, style, ORDINARY, "caps")
-    assert result.fields["activities.0.hours_per_week"].value == "75"
-    assert _flagged(result, "activities.0.hours_per_week")  # point 1 allows 20 h a week
+    assert result.fields["activities.0.hours_per_week"].value == "25"
+    assert not _flagged(result, "activities.0.hours_per_week")  # point 1's cap is 20 h a week
     assert _flagged(result, "activities.4.hours_per_week")  # 3,3 h is not in quarter-hour steps
 
 
