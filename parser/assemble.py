@@ -215,8 +215,8 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
 
 def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
     """A timesheet row's hours that equal its end − start read surely, and a total that equals the sum of
-    rows read surely, are as sure as what confirms them (point 20: the sheet's own arithmetic). Only the
-    hours are raised, never the times: a border's remains can turn "8:30"/"9:30" into "18:30"/"19:30" alike,
+    rows read surely, are as sure as what confirms them (point 20: the sheet's own arithmetic); so are
+    transport amounts that add up to their total. Only the hours and amounts are raised, never the times: a border's remains can turn "8:30"/"9:30" into "18:30"/"19:30" alike,
     and the span would still agree."""
     out = dict(readings)
     rows: dict[int, dict[str, FieldReading]] = {}
@@ -243,6 +243,19 @@ def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
         backing = min(out[f"entries.{i}.hours"].confidence for i, row in rows.items() if "hours" in row)
         if written.confidence < backing:
             out["totals.hours"] = written.model_copy(update={"confidence": backing})
+    # Transport: the amounts of the rows and the total written under them back each other when they add
+    # up — one misread amount would break the sum. The surer side lifts the other, to no more than 0.85.
+    amounts = {i: row["transport_eur"] for i, row in rows.items() if "transport_eur" in row}
+    written = readings.get("totals.transport_eur")
+    if amounts and written is not None and \
+            _decimal(written.value) == sum((_decimal(r.value) or Decimal(0) for r in amounts.values()), Decimal(0)):
+        lift = min(written.confidence, 0.85)
+        for i, r in amounts.items():
+            if r.confidence < lift:
+                out[f"entries.{i}.transport_eur"] = r.model_copy(update={"confidence": lift})
+        lift = min(min(r.confidence for r in amounts.values()), 0.85)
+        if written.confidence < lift:
+            out["totals.transport_eur"] = written.model_copy(update={"confidence": lift})
     return out
 
 

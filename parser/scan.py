@@ -4,33 +4,29 @@ mode with a character whitelist where the field's type allows, e-mail addresses 
 checked by `lav` — and flag every reading that is not sure.
 
 Each text zone is cropped where its box really is (a local match against the blank form) and whatever the
-blank form prints there (the box's border) is painted out first. A reading is a guess when the two sizes it
-is read at disagree, when the ink shows a mark the reading lacks (or the reverse), when a word is not
-Latvian but the same word with a mark is (hunspell-lv), or when its shape does not fit the field.
+blank form prints there (the box's border) is painted out first; `parser.zone` makes each zone's readings
+a field reading and says how sure it is.
 Measured on the independent set in bench/independent (`bench/bench_parser.py --independent-only`).
 """
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 import cv2
 import numpy as np
 
-from parser import assemble, diacritics, image, ocr, spelling
-from parser.lines import PAD, edge_specks_removed, slivers, typography, word_gaps
+from parser import assemble, image, ocr
+from parser.lines import PAD, edge_specks_removed
 from parser.catalog import SCAN_DPI, Catalog
 from parser.errors import error
 from parser.flattened import checkbox_reading
-from parser.normalize import normalize
 from parser.result import FieldReading, Issue, Limits, ParseResult, Source
 from parser.textlayer import render_gray
-from regulation import personal_code as pk
+from parser.zone import STRAYS_OUTSIDE, Zone, reading, smaller
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
@@ -52,19 +48,6 @@ DIGITS = "0123456789.,:-+ "  # the numeric fields share one call (one model load
 # How each group is read: (whitelist, page segmentation mode, model). All in single-line mode: measured on
 # the independent tuning set, --psm 8 ("one word") lost decimal commas ("17,5" read "175").
 Group = tuple[str | None, int, str]
-
-
-NAME = re.compile(  # letters, with one space, hyphen or apostrophe between parts
-    r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-
-
-@dataclass
-class Zone:
-    name: str
-    type: str
-    page: int
-    box: tuple[float, float, float, float]
-    pixels: np.ndarray  # black on white, padded, ready for Tesseract
 
 
 def _scan_dpi(page: Any) -> float:
@@ -155,7 +138,7 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
         elif f.type == "email":
             pixels = image.strays_removed(pixels, between_only=True)  # "_" sits below the letters
         elif f.type == "text":
-            pixels = edge_specks_removed(pixels)
+            pixels = edge_specks_removed(pixels, name=f.name.endswith(("given_name", "surname")))
         zones.append(Zone(f.name, f.type, f.page, box, pixels))
 
     # The version mark on each page is read in the same call as the text fields: a scan of another
@@ -190,16 +173,16 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
         whitelist, psm, lang = key
         twice = [z for z in group if z.type != "email" and z.name in fields]
         extra = emails if key == text_key else []
-        smaller = [z for z in group if z.type == "email"]
-        images = [z.pixels for z in group] + [_smaller(z.pixels) for z in twice] + [z.pixels for z in extra] \
-            + [_smaller(z.pixels) for z in smaller]
+        emails_again = [z for z in group if z.type == "email"]
+        images = [z.pixels for z in group] + [smaller(z.pixels) for z in twice] + [z.pixels for z in extra] \
+            + [smaller(z.pixels) for z in emails_again]
         lines = ocr.read_lines(images, whitelist=whitelist, psm=psm, lang=lang)
         first.update((z.name, line) for z, line in zip(group, lines))
         second.update(zip((z.name for z in twice + extra), lines[len(group):]))
-        third.update(zip((z.name for z in smaller), lines[len(group) + len(twice) + len(extra):]))
+        third.update(zip((z.name for z in emails_again), lines[len(group) + len(twice) + len(extra):]))
     for z in zones + list(marks.values()):
         if z.name in fields:
-            readings[z.name] = _reading(z, first[z.name], second.get(z.name), third.get(z.name))
+            readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
         else:
             mark_text[z.page] = first[z.name].text
 
@@ -218,11 +201,6 @@ def _marks(pixels: np.ndarray) -> int:
     """Separate marks of ink in a zone (black on white)."""
     count, _, stats, _ = cv2.connectedComponentsWithStats((pixels < 128).astype(np.uint8), connectivity=8)
     return sum(1 for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= 8)
-
-
-def _plain(text: str) -> str:
-    """Text without spaces and marks."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) and not c.isspace())
 
 
 def _edition(text: str) -> str:
@@ -284,14 +262,14 @@ def _tick(page: np.ndarray, blank: np.ndarray, box: tuple[float, float, float, f
     box = (box[0] + dx * unit, box[1] - dy * unit, box[2] + dx * unit, box[3] - dy * unit)
     inset = min(box[2] - box[0], box[3] - box[1]) / 5
     zone = image.crop(page, box, height, SCAN_DPI, inset=inset)
-    reading = checkbox_reading(image.ink_share(zone, threshold), source)
-    if reading.confidence >= assemble.UNCERTAIN_BELOW or zone.size == 0:
-        return reading
+    tick = checkbox_reading(image.ink_share(zone, threshold), source)
+    if tick.confidence >= assemble.UNCERTAIN_BELOW or zone.size == 0:
+        return tick
     count, _, stats, _ = cv2.connectedComponentsWithStats((zone < threshold).astype(np.uint8), connectivity=8)
     side = min(zone.shape)
     if all(max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) < 0.4 * side for i in range(1, count)):
-        return reading.model_copy(update={"value": False, "confidence": 0.9})
-    return reading
+        return tick.model_copy(update={"value": False, "confidence": 0.9})
+    return tick
 
 
 def page_threshold(page: np.ndarray) -> int:
@@ -299,121 +277,6 @@ def page_threshold(page: np.ndarray) -> int:
     higher one. Kept between 100 and 220 so that a blank page does not turn its grain into ink."""
     value, _ = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return int(min(max(value, 100), 220))
-
-
-NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
-STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
-
-
-DASHES = {"-", "–", "—"}  # a word that is only a dash: the route convention decides it (typography)
-
-
-EMAIL_TAIL = ".,;:_-"
-EDGE_DUST = ".,:;'\"„”|!`´-"
-# letters and digits the `lav` model swaps in an ASCII address (measured: "ceslavsudris56" read "…ss6")
-LAV_FOLD = str.maketrans("501i", "soll")
-
-
-def _agree(z: Zone, first: str, second: str, folded: bool = False) -> bool:
-    """Whether the reading at 3/4 size confirms the first: alike after spacing and the route dash; for
-    an amount alike in value ("9,5" and "9.5"); for a number, a separator the smaller image lost counts
-    when the ink shows exactly the separators the first reading has ("3,5" beside "35")."""
-    a, b = " ".join(first.split()), " ".join(second.split())
-    if z.type == "text":
-        a, b = typography(a)[0], typography(b)[0]
-    if z.type == "email":
-        a = a.rstrip(EMAIL_TAIL)  # what follows the domain is dust: the first reading drops it too
-    if a == b or (z.type == "text" and b.strip(EDGE_DUST) == a):
-        return True  # dust the smaller copy alone shows at an end ("Čakstiņa:") does not touch the first
-    if z.type == "text" and _plain(a) == _plain(b) and len(a) == len(b):
-        # The smaller copy lost or gained a mark ("Ērgļi" / "Ērgli"): the first reading's marks are checked
-        # against the ink on their own (diacritics.marks_confirmed), so the sizes need only agree on letters.
-        return True
-    if z.type == "email" and a.count("@") == 1:
-        # `lav` drops the "@" or writes up to three characters in its place ("kirillsjurevics(Oexample.lv")
-        local, domain = a.split("@")
-        b = b.replace(" ", "")
-        if folded:  # and reads "5" as "s", "0" as "o": only where `eng` read the same at both sizes
-            local, domain, b = local.translate(LAV_FOLD), domain.translate(LAV_FOLD), b.translate(LAV_FOLD)
-        return b.startswith(local) and b.endswith(domain) and len(b) - len(local) - len(domain) <= 3
-    if z.type in ("number", "money") and normalize(z.type, a) is not None and normalize(z.type, a) == normalize(z.type, b):
-        return True
-    if z.type in STRAYS_OUTSIDE and re.sub(r"\D", "", a) == re.sub(r"\D", "", b) and a:
-        return sum(not c.isdigit() for c in a) == image.separators(z.pixels)
-    return False
-
-
-def _smaller(pixels: np.ndarray) -> np.ndarray:
-    small = cv2.resize(pixels, None, fx=0.75, fy=0.75, interpolation=cv2.INTER_AREA)
-    return cv2.threshold(small, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
-
-
-def _reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
-             again: ocr.OcrLine | None = None) -> FieldReading:
-    source = Source(page=z.page, box=z.box, method="ocr")
-    raw = line.text or None
-    guessed = False
-    if check is not None and not _agree(z, line.text, check.text):
-        # an address `eng` read alike at two sizes may differ from `lav` only where `lav` swaps 5/s, 0/o …
-        same_eng = again is not None and again.text.rstrip(EMAIL_TAIL) == line.text.rstrip(EMAIL_TAIL)
-        guessed = not (z.type == "email" and same_eng and _agree(z, line.text, check.text, folded=True))
-    if raw and z.type == "text" and not diacritics.marks_confirmed(z.pixels, line.glyphs, line.text.split()):
-        guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
-    if raw and z.type == "text":
-        if diacritics.capital_j(z.pixels, line.glyphs):
-            raw = "J" + raw[1:]  # the ink shows a capital: no dot, and it rises to the capitals' height
-        raw, typo_guess = typography(raw)
-        guessed = guessed or typo_guess
-        if spelling.doubtful_words(raw):
-            guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
-        if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
-            # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
-            guessed = True
-        if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
-            guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
-    if raw and z.type == "email":
-        raw = raw.rstrip(".,;:_-")  # an address ends in its domain's letters: what follows is dust
-    if raw and z.type == "personal_code":
-        raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
-    value = normalize(z.type, raw) if raw else None
-    confidence = line.confidence_without(DASHES) if z.type == "text" else line.confidence
-    if z.type == "email" and check is not None and not guessed and value is not None:
-        confidence = max(confidence, 0.9)  # `eng` and `lav` agree on every letter and the syntax is valid
-    if check is not None and not guessed and z.type not in ("text", "email") and _agree(z, line.text, check.text):
-        # Two whitelisted readings at two sizes that agree: the surer one counts (a lone "1" is read at
-        # 0.3–0.7 at one size and 0.9 at the other; measured on the independent tuning set). Free text
-        # keeps the first: "Ķīirills" was read alike at both sizes, at 0.41 and 0.8.
-        confidence = max(confidence, check.confidence)
-    if value is None:
-        confidence = min(confidence, 0.2)
-    if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels):
-        guessed = True  # the spaces read are not the spaces seen
-    if raw and z.type in NUMERIC and slivers(z.pixels):
-        guessed = True  # a border's remains beside the digits may have been read as a "1"
-    if raw and z.type in ("number", "money") and sum(not c.isdigit() for c in raw) != image.separators(z.pixels):
-        guessed = True  # a decimal comma the ink shows and the reading lost ("7,5" read "75"), or the reverse
-    if raw and z.type == "text" and not guessed and check is not None and confidence < assemble.UNCERTAIN_BELOW \
-            and _latvian_where_unsure(line):
-        # Read alike at two sizes, its marks seen in the ink, and every word the model was unsure of is a
-        # Latvian word ("Ķegums" at 0.35): as sure as a reader checking it against the word list, but not
-        # counted among the readings at 0.9 and above.
-        confidence = 0.85
-    if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
-        confidence = min(confidence, 0.6)
-    if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:
-        # The check digit catches every single misread digit: an old-format code that passes it is sound.
-        confidence = max(confidence, 0.85)
-    if raw is None:  # ink but no characters: a scribble or a stain
-        confidence = 0.0
-    return FieldReading(value=value, raw=raw, confidence=round(confidence, 3), source=source)
-
-
-def _latvian_where_unsure(line: ocr.OcrLine) -> bool:
-    """Whether every word read below the review threshold is a Latvian word (hunspell-lv), punctuation
-    around it aside; False without the word list or when such a word holds a digit."""
-    unsure = [w for w, c in line.scored if c < assemble.UNCERTAIN_BELOW and w not in DASHES]
-    cores = [w.strip(EDGE_DUST) for w in unsure]
-    return bool(cores) and all(c.isalpha() and spelling.is_word(c) for c in cores)
 
 
 def _page_text(scans: list[np.ndarray]) -> str:

@@ -83,7 +83,8 @@ def test_sample_speck_read_as_macron_is_flagged_not_silent():
 
 def test_a_border_sliver_beside_digits_makes_the_amount_a_guess():
     """fresh seed 4242, timesheets/03.pdf: a border's remains left of "15,91" was read as "115,91" at 96 %."""
-    from parser.scan import WHITELIST, Zone, _reading
+    from parser.scan import WHITELIST
+    from parser.zone import Zone, reading as _reading
 
     clean = written("15,91")
     dirty = clean.copy()

@@ -1,0 +1,200 @@
+"""Why right readings of scans went to review, each cause on the independent generator's tuning family
+(bench/independent, the family the parser may be tuned on) or on text drawn here, read by real Tesseract:
+a mark joined to its letter where the character box is a letter off, a speck over letters where no marked
+word exists, a speck at a line's end or in an empty checkbox, "J" read as "j", a dictionary word read alike
+at two sizes, hours the row's times confirm, an address `lav` reads with "s" for "5"; and the decimal comma
+the ink shows but the reading lost (instead of the Annex 1 caps, which point 11.3 lets a request exceed)."""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.independent import draw, make  # noqa: E402
+from parser import diacritics, ocr, parse_file, scan, spelling, zone  # noqa: E402
+from parser.lines import PAD, edge_specks_removed  # noqa: E402
+from parser.result import FieldReading, Source  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract is not installed")
+needs_words = pytest.mark.skipif(not spelling.available(), reason="hunspell-lv / pyenchant not installed")
+
+
+@lru_cache(maxsize=None)
+def _tuning(n: int, tmp: str):
+    form = make("tuning", n)
+    pdf = Path(tmp, f"tuning-{n:03d}.pdf")
+    pdf.write_bytes(form.pdf)
+    return form, parse_file(pdf, sandbox=False)
+
+
+@pytest.fixture(scope="module")
+def tuning(tmp_path_factory):
+    tmp = str(tmp_path_factory.mktemp("tuning"))
+    return lambda n: _tuning(n, tmp)
+
+
+def _flagged(result, name: str) -> bool:
+    return any(i.field == name and i.code in ("uncertain", "unreadable") for i in result.issues)
+
+
+def _right_and_clear(tuning, n: int, name: str) -> None:
+    form, result = tuning(n)
+    assert result.fields[name].value == form.expected[name], name
+    assert not _flagged(result, name), (name, result.fields[name])
+
+
+def _drawn(text: str, size: int = 33) -> np.ndarray:
+    """`text` as an 8 pt line at 300 dpi, black on white, padded as the scan path pads a zone."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(draw.FONTS["DejaVu Sans"], size)
+    width = int(font.getlength(text)) + 2 * PAD + 4
+    img = Image.new("L", (width, size + 2 * PAD + 12), 255)
+    ImageDraw.Draw(img).text((PAD, PAD + size), text, font=font, fill=0, anchor="ls")
+    return np.array(img)
+
+
+@needs_words
+def test_mark_joined_to_the_letter_beside_its_character_box_is_confirmed(tuning):
+    # "Ādaži – Ērgļi": the caron joined to its "z", whose character box Tesseract put over the "a"
+    _right_and_clear(tuning, 1, "entries.5.place")
+
+
+@needs_words
+def test_speck_over_a_letter_where_no_marked_word_exists_is_dust(tuning):
+    _right_and_clear(tuning, 5, "entries.9.place")  # a speck over the "u" of "tirgus": no "tirgūs"
+    _right_and_clear(tuning, 16, "applicant.address")  # over the "g" of "Rīga": no "Rīģa"
+
+
+@needs_words
+def test_a_stroke_over_a_letter_that_makes_a_word_with_a_mark_is_never_dust():
+    pixels = _drawn("Abele Kalna")
+    line = ocr.read_lines([pixels])[0]
+    assert line.text.startswith("Abele")
+    first = line.glyphs[0].box
+    pixels[first[1] - 9:first[1] - 5, first[0] + 4:first[2] - 4] = 0  # a bar over the "A": "Ābele" is a word
+    assert not diacritics.marks_confirmed(pixels, line.glyphs, line.text.split())
+
+
+def test_lone_speck_at_a_line_end_is_not_read_as_a_quote(tuning):
+    _right_and_clear(tuning, 13, "recipient.given_name")  # "Ņikita" with a speck after it read 'Ņikita"'
+    pixels = _drawn("Ņikita")
+    right = int(np.flatnonzero((pixels < 128).any(axis=0))[-1])
+    pixels[PAD + 4:PAD + 8, right + 12:right + 16] = 0
+    cleaned = edge_specks_removed(pixels)
+    assert (cleaned[PAD + 4:PAD + 8, right + 12:right + 16] == 255).all()
+    assert ocr.read_lines([cleaned])[0].text == "Ņikita"
+
+
+def test_capital_j_read_as_small_j_at_a_line_start(tuning):
+    _right_and_clear(tuning, 23, "entries.4.place")  # "Jelgavas teātris" read "jelgavas teātris"
+    pixels = _drawn("jūras krasts")
+    line = ocr.read_lines([pixels])[0]
+    assert line.text.startswith("j") and not diacritics.capital_j(pixels, line.glyphs)  # a real "j": its dot
+
+
+def test_speck_in_an_empty_checkbox_is_not_a_doubtful_tick(tuning):
+    form, result = tuning(14)  # a hard scan: a 7×8 px speck in Wednesday's empty box
+    reading = result.fields["activities.6.weekdays.3"]
+    assert reading.value is False and not _flagged(result, "activities.6.weekdays.3")
+    ticked = [name for name, value in form.expected.items() if ".weekdays." in name and value is True]
+    assert ticked and all(result.fields[name].value is True for name in ticked)
+
+
+@needs_words
+def test_dictionary_word_read_alike_at_two_sizes_is_not_doubted_for_model_confidence(tuning):
+    form, result = tuning(3)
+    _right_and_clear(tuning, 3, "entries.4.place")  # "Ķegums – Ķekava", "Ķegums" at 0.35
+    assert 0.8 <= result.fields["entries.4.place"].confidence < 0.9  # not counted among the sure ones
+    unsure = ocr.OcrLine("Ķīirills", 0.41, 1, scored=(("Ķīirills", 0.41),))
+    assert not zone._latvian_where_unsure(unsure)  # no Latvian word: stays doubtful
+
+
+def test_timesheet_hours_backed_by_their_row_times_but_times_never_raised(tuning):
+    _right_and_clear(tuning, 15, "entries.11.hours")  # "2,5" at 0.73, 9:15–11:45 read surely
+    from forms.definition import load
+    from parser.assemble import result
+
+    def r(value, confidence):
+        return FieldReading(value=value, raw=value, confidence=confidence, source=Source(page=0, box=(0, 0, 1, 1), method="ocr"))
+
+    base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
+    readings = {"entries.0.date": r("2024-03-04", 0.95), "entries.0.start": r("08:30", 0.95),
+                "entries.0.end": r("10:00", 0.95), "entries.0.hours": r("1.5", 0.7), "totals.hours": r("1.5", 0.7)}
+    sure = result(base, load("timesheet"), "scanned", readings)
+    assert not any(i.field in ("entries.0.hours", "totals.hours") and i.code == "uncertain" for i in sure.issues)
+    unsure = result(base, load("timesheet"), "scanned", {**readings, "entries.0.start": r("08:30", 0.7)})
+    assert {"entries.0.start", "entries.0.hours"} <= {i.field for i in unsure.issues if i.code == "uncertain"}
+
+
+def test_email_eng_reads_alike_at_two_sizes_where_lav_swaps_5_for_s(tuning):
+    _right_and_clear(tuning, 6, "representative.email")  # lav: "ceslavsudriss6 O apollo.lv"
+    email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
+    assert not zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv")
+    assert zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv", folded=True)
+    assert not zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudrisab O apollo.lv", folded=True)
+
+
+def test_lost_decimal_comma_is_doubted_by_the_ink():
+    """"7,5" read "75" in an application (which has no times to check it against): the ink shows the comma."""
+    pixels = _drawn("7,5")
+    line = ocr.read_lines([pixels], whitelist=scan.DIGITS)[0]
+    assert line.text == "7,5"
+    hours = zone.Zone("activities.0.hours_per_week", "number", 0, (0, 0, 1, 1), pixels)
+    assert zone.reading(hours, line, line).confidence >= 0.8
+    lost = ocr.OcrLine("75", line.confidence, 1, scored=(("75", line.confidence),))
+    assert zone.reading(hours, lost, lost).confidence <= 0.6
+
+
+def test_edition_mark_with_dust_read_as_colons_is_confirmed(tuning):
+    _, result = tuning(15)  # page 2's mark read "ASIST:-UZSK-2026.1:- 2/2"
+    assert not any(i.field is None and i.code == "uncertain" for i in result.issues)
+    assert scan._edition("ASIST-UZSK-2026.1") in scan._edition("ASIST:-UZSK-2026.1:- 2/2")
+    assert scan._edition("ASIST-UZSK-2026.1") not in scan._edition("ASIST-UZSK-2025.1 2/2")
+
+
+
+@needs_words
+def test_mark_added_by_dust_to_a_small_letter_is_doubtful_but_capitals_marks_are_not(tuning):
+    assert spelling.doubtful_words("Žīguri – Jēkabpiļs, Rīģa") == [("Jēkabpiļs", "Jēkabpils"), ("Rīģa", "Rīga")]
+    assert spelling.doubtful_words("Ūna Īvars") == []  # "Una", "Ivars" are in the word list too
+    form, result = tuning(33)  # "Jēkabpils" with a speck under its "l" was read "Jēkabpiļs" unflagged
+    name = "entries.1.place"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+
+
+def test_speck_a_word_space_after_a_place_or_any_after_a_name_is_not_a_full_stop(tuning):
+    form, result = tuning(59)  # "Īslīce – Ūdrupe ." with dust on the baseline a space after the route
+    assert result.fields["entries.6.place"].value == form.expected["entries.6.place"]
+    pixels = _drawn("Šteina")
+    right = int(np.flatnonzero((pixels < 128).any(axis=0))[-1])
+    base = int(np.flatnonzero((pixels < 128).any(axis=1))[-1])
+    pixels[base - 3:base + 1, right + 3:right + 7] = 0  # a full stop close to the name
+    assert ocr.read_lines([edge_specks_removed(pixels, name=True)])[0].text == "Šteina"
+    assert (edge_specks_removed(pixels)[base - 3:base + 1, right + 3:right + 7] == 0).all()  # text keeps it
+
+
+def test_transport_amounts_that_add_up_to_their_total_back_each_other():
+    from forms.definition import load
+    from parser.assemble import result
+
+    def r(value, confidence):
+        return FieldReading(value=value, raw=value, confidence=confidence, source=Source(page=0, box=(0, 0, 1, 1),
+                                                                                           method="ocr"))
+
+    base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
+    row = {"entries.0.date": r("2024-03-04", 0.95), "entries.0.start": r("08:30", 0.95),
+           "entries.0.end": r("10:00", 0.95), "entries.0.hours": r("1.5", 0.95)}
+    readings = {**row, "entries.0.transport_eur": r("14.90", 0.69), "totals.transport_eur": r("14.90", 0.96)}
+    uncertain = {i.field for i in result(base, load("timesheet"), "scanned", readings).issues if i.code == "uncertain"}
+    assert "entries.0.transport_eur" not in uncertain
+    readings["totals.transport_eur"] = r("19.90", 0.96)  # they do not add up: nothing backs the row
+    uncertain = {i.field for i in result(base, load("timesheet"), "scanned", readings).issues if i.code == "uncertain"}
+    assert "entries.0.transport_eur" in uncertain
