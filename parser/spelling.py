@@ -15,7 +15,8 @@ from itertools import combinations
 MARKED = {"a": "ā", "e": "ē", "i": "ī", "u": "ū", "c": "č", "s": "š", "z": "ž", "g": "ģ", "k": "ķ", "l": "ļ",
           "n": "ņ", "A": "Ā", "E": "Ē", "I": "Ī", "U": "Ū", "C": "Č", "S": "Š", "Z": "Ž", "G": "Ģ", "K": "Ķ",
           "L": "Ļ", "N": "Ņ"}
-CONFUSED = {"i": "l", "l": "i", "I": "l"}  # "Jeigavas" for "Jelgavas"; a capital I at a word's start for l
+# "Jeigavas" for "Jelgavas"; a capital I at a word's start for l; "Ggres" for "Ogres" (a 200-dpi scan)
+CONFUSED = {"i": "l", "l": "i", "I": "l", "G": "O"}
 WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CHANGES = 2
 

@@ -47,7 +47,9 @@ DASHES = {"-", "–", "—"}  # a word that is only a dash: the route convention
 EMAIL_TAIL = ".,;:_-"
 EDGE_DUST = ".,:;'\"„”|!`´-"
 # letters and digits the `lav` model swaps in an ASCII address (measured: "ceslavsudris56" read "…ss6")
-LAV_FOLD = str.maketrans("501i", "soll")
+# (never "i" for "l": `eng` itself reads "lv" as "iv", and folding both would hide it — independent tuning set)
+ENG_FOLD = str.maketrans("50", "so")
+LAV_FOLD = str.maketrans("50OI", "sool")
 
 
 def _agree(z: Zone, first: str, second: str, folded: bool = False) -> bool:
@@ -70,7 +72,7 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False) -> bool:
         local, domain = a.split("@")
         b = b.replace(" ", "")
         if folded:  # and reads "5" as "s", "0" as "o", "l" as "I": only where `eng` read alike at two sizes
-            local, domain, b = (t.lower().translate(LAV_FOLD) for t in (local, domain, b))
+            local, domain, b = local.translate(ENG_FOLD), domain.translate(ENG_FOLD), b.translate(LAV_FOLD)
         return b.startswith(local) and b.endswith(domain) and len(b) - len(local) - len(domain) <= 3
     if z.type in ("number", "money") and normalize(z.type, a) is not None and normalize(z.type, a) == normalize(z.type, b):
         return True
@@ -107,8 +109,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True
         if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
-        if raw.endswith("."):
-            guessed = True  # a full stop after a place or an address is more often dust on the baseline
+        if raw.endswith((".", ",")):
+            guessed = True  # a full stop or comma after a place or an address is more often dust on the baseline
     if raw and z.type == "email":
         raw = raw.rstrip(".,;:_-")  # an address ends in its domain's letters: what follows is dust
     if raw and z.type == "personal_code":

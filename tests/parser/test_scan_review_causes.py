@@ -198,3 +198,24 @@ def test_transport_amounts_that_add_up_to_their_total_back_each_other():
     readings["totals.transport_eur"] = r("19.90", 0.96)  # they do not add up: nothing backs the row
     uncertain = {i.field for i in result(base, load("timesheet"), "scanned", readings).issues if i.code == "uncertain"}
     assert "entries.0.transport_eur" in uncertain
+
+
+def test_email_fold_never_hides_eng_reading_i_for_l():
+    """Tuning form 74 (200 dpi): `eng` read "apollo.iv" at both sizes and `lav` "apollo.lv"; folding "i" into
+    "l" on both sides made that a silent error."""
+    email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
+    assert not zone._agree(email, "ceslavs.kirss@apollo.iv", "ceslavs.kirss@apollo.lv", folded=True)
+    assert zone._agree(email, "levs_vilks93@example.lv", "Ievs_vilks93Gexample.lv", folded=True)  # lav's "I"
+
+
+@needs_words
+def test_capital_o_read_as_g_where_the_word_list_has_it_with_o_is_doubtful():
+    assert spelling.doubtful_words("Ggres sociālais dienests") == [("Ggres", "Ogres")]  # tuning form 116
+
+
+def test_place_ending_in_a_comma_is_doubtful():
+    pixels = _drawn("Ūdens akadēmija,")  # tuning form 104: dust after the word read as a comma
+    line = ocr.read_lines([pixels])[0]
+    assert line.text.endswith(",")
+    place = zone.Zone("activities.2.place", "text", 0, (0, 0, 1, 1), pixels)
+    assert zone.reading(place, line, line).confidence < 0.8
