@@ -139,12 +139,16 @@ def test_clerk_verifies_the_scans_by_keyboard_with_group_verification(office, br
         _settle_open_fields(page, expected_of)
         page.wait_for_url(re.compile(r".*/review\?pabeigts=skenets-02\.pdf$"))
         assert page.get_by_role("status").inner_text().startswith("Fails „skenets-02.pdf” pārbaudīts")
-        # and what is left of the third
-        page.get_by_role("link", name="skenets-03.pdf").focus()
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("networkidle")
-        _settle_open_fields(page, expected_of)
-        page.wait_for_url(re.compile(r".*/review\?pabeigts=skenets-03\.pdf$"))
+        # and what is left of the third — if anything: when group verification settled its last open field,
+        # it went on there and then, as a clean file would
+        third = page.get_by_role("link", name="skenets-03.pdf")
+        if third.count():
+            third.focus()
+            page.keyboard.press("Enter")
+            page.wait_for_load_state("networkidle")
+            _settle_open_fields(page, expected_of)
+            page.wait_for_url(re.compile(r".*/review\?pabeigts=skenets-03\.pdf$"))
+        assert page.get_by_role("link", name="skenets-03.pdf").count() == 0
     finally:
         ctx.close()
 
