@@ -54,33 +54,36 @@ def write_draft(folder: Path, kind_name: str, data: dict[str, Any], municipality
     # The content key covers the DATA too: a proposal redrafted after the clerk's assessment is written again.
     prov = provenance.make(kind_name, data, template=template, template_sha256=template_sha,
                            source=f"sha256:{input_sha256}")
-    if docx.exists() and sidecar.exists():
+    if docx.exists():
         try:
             meta = json.loads(sidecar.read_text(encoding="utf-8"))
-            intact = meta.get("docx_sha256") == _file_sha(docx)
-            if meta.get("input_sha256") == input_sha256 and meta.get("key") == prov.key and intact:
-                return Draft(kind_name, docx, template_sha, written=False)
-            if intact:
-                _keep_earlier(docx, sidecar)  # a draft made from other DATA: the earlier version stays beside it
         except (ValueError, OSError):
-            pass  # a damaged sidecar: write both again
+            meta = {}  # no sidecar, or a damaged one: the file is kept aside below, never written over
+        if meta.get("input_sha256") == input_sha256 and meta.get("key") == prov.key:
+            # the same draft: as it was made, or as a clerk has edited it since — either way it stands
+            return Draft(kind_name, docx, template_sha, written=False)
+        _keep_earlier(docx, sidecar)  # a draft of other DATA (or edited, or unexplained): kept beside the new one
     properties = {**prov.core_properties(), "keywords": "projekts; draft; asistents provenance"}
     body = render_docx(template, context, core_properties=properties)
-    atomic.write_bytes(docx, body)
     meta = {"kind": kind_name, "draft": True, "input_sha256": input_sha256, "case_id": case_id,
             "template": template.name, "template_sha256": template_sha, "rules_version": rules_version,
             "data_sha256": prov.input_sha256, "key": prov.key, "tool_version": prov.tool_version,
             "docx_sha256": _sha(body), "docx": docx.name}
+    # The sidecar first: a draft without one is then never the tool's own half-finished write, but a file
+    # someone put or kept there — which the next run keeps aside instead of writing over.
     atomic.write_text(sidecar, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    atomic.write_bytes(docx, body)
     return Draft(kind_name, docx, template_sha, written=True)
 
 
 def _keep_earlier(docx: Path, sidecar: Path) -> None:
-    """Move an earlier draft and its sidecar to the next free `<stem>.v<N>` name (never overwritten)."""
+    """Move an earlier draft and its sidecar (when there is one) to the next free `<stem>.v<N>` name (never
+    overwritten)."""
     n = 1
     while docx.with_name(f"{docx.stem}.v{n}.docx").exists():
         n += 1
-    sidecar.rename(sidecar.with_name(f"{docx.stem}.v{n}.json"))
+    if sidecar.exists():
+        sidecar.rename(sidecar.with_name(f"{docx.stem}.v{n}.json"))
     docx.rename(docx.with_name(f"{docx.stem}.v{n}.docx"))
 
 

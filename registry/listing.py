@@ -22,17 +22,21 @@ class CaseLine:
     surname: str
     received_on: dt.date
     outcome: str | None  # the latest decision's, None before any
+    state: str  # the case's state (regulation.lifecycle.STATES)
 
 
-def case_page(reg: "Registry", offset: int, limit: int) -> tuple[int, list[CaseLine]]:
-    """The number of cases and the `limit` lines from `offset`, newest application first."""
-    latest = (select(m.DecisionRow.outcome).where(m.DecisionRow.application_id == m.ApplicationRow.id)
-              .order_by(m.DecisionRow.id.desc()).limit(1).correlate(m.ApplicationRow).scalar_subquery())
-    q = (select(m.ApplicationRow.id, m.ApplicationRow.case_number, m.Person.given_name, m.Person.surname,
-                m.ApplicationRow.received_on, latest)
-         .join(m.Person, m.Person.id == m.ApplicationRow.person_id)
-         .order_by(m.ApplicationRow.received_on.desc(), m.ApplicationRow.id.desc())
+def case_page(reg: "Registry", offset: int, limit: int, state: str | None = None) -> tuple[int, list[CaseLine]]:
+    """The number of cases (in `state`, when given) and the `limit` lines from `offset`, newest application
+    first."""
+    a = m.ApplicationRow
+    latest = (select(m.DecisionRow.outcome).where(m.DecisionRow.application_id == a.id)
+              .order_by(m.DecisionRow.id.desc()).limit(1).correlate(a).scalar_subquery())
+    q = (select(a.id, a.case_number, m.Person.given_name, m.Person.surname, a.received_on, latest, a.state)
+         .join(m.Person, m.Person.id == a.person_id)
+         .order_by(a.received_on.desc(), a.id.desc())
          .offset(offset).limit(limit))
+    count = select(func.count()).select_from(a)
+    if state is not None:
+        q, count = q.where(a.state == state), count.where(a.state == state)
     with reg.reading() as tx:
-        total = tx.session.scalar(select(func.count()).select_from(m.ApplicationRow))
-        return total, [CaseLine(*row) for row in tx.session.execute(q)]
+        return tx.session.scalar(count), [CaseLine(*row) for row in tx.session.execute(q)]

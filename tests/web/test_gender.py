@@ -62,6 +62,21 @@ def office(tmp_path_factory):
         yield url, root, db, case_id, read.sha256
 
 
+def test_9_an_adoption_date_typed_wrong_is_refused_not_taken_as_today(office):
+    """The head's adoption date "31.02.2019" is no date: the page says so (400) and nothing is adopted — the
+    form used to take any date it could not read as today."""
+    import registry
+
+    url, root, db, case_id, _ = office
+    with httpx.Client(base_url=url, timeout=120) as c:
+        login(c, "vaditaja")
+        page = c.get(f"/cases/{case_id}").text
+        r = c.post(f"/cases/{case_id}/adopt", data={"csrftoken": csrf_of(page), "on": "31.02.2019"})
+        assert r.status_code == 400 and "šāda datuma nav: 31.02.2019" in r.text
+    with registry.open(db) as reg:
+        assert reg.case_state(case_id) == "proposal"
+
+
 def test_6_gender_shown_and_changed_on_the_case_page_and_the_decision_agrees(office):
     import registry
 
@@ -81,7 +96,7 @@ def test_6_gender_shown_and_changed_on_the_case_page_and_the_decision_agrees(off
     with httpx.Client(base_url=url, timeout=120) as c:
         login(c, "vaditaja")
         page = c.get(f"/cases/{case_id}").text
-        r = c.post(f"/cases/{case_id}/adopt", data={"csrftoken": csrf_of(page), "on": "2019-03-20"})
+        r = c.post(f"/cases/{case_id}/adopt", data={"csrftoken": csrf_of(page), "on": "20.03.2019."})  # as typed
         assert r.status_code == 200, r.text[-500:]
     with registry.open(db) as reg:
         [decision] = [d for d in reg.documents(case_id) if d.kind == "decision"]

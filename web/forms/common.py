@@ -13,13 +13,3 @@ def month_of(text: str) -> tuple[int, int] | None:
     if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
         return int(text[:4]), int(text[5:])
     return None
-
-
-def date_of(value) -> "dt.date | None":
-    """An ISO date from a form field (`<input type=date>`), or None when empty or wrong."""
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(str(value or "").strip())
-    except ValueError:
-        return None

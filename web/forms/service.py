@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from regulation.dates import DateInputError, parse_date
 from regulation.records import Assistant, RecordError, load
 
 
@@ -19,9 +20,14 @@ def _date(form, name: str, label: str, required: bool = True) -> dt.date | None:
             raise StepInputError(f"Norādiet {label}.")
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise StepInputError(f"{label.capitalize()}: datums jāraksta kā GGGG-MM-DD.") from None
+        return parse_date(text)
+    except DateInputError as e:
+        raise StepInputError(f"{label.capitalize()}: {e.message_lv}.") from None
+
+
+def optional_date(form, name: str, label: str) -> dt.date | None:
+    """A date field the clerk may leave empty (None); one typed wrong is an error, never a guess."""
+    return _date(form, name, label, required=False)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ import datetime as dt
 from starlette.concurrency import run_in_threadpool
 
 import casework
-from web.forms.common import date_of
-from web.forms.service import (StepInputError, parse_assistant_change, parse_contract, parse_resume,
+from web.forms.service import (StepInputError, optional_date, parse_assistant_change, parse_contract, parse_resume,
                                parse_suspension, parse_termination)
 from web.middleware.auth import HEAD, WORK, allow
 from web.ui.case_show import show
@@ -32,7 +31,11 @@ async def _step(request, call, **kwargs):
 @allow(*HEAD)
 async def case_adopt(request):
     form = await request.form()
-    return await _step(request, casework.adopt, on=date_of(form.get("on")) or dt.date.today(),
+    try:
+        on = optional_date(form, "on", "lēmuma datums") or dt.date.today()  # empty: adopted today
+    except StepInputError as e:
+        return await show(request, request.path_params["case_id"], status=400, error=str(e))
+    return await _step(request, casework.adopt, on=on,
                        number=(str(form.get("number", "")).strip()[:50] or None),
                        views_answer=(str(form.get("views_answer", "")).strip()[:4000] or None), out=outbox(request))
 
@@ -41,8 +44,11 @@ async def case_adopt(request):
 async def case_notify(request):
     form = await request.form()
     how = str(form.get("how", ""))
-    return await _step(request, casework.notify, how=how, on=date_of(form.get("on")) or dt.date.today(),
-                       out=outbox(request))
+    try:
+        on = optional_date(form, "on", "paziņošanas datums") or dt.date.today()  # empty: notified today
+    except StepInputError as e:
+        return await show(request, request.path_params["case_id"], status=400, error=str(e))
+    return await _step(request, casework.notify, how=how, on=on, out=outbox(request))
 
 
 async def _parsed(request, parse):
