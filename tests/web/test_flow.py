@@ -84,7 +84,9 @@ def _settle_open_fields(page, expected_of) -> int:
         if row.count() == 0:
             return settled
         field_input = row.locator("input[name=value]")
-        assert page.evaluate("document.activeElement.name") == "value"  # the focus is already there
+        # the focus is there without a click: autofocus on a new page (applied a frame after load), or the
+        # previous row's answer moving it on
+        page.wait_for_function("document.activeElement && document.activeElement.name === 'value'", timeout=10_000)
         row_id = row.get_attribute("id")  # (the locator moves on to the next open row once this one is settled)
         name = row.locator("form").get_attribute("action").rsplit("/", 1)[1]
         file_label = row.locator("label").inner_text()
