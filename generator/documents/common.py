@@ -120,6 +120,13 @@ class ContractNotice(Notice):
         return self.decision_number or self.number or self.case_number
 
 
+def contract_ctx(data: ContractNotice) -> dict[str, Any]:
+    """The case and the contract a step of 17 or 18 is about, as the decision and its notice both name them."""
+    return {"case_number": data.case_number, "contract_number": data.contract_number,
+            "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
+            "has_contract_date": data.contract_date is not None}
+
+
 # A marked place the clerk fills before adoption (the draft shows it; the kind's blockers refuse adoption).
 ANSWER_PLACE = ("[JĀAIZPILDA: sociālā dienesta atbilde uz personas argumentiem – kāpēc tie ņemti vērā vai "
                 "noraidīti (Administratīvā procesa likuma 67. panta otrā daļa)]")

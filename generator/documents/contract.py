@@ -1,7 +1,6 @@
 """`contract`: the three-party contract of point 14."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator

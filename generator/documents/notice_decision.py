@@ -1,7 +1,6 @@
 """`notice_decision`: point 10, the requester informed of the decision."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from pydantic import Field

@@ -5,7 +5,9 @@ from typing import Any
 
 from generator import lv
 from generator.config import Municipality
-from generator.documents.common import addressee_block, common_ctx, ContractNotice, file_stem, DocumentKind, LongText
+from generator.documents.common import (
+    addressee_block, common_ctx, contract_ctx, ContractNotice, file_stem, DocumentKind, LongText,
+)
 from generator.documents.norms import POINT_18, SUSPENSION_REASONS
 from regulation.records import Suspension
 
@@ -23,23 +25,22 @@ class NoticeSuspensionData(ContractNotice):
     facts: str | None = LongText
 
 
-def _notice_suspension_ctx(data: NoticeSuspensionData, mun: Municipality) -> dict[str, Any]:
+def suspension_ctx(data: NoticeSuspensionData) -> dict[str, Any]:
+    """The suspension (18) as the decision and its notice both tell it: the contract, where the person is,
+    from when and until when (in words)."""
     s = data.suspension
+    return {**contract_ctx(data), "where": SUSPENSION_REASONS[s.reason], "start": lv.date_genitive(s.start),
+            "end": lv.date_dative(s.end) if s.end else "", "has_end": s.end is not None, "point18": POINT_18}
+
+
+def _notice_suspension_ctx(data: NoticeSuspensionData, mun: Municipality) -> dict[str, Any]:
     ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA PĀRTRAUKŠANU UZ LAIKU",
                   data.number or data.case_number, data.notified_on)
     ctx.update(addressee_block(data.addressee, data.representative))
+    ctx.update(suspension_ctx(data))
     ctx.update({
-        "case_number": data.case_number,
-        "contract_number": data.contract_number,
-        "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
-        "has_contract_date": data.contract_date is not None,
-        "where": SUSPENSION_REASONS[s.reason],
-        "start": lv.date_genitive(s.start),
-        "end": lv.date_dative(s.end) if s.end else "",  # in words, as the start (review point 7)
-        "has_end": s.end is not None,
         "facts": data.facts or "",
         "has_facts": bool(data.facts),
-        "point18": POINT_18,
         # the decision this notice sends (point 18 is applied by a decision with its appeal, APL 67(2))
         "decision_number": data.decision_no,
         "decided_on": lv.date_lv(data.decision_date),

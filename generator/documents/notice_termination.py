@@ -1,7 +1,6 @@
 """`notice_termination`: point 17, the service ended on one of the grounds 17.1–17.5."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -9,7 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from generator import lv
 from generator.config import Municipality
 from generator.documents.common import (
-    ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, file_stem, refund_ctx,
+    ContractNotice, DocumentKind, LongText, Refund, addressee_block, common_ctx, contract_ctx, file_stem, refund_ctx,
 )
 from generator.documents.norms import REFUSAL_GROUNDS, TERMINATION_GROUNDS, ground_plain
 from regulation.records import Date, _bilingual
@@ -44,26 +43,28 @@ class NoticeTerminationData(ContractNotice):
         return value
 
 
-def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
-    ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANAS IZBEIGŠANU",
-                  data.number or data.case_number, data.notified_on)
-    ctx.update(addressee_block(data.addressee, data.representative))
+def termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
+    """The end of the service (17) as the decision and its notice both tell it: the contract, the ground (with
+    the refusal ground of 17.4), from when, and any refund (19)."""
     wording, plain = TERMINATION_GROUNDS[data.ground]
     refusal = ({"point": lv.point(data.refusal_ground), "wording": REFUSAL_GROUNDS[data.refusal_ground][0],
                 "plain": ground_plain(data.refusal_ground, data.mobility), "present": "yes"} if data.refusal_ground else
                {"point": "", "wording": "", "plain": "", "present": ""})
+    return {**contract_ctx(data),
+            "ground": {"point": lv.point(data.ground), "point_acc": lv.point_accusative(data.ground),
+                       "wording": wording, "plain": plain},
+            "refusal": refusal, "effective_on": lv.date_accusative(data.effective_on),
+            "refund": refund_ctx(data.refund, mun)}
+
+
+def _notice_termination_ctx(data: NoticeTerminationData, mun: Municipality) -> dict[str, Any]:
+    ctx = common_ctx(mun, "PAZIŅOJUMS PAR ASISTENTA PAKALPOJUMA SNIEGŠANAS IZBEIGŠANU",
+                  data.number or data.case_number, data.notified_on)
+    ctx.update(addressee_block(data.addressee, data.representative))
+    ctx.update(termination_ctx(data, mun))
     ctx.update({
-        "case_number": data.case_number,
-        "contract_number": data.contract_number,
-        "contract_date": lv.date_genitive(data.contract_date) if data.contract_date else "",
-        "has_contract_date": data.contract_date is not None,
-        "ground": {"point": lv.point(data.ground), "point_acc": lv.point_accusative(data.ground),
-                   "wording": wording, "plain": plain},
-        "refusal": refusal,
-        "effective_on": lv.date_accusative(data.effective_on),
         "facts": data.facts or "",
         "has_facts": bool(data.facts),
-        "refund": refund_ctx(data.refund, mun),
         # the decision this notice sends (point 17 is applied by a decision with its appeal, APL 67(2))
         "decision_number": data.decision_no,
         "decided_on": lv.date_lv(data.decision_date),

@@ -1,7 +1,6 @@
 """`notice_timesheet`: points 20 and 19, a timesheet that does not match and a refund."""
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
