@@ -14,17 +14,15 @@ True
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from privacy import CONFIG_NAME, config_path  # where the configuration is: one place, the lowest layer
 from regulation.records import RecordError, problems_from
 
-CONFIG_NAME = "asistents.yaml"
-ENV_VAR = "ASISTENTS_CONFIG"
 # templates/lv beside the packages in a checkout (the project keeps templates at the top level).
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates" / "lv"
 
@@ -117,15 +115,6 @@ def municipality_from(data: Mapping[str, Any], base: Path | None = None, source:
         if fix:
             m = m.model_copy(update=fix)
     return m
-
-
-def config_path(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path | None:
-    """`ASISTENTS_CONFIG` if set, else ./asistents.yaml if it exists, else None."""
-    env = os.environ if env is None else env
-    if env.get(ENV_VAR):
-        return Path(env[ENV_VAR])
-    candidate = (cwd or Path.cwd()) / CONFIG_NAME
-    return candidate if candidate.is_file() else None
 
 
 def load_municipality(path: str | Path | None = None, *, env: Mapping[str, str] | None = None,

@@ -72,6 +72,7 @@ class Modes:
 
 
 def config_path(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path | None:
+    """`ASISTENTS_CONFIG` if set, else ./asistents.yaml if it exists, else None."""
     env = os.environ if env is None else env
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR])
