@@ -86,6 +86,14 @@ def login_by_keyboard(page, url: str, username: str, landing: str = r".*/(cases|
     page.wait_for_url(re.compile(landing))
 
 
+def logged_in_page(browser, url: str, username: str):
+    """A fresh browser context (downloads allowed, 1280×900) and a page logged in by keyboard."""
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    login_by_keyboard(page, url, username)
+    return ctx, page
+
+
 def _seed(root: Path, db_url: str) -> tuple[int, int, int, list[str]]:
     import registry
     from registry import users

@@ -12,15 +12,16 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pdfplumber
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.web.conftest import CHROMIUM_ARGS, PASSWORD, ROOT, csrf_of, login, login_by_keyboard, serving
+from tests.web.conftest import PASSWORD, ROOT, csrf_of, logged_in_page, login, serving
 
+# The tests share one server and go on from each other's steps: scripts/test keeps a module on one worker
+# (--dist loadscope), in order.
 pytestmark = pytest.mark.slow
 SCANNED = ROOT / "samples/applications/scanned"
 
@@ -69,12 +70,6 @@ def office(tmp_path_factory):
         yield url, root, db
 
 
-def _browser_page(browser, url, username):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
-    login_by_keyboard(page, url, username)
-    return ctx, page
-
 
 def _settle_open_fields(page, expected_of) -> int:
     """Type each open field's right value (or keep the reading) and press Enter, moving only by keyboard."""
@@ -116,7 +111,7 @@ def test_clerk_verifies_the_scans_by_keyboard_with_group_verification(office, br
         n = re.search(r"skenets-(\d\d)", label).group(1) if "skenets-" in label else "02"
         return expected_text(expected[n], name)
 
-    ctx, page = _browser_page(browser, url, "anna")
+    ctx, page = logged_in_page(browser, url, "anna")
     try:
         page.goto(f"{url}/review")
         assert page.get_by_role("link", name="skenets-02.pdf").is_visible()
@@ -172,7 +167,7 @@ def _case_id(url, name):
 def test_assessment_adoption_download_and_the_auditor(office, browser, screenshots, tmp_path):
     url, root, db = office
     case_id = _case_id(url, "Aivars Ozols")  # received 2020-09-06, under MK 942 (02 came after its repeal)
-    ctx, page = _browser_page(browser, url, "anna")
+    ctx, page = logged_in_page(browser, url, "anna")
     try:
         page.goto(f"{url}/cases/{case_id}")
         state = page.locator("p.state").inner_text()
@@ -194,7 +189,7 @@ def test_assessment_adoption_download_and_the_auditor(office, browser, screensho
     finally:
         ctx.close()
 
-    ctx, page = _browser_page(browser, url, "vaditaja")
+    ctx, page = logged_in_page(browser, url, "vaditaja")
     try:
         page.goto(f"{url}/cases/{case_id}")
         page.get_by_label("Lēmuma numurs").fill("2-7/2020/15")
@@ -213,7 +208,7 @@ def test_assessment_adoption_download_and_the_auditor(office, browser, screensho
     finally:
         ctx.close()
 
-    ctx, page = _browser_page(browser, url, "auditore")
+    ctx, page = logged_in_page(browser, url, "auditore")
     try:
         page.goto(f"{url}/cases/{case_id}")
         assert "Nr. 2-7/2020/15" in page.content()

@@ -14,6 +14,8 @@ import pytest
 
 from tests.web.conftest import PASSWORD, csrf_of, login, serving
 
+# The tests share one server and go on from each other's steps: scripts/test keeps a module on one worker
+# (--dist loadscope), in order.
 DACE = {"given_name": "Dace", "surname": "Šķēle", "address": "Rīgas iela 1, Valmiera"}
 
 

@@ -15,8 +15,10 @@ import httpx
 import pdfplumber
 import pytest
 
-from tests.web.conftest import CHROMIUM_ARGS, PASSWORD, ROOT, csrf_of, login, login_by_keyboard, serving
+from tests.web.conftest import PASSWORD, ROOT, csrf_of, logged_in_page, login, login_by_keyboard, serving
 
+# The tests share one server and go on from each other's steps: scripts/test keeps a module on one worker
+# (--dist loadscope), in order.
 pytestmark = pytest.mark.slow
 RECORDS = ROOT / "samples/records"
 CONFIRMED_SHA = "cd34" * 16
@@ -105,12 +107,6 @@ def service(tmp_path_factory):
         yield url, root, ids
 
 
-def _page(browser, url, username):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
-    login_by_keyboard(page, url, username)
-    return ctx, page
-
 
 def _post(c: httpx.Client, page_url: str, action: str, **data) -> httpx.Response:
     return c.post(action, data={"csrftoken": csrf_of(c.get(page_url).text), **data})
@@ -123,7 +119,7 @@ def _alert(r: httpx.Response) -> str:
 
 def test_20_22_timesheets_on_the_case_page_and_the_worklist_by_keyboard(service, browser, screenshots):
     url, root, ids = service
-    ctx, page = _page(browser, url, "anna")
+    ctx, page = logged_in_page(browser, url, "anna")
     try:
         page.goto(f"{url}/cases/{ids['served']}")
         section = page.locator("section[aria-labelledby=uzskaite]")
@@ -157,7 +153,7 @@ def test_20_22_timesheets_on_the_case_page_and_the_worklist_by_keyboard(service,
 def test_a_document_made_again_is_a_new_version_beside_the_old(service, browser, tmp_path):
     url, root, ids = service
     case_url = f"{url}/cases/{ids['served']}"
-    ctx, page = _page(browser, url, "anna")
+    ctx, page = logged_in_page(browser, url, "anna")
     try:
         page.goto(case_url)
         docs = page.locator("section[aria-labelledby=dokumenti] li")
@@ -189,7 +185,7 @@ def test_a_document_made_again_is_a_new_version_beside_the_old(service, browser,
 def test_16_change_of_assistant_from_the_case_page_and_its_refusal(service, browser):
     url, root, ids = service
     case_url = f"{url}/cases/{ids['served']}"
-    ctx, page = _page(browser, url, "anna")
+    ctx, page = logged_in_page(browser, url, "anna")
     try:
         page.goto(case_url)
         page.get_by_label("Jaunā asistenta vārds").fill("Rūta")
@@ -219,7 +215,7 @@ def test_16_change_of_assistant_from_the_case_page_and_its_refusal(service, brow
 
 def test_apl_67_adoption_refused_plainly_until_the_views_are_answered(service, browser):
     url, root, ids = service
-    ctx, page = _page(browser, url, "vaditaja")
+    ctx, page = logged_in_page(browser, url, "vaditaja")
     try:
         page.goto(f"{url}/cases/{ids['heard']}")
         assert "Lūdzu piešķirt arī stundas pulciņam." in page.locator("blockquote.views").inner_text()
@@ -246,7 +242,7 @@ def test_apl_67_adoption_refused_plainly_until_the_views_are_answered(service, b
 
 def test_the_auditor_reads_the_review_queue_but_changes_nothing(service, browser):
     url, root, ids = service
-    ctx, page = _page(browser, url, "auditore")
+    ctx, page = logged_in_page(browser, url, "auditore")
     try:
         page.goto(f"{url}/review")
         page.get_by_role("link", name="01.pdf").focus()
