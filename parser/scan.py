@@ -19,7 +19,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from parser import assemble, image, ocr
+from parser import assemble, image, ocr, reread
 from parser.lines import PAD, edge_specks_removed
 from parser.catalog import SCAN_DPI, Catalog
 from parser.errors import error
@@ -180,6 +180,7 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
         first.update((z.name, line) for z, line in zip(group, lines))
         second.update(zip((z.name for z in twice + extra), lines[len(group):]))
         third.update(zip((z.name for z in emails_again), lines[len(group) + len(twice) + len(extra):]))
+    reread.numbers(zones, first, second, whitelist=DIGITS)
     for z in zones + list(marks.values()):
         if z.name in fields:
             readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
@@ -197,12 +198,6 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
     return readings, issues
 
 
-def _marks(pixels: np.ndarray) -> int:
-    """Separate marks of ink in a zone (black on white)."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats((pixels < 128).astype(np.uint8), connectivity=8)
-    return sum(1 for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= 8)
-
-
 def _edition(text: str) -> str:
     """An edition mark's letters and digits without their marks: the mark is ASCII, dust over its "Z"
     reads "Ž", and dust beside its hyphens reads ":" ("ASIST:-UZSK-2026.1:- 2/2", independent tuning set)."""
@@ -213,7 +208,7 @@ def _group_key(kind: str, pixels: np.ndarray) -> Group:
     if kind in WHITELIST and set(WHITELIST[kind]) <= set(DIGITS):
         # A lone digit is read as one word (--psm 8): in line mode a "1" alone came out empty or at 0.3
         # (independent tuning set); with more than one mark a word's separators were lost ("17,5" → "175").
-        return DIGITS, 8 if _marks(pixels) == 1 else 7, "lav"
+        return DIGITS, 8 if reread.lone_mark(pixels) else 7, "lav"
     if kind == "email":
         return WHITELIST["email"], 8, "eng"  # one word: measured 10 of 11 right against 8 in line mode
     return WHITELIST.get(kind), 7, "lav"
