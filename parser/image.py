@@ -271,8 +271,11 @@ def strays_removed(pixels: np.ndarray, between_only: bool = False) -> np.ndarray
         return pixels
     areas = sorted(int(stats[i, cv2.CC_STAT_AREA]) for i in digits)
     small = 0.25 * areas[len(areas) // 2]
-    left = min(stats[i, 0] for i in digits)
-    right = max(stats[i, 0] + stats[i, 2] for i in digits)
+    # An address's small letters ("com") are lower than 0.6 of its tallest mark ("@", "g"): its ends are
+    # where any letter-sized mark is, or the dot before "com" falls outside (read "gmailcom").
+    ends = digits if not between_only else [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= small]
+    left = min(stats[i, 0] for i in ends)
+    right = max(stats[i, 0] + stats[i, 2] for i in ends)
     top = min(stats[i, 1] for i in digits)
     bottom = max(stats[i, 1] + stats[i, 3] for i in digits)
     drop = []
