@@ -232,8 +232,16 @@ def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
             continue
         total += value
         start, end = row.get("start"), row.get("end")
-        sure = start is not None and end is not None and min(start.confidence, end.confidence) >= UNCERTAIN_BELOW
-        if sure and Decimal(_minutes(end.value) - _minutes(start.value)) / 60 == value:
+        both = start is not None and end is not None
+        span_fits = both and Decimal(_minutes(end.value) - _minutes(start.value)) / 60 == value
+        sure = both and min(start.confidence, end.confidence) >= UNCERTAIN_BELOW
+        if both and not sure and span_fits and hours.confidence >= UNCERTAIN_BELOW \
+                and max(start.confidence, end.confidence) >= UNCERTAIN_BELOW:
+            # One time in doubt (two sizes disagreed: "10:15" and "19:15"), the other time and the hours
+            # read surely, and the span fits: the hours confirm the time, to no more than 0.85.
+            name, r = (f"entries.{i}.start", start) if start.confidence < end.confidence else (f"entries.{i}.end", end)
+            out[name] = r.model_copy(update={"confidence": max(r.confidence, 0.85)})
+        if sure and span_fits:
             backing = min(start.confidence, end.confidence)
             if hours.confidence < backing:
                 out[f"entries.{i}.hours"] = hours.model_copy(update={"confidence": backing})

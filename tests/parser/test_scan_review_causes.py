@@ -219,3 +219,92 @@ def test_place_ending_in_a_comma_is_doubtful():
     assert line.text.endswith(",")
     place = zone.Zone("activities.2.place", "text", 0, (0, 0, 1, 1), pixels)
     assert zone.reading(place, line, line).confidence < 0.8
+
+
+def test_decimal_comma_the_model_drops_at_8_pt_is_read_again_larger(tuning):
+    """"2,5" read "25" at both sizes (a timesheet's record withheld for hours that do not match the times):
+    the ink shows the comma, and read at 1.5× the model reads it."""
+    _right_and_clear(tuning, 19, "entries.0.hours")
+    _, result = tuning(19)
+    assert result.record is not None
+
+
+def test_lone_digit_read_as_nothing_or_unsure_is_read_again_larger(tuning):
+    _right_and_clear(tuning, 61, "entries.0.hours")  # "3" read "" at 1× and at 3/4
+    _right_and_clear(tuning, 31, "entries.5.annex1_point")  # "4" at 0.74 and 0.62
+    _, result = tuning(31)
+    assert 0.8 <= result.fields["entries.5.annex1_point"].confidence < 0.9  # backed by one larger reading
+
+
+def test_date_whose_dot_has_dust_above_it_is_read(tuning):
+    _right_and_clear(tuning, 79, "entries.6.date")  # read "26.02:2024"
+
+
+def test_email_dot_before_small_letters_is_kept(tuning):
+    form, result = tuning(78)  # "gmail.com" in Liberation Serif: the dot was painted out as a stray
+    assert result.fields["applicant.email"].value == form.expected["applicant.email"]
+    assert result.fields["representative.email"].value == form.expected["representative.email"]
+
+
+def test_phone_number_with_ones_is_one_group(tuning):
+    _right_and_clear(tuning, 28, "applicant.phone")  # "23911261": the "1"s' wide cells are no spaces
+
+
+def test_one_time_in_doubt_is_confirmed_by_the_other_and_the_hours():
+    from forms.definition import load
+    from parser.assemble import result
+
+    def r(value, confidence):
+        return FieldReading(value=value, raw=value, confidence=confidence,
+                            source=Source(page=0, box=(0, 0, 1, 1), method="ocr"))
+
+    base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
+    row = {"entries.0.date": r("2024-03-04", 0.95), "entries.0.start": r("09:00", 0.96),
+           "entries.0.end": r("10:15", 0.6), "entries.0.hours": r("1.25", 0.95)}  # tuning form 43: "19:15" at 3/4
+    uncertain = {i.field for i in result(base, load("timesheet"), "scanned", row).issues if i.code == "uncertain"}
+    assert "entries.0.end" not in uncertain
+    both = {**row, "entries.0.start": r("09:00", 0.6)}  # both times in doubt: nothing confirms either
+    uncertain = {i.field for i in result(base, load("timesheet"), "scanned", both).issues if i.code == "uncertain"}
+    assert {"entries.0.start", "entries.0.end"} <= uncertain
+    unsure_hours = {**row, "entries.0.hours": r("1.25", 0.6)}
+    uncertain = {i.field for i in result(base, load("timesheet"), "scanned", unsure_hours).issues
+                 if i.code == "uncertain"}
+    assert "entries.0.end" in uncertain
+
+
+def test_email_top_level_domain_that_does_not_exist_is_taken_from_lav_or_doubted(tuning):
+    form, result = tuning(74)  # 200 dpi: `eng` read "apollo.iv" at both sizes, `lav` "…Gapollo.lv"
+    assert result.fields["applicant.email"].value == form.expected["applicant.email"]
+    assert result.fields["applicant.email"].confidence < 0.9
+    email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
+    line = ocr.OcrLine("ilze@inbox.iv", 0.95, 1)
+    assert zone.reading(email, line, ocr.OcrLine("ilze inbox.iv", 0.9, 1), line).confidence < 0.8
+
+
+def test_mark_only_the_smaller_copy_shows_is_doubted():
+    """Tuning form 83 (200 dpi): "Ērgļi" read "Ērgli" (a Latvian word too) and "Ērgļi" at 3/4 size; tuning
+    form 69: "Jelgava" read "Jelgavā" at 3/4 size, with no mark in the ink."""
+    place = zone.Zone("entries.1.place", "text", 0, (0, 0, 1, 1), _drawn("Ērgļi Žīguri"))
+    check = ocr.read_lines([zone.smaller(place.pixels)])[0]
+    assert check.text == "Ērgļi Žīguri"
+    assert not zone._agree(place, "Ērgli Žīguri", check.text, second_glyphs=check.glyphs)  # its ink shows it
+    assert zone._agree(place, "Ērgļi Žīguri", "Ērgli Žīguri")  # the smaller copy lost it
+    plain = zone.Zone("entries.1.place", "text", 0, (0, 0, 1, 1), _drawn("Jelgava"))
+    glyphs = ocr.read_lines([zone.smaller(plain.pixels)])[0].glyphs
+    glyphs = (*glyphs[:-1], ocr.Glyph("ā", glyphs[-1].box))  # as if the smaller copy had read "Jelgavā"
+    assert zone._agree(plain, "Jelgava", "Jelgavā", second_glyphs=glyphs)  # no mark in the ink: noise
+
+
+@needs_words
+def test_letters_the_model_reads_for_two_are_doubted(tuning):
+    assert spelling.doubtful_words("Žīgun – Tarty") == [("Žīgun", "Žīguri"), ("Tarty", "Tartu")]
+    assert spelling.doubtful_words("Rīgas Tehniskā untversitāte") == [("untversitāte", "universitāte")]
+    form, result = tuning(83)
+    for name in ("entries.1.place", "entries.7.place"):  # "Ērgli", "Žīgun": silent errors before
+        assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+
+
+def test_full_stop_between_two_letters_is_doubted(tuning):
+    form, result = tuning(84)  # "Jelgavas augstskola" read "Jelgavas.augstskola" at 0.9
+    name = "activities.2.place"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
