@@ -20,18 +20,22 @@ from parser.zone import Zone
 
 ALONE_AT_MOST = 0.85  # a reading only the larger copy backs: not among the readings at 0.9 and above
 NUMBERS = ("number", "money")
+SHAPED = ("date", "time")  # read again only when what was read is no date or time ("06.91.2024")
 
 
 def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine], *,
             whitelist: str) -> None:
     """Replace, in `first` (and `second`, the 3/4-size readings), the readings of number zones that
-    (a) have fewer separators than the ink shows, or read as nothing or as no number ("5,5" read ",5"):
+    (a) have fewer separators than the ink shows, or read as nothing or as no number ("5,5" read ",5"), or
+        are dates or times read as none ("06.01.2024" read "06.91.2024", tuning form 111):
         read at 1.5× in line mode; taken when it has exactly the ink's separators and either the first's
         digits or, where the first read no number, the 3/4-size reading's value (else at most 0.85);
     (b) are one lone digit read below the review threshold at both sizes: read at 2× in line mode; taken,
         at most 0.85, when it reads the same digit at the review threshold or above.
     """
-    lost = [z for z in zones if z.type in NUMBERS and z.name in first and _lost(z, first[z.name])]
+    lost = [z for z in zones if z.name in first and (
+        (z.type in NUMBERS and _lost(z, first[z.name]))
+        or (z.type in SHAPED and first[z.name].text and normalize(z.type, first[z.name].text) is None))]
     alone = [z for z in zones if z.type in NUMBERS and z.name in first and z not in lost
              and _unsure_lone_digit(z, first[z.name], second.get(z.name))]
     for z, line in zip(lost, _read(lost, 1.5, 7, whitelist)):

@@ -31,6 +31,7 @@ from parser.zone import STRAYS_OUTSIDE, Zone, reading, smaller
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
 TEXT_INSET_PT = 0.5  # points to stay inside a text box's printed border
+EDGE_PX = 8  # writing this near the crop's right side touches the border (the inset, the border's mask, blur)
 
 # Characters each type can hold on the form: Tesseract then cannot read a "|" or "O" in a date.
 WHITELIST = {
@@ -129,7 +130,8 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
         if f.type == "checkbox":
             readings[f.name] = _tick(page, blanks[f.page].gray, box, height, threshold, source)
             continue
-        pixels = _text_zone(page, box, height, threshold, blank=blanks[f.page].gray)
+        edges: set[str] = set()
+        pixels = _text_zone(page, box, height, threshold, blank=blanks[f.page].gray, edges=edges)
         if pixels is None:
             readings[f.name] = FieldReading(value=None, raw=None, confidence=0.97, source=source)
             continue
@@ -139,7 +141,7 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
             pixels = image.strays_removed(pixels, between_only=True)  # "_" sits below the letters
         elif f.type == "text":
             pixels = edge_specks_removed(pixels, name=f.name.endswith(("given_name", "surname")))
-        zones.append(Zone(f.name, f.type, f.page, box, pixels))
+        zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges)))
 
     # The version mark on each page is read in the same call as the text fields: a scan of another
     # edition of the form is not read as this one.
@@ -215,7 +217,8 @@ def _group_key(kind: str, pixels: np.ndarray) -> Group:
 
 
 def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height: float, threshold: int,
-               inset: float = TEXT_INSET_PT, blank: np.ndarray | None = None) -> np.ndarray | None:
+               inset: float = TEXT_INSET_PT, blank: np.ndarray | None = None,
+               edges: set[str] | None = None) -> np.ndarray | None:
     """The field's writing as black on white (borders and dust painted white, trimmed, thresholded by Otsu
     on the writing alone), or None when the field is empty. With `blank` (the blank form's page on the
     same grid), whatever the blank form prints there — the box's own border, a few pixels either side for
@@ -240,6 +243,8 @@ def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height:
     if bounds is None:
         return None
     x0, y0, x1, y1 = bounds
+    if edges is not None and x1 >= kept.shape[1] - EDGE_PX:
+        edges.add("right")  # the writing reaches the box's right border: more may stand past it
     cleaned = np.where((ink > 0) & (kept >= 128), 255, gray)[y0:y1, x0:x1]
     # Otsu on the trimmed writing alone (measured: "1,5" read right at 96 % where the grey crop gave "5" at 0 %)
     _, cleaned = cv2.threshold(cleaned.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)

@@ -87,6 +87,8 @@ def doubtful_words(text: str) -> list[tuple[str, str]]:
     [('Jēkabpiļs', 'Jēkabpils'), ('Rīģa', 'Rīga')]
     >>> doubtful_words("Žīgun – Tarty") if available() else [("Žīgun", "Žīguri"), ("Tarty", "Tartu")]
     [('Žīgun', 'Žīguri'), ('Tarty', 'Tartu')]
+    >>> doubtful_words("Ķekava – jelgava") if available() else [("jelgava", "Jelgava")]
+    [('jelgava', 'Jelgava')]
     """
     d = _dictionary()
     if d is None:
@@ -95,7 +97,8 @@ def doubtful_words(text: str) -> list[tuple[str, str]]:
     for word in WORD.findall(text):
         if d.check(word) or (word[0].isupper() and d.check(word.lower())):
             continue
-        for variant in (*_variants(word), *_unmarked(word), *_split(word)):
+        capital = (word[0].upper() + word[1:],) if word[0].islower() else ()  # "jelgava": a misread capital
+        for variant in (*_variants(word), *_unmarked(word), *_split(word), *capital):
             if d.check(variant) or (variant[0].isupper() and d.check(variant.lower())):
                 out.append((word, variant))
                 break

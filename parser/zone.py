@@ -30,6 +30,7 @@ class Zone:
     page: int
     box: tuple[float, float, float, float]
     pixels: np.ndarray  # black on white, padded, ready for Tesseract
+    edges: frozenset[str] = frozenset()  # "right": the writing reaches the box's right border
 
 
 def _plain(text: str) -> str:
@@ -127,6 +128,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True
         if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
+        if "right" in z.edges:
+            guessed = True  # the writing runs to the box's right edge: more may stand past it ("universit")
         if re.search(r"[^\W\d_][.,:;][^\W\d_]", raw):
             guessed = True  # a mark between two letters with no space after it is dust ("Jelgavas.augstskola")
         if raw.endswith((".", ",")):
@@ -146,6 +149,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         raw = raw.replace(".", ":")  # a colon whose upper dot the copy lost reads "." ("11.45")
     if raw and z.type == "personal_code":
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
+        if re.fullmatch(r"\d{6}-?[\d.]{5,6}", raw) and raw.count(".") == 1:
+            raw = raw.replace(".", "")  # a speck among the digits ("270799-1.7225"); the check digit decides
     value = normalize(z.type, raw) if raw else None
     confidence = line.confidence_without(DASHES) if z.type == "text" else line.confidence
     if z.type == "email" and check is not None and not guessed and value is not None:

@@ -308,3 +308,29 @@ def test_full_stop_between_two_letters_is_doubted(tuning):
     form, result = tuning(84)  # "Jelgavas augstskola" read "Jelgavas.augstskola" at 0.9
     name = "activities.2.place"
     assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+
+
+def test_writing_that_runs_to_the_box_edge_is_doubted(tuning):
+    form, result = tuning(138)  # "Rīgas Tehniskā universitāte" at 10 pt, read "… universit" at 0.92
+    name = "activities.2.place"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+
+
+@needs_words
+def test_place_name_read_in_lower_case_is_doubted(tuning):
+    assert spelling.doubtful_words("Ķekava – jelgava") == [("jelgava", "Jelgava")]
+    form, result = tuning(131)  # 200 dpi: "Jelgava" read "jelgava" at 0.96 after the dash
+    name = "entries.8.place"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+
+
+def test_date_read_as_no_date_is_read_again_larger(tuning):
+    form, result = tuning(111)  # "06.01.2024" read "06.91.2024" at both sizes
+    assert result.fields["entries.0.date"].value == form.expected["entries.0.date"]
+    assert result.record is not None
+
+
+def test_speck_among_a_personal_codes_digits_is_dropped(tuning):
+    form, result = tuning(121)  # read "270799-1.7225"; the check digit confirms the code
+    assert result.fields["recipient.personal_code"].value == form.expected["recipient.personal_code"]
+    assert result.record is not None
