@@ -38,6 +38,7 @@ STROKES_BELOW = {**dict.fromkeys("ķļņĶĻŅĢ,;", 1), "„": 2}
 # "u" was sent to review on the independent tuning set).
 CAN_ABOVE = set("aeiucszgoAEIUCSZGOij") | set(STROKES_ABOVE)
 CAN_BELOW = set("klnKLNG") | set(STROKES_BELOW)
+LONE_CAPITAL_WITH_MARK = 1.54  # x-heights: a lone capital this tall carries a joined mark (_joined_marks_read)
 DOT_ABOVE = set("gģijĢ'`´’‘°\"“”ÄÖÜäöü")  # a round stroke above can only be theirs
 PUNCTUATION = ",.;:()\"'„”“-–—"
 # A mark joined to its letter reaches at least this share of the x-height above it: a blurred macron on an
@@ -191,6 +192,12 @@ def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], ba
     separate stroke to count; its letter then stands taller than the line's other capitals and ascenders.
     Such a letter must be read with a mark ("Ābele", not "Abele")."""
     tall = [p for p in parts if abs(p[1] + p[3] - baseline) <= 2 and p[3] >= 1.25 * x_height]
+    if len(tall) == 1 and tall[0][3] >= LONE_CAPITAL_WITH_MARK * x_height:
+        # No other capital or ascender to compare with ("Ivars"): a capital is 1.33–1.48 x-heights tall in
+        # the forms' fonts (font metrics); "Īvars" in Liberation Serif, its bar joined to the serif, measured
+        # 1.59 (27 px over 17) and was read "Ivars" (tuning form 105)
+        over = [g for g in glyphs if _overlap(g.box[0], g.box[2], tall[0][0], tall[0][0] + tall[0][2]) > 0.3 * tall[0][2]]
+        return not (any(g.text in "AEIUCSZG" for g in over) and not any(g.text in STROKES_ABOVE for g in over))
     if len(tall) < 2:
         return True
     usual = float(np.median([p[1] for p in tall]))

@@ -334,3 +334,20 @@ def test_speck_among_a_personal_codes_digits_is_dropped(tuning):
     form, result = tuning(121)  # read "270799-1.7225"; the check digit confirms the code
     assert result.fields["recipient.personal_code"].value == form.expected["recipient.personal_code"]
     assert result.record is not None
+
+
+def test_capital_with_macron_at_word_start_joined_and_alone_is_doubted(tuning):
+    """Tuning form 105: "Īvars" in Liberation Serif 8, the bar joined to the I's serif, no other capital or
+    ascender on the line to measure against: read "Ivars" (a name too) at 0.85, a silent error."""
+    form, result = tuning(105)
+    name = "assistant.given_name"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+    page = np.full((60, 120), 255, np.uint8)
+    page[12:40, 10:16] = 0  # a capital 28 px tall on a baseline at y = 40
+    for x in (22, 40, 58):
+        page[23:40, x:x + 12] = 0  # x-height letters, 17 px
+    assert not diacritics.marks_confirmed(page, [ocr.Glyph("I", (10, 12, 16, 40)), ocr.Glyph("v", (22, 23, 34, 40)),
+                                                 ocr.Glyph("a", (40, 23, 52, 40)), ocr.Glyph("r", (58, 23, 70, 40))])
+    page[12:15, 10:16] = 255  # 25 px: a capital without a mark
+    assert diacritics.marks_confirmed(page, [ocr.Glyph("I", (10, 15, 16, 40)), ocr.Glyph("v", (22, 23, 34, 40)),
+                                             ocr.Glyph("a", (40, 23, 52, 40)), ocr.Glyph("r", (58, 23, 70, 40))])
