@@ -28,8 +28,9 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     """Replace, in `first` (and `second`, the 3/4-size readings), the readings of number zones that
     (a) have fewer separators than the ink shows, or read as nothing or as no number ("5,5" read ",5"), or
         are dates or times read as none ("06.01.2024" read "06.91.2024", tuning form 111):
-        read at 1.5× in line mode; taken when it has exactly the ink's separators and either the first's
-        digits or, where the first read no number, the 3/4-size reading's value (else at most 0.85);
+        read at 1.5× in line mode, and what that does not read at 2×; taken when it has exactly the ink's
+        separators and either the first's digits or, where the first read no number, the 3/4-size
+        reading's value (else at most 0.85);
     (b) are one lone digit read below the review threshold at both sizes: read at 2× in line mode; taken,
         at most 0.85, when it reads the same digit at the review threshold or above.
     """
@@ -38,8 +39,8 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
         or (z.type in SHAPED and first[z.name].text and normalize(z.type, first[z.name].text) is None))]
     alone = [z for z in zones if z.type in NUMBERS and z.name in first and z not in lost
              and _unsure_lone_digit(z, first[z.name], second.get(z.name))]
-    for z, line in zip(lost, _read(lost, 1.5, 7, whitelist)):
-        _take_lost(z, line, first, second)
+    for scale in (1.5, 2.0):  # 2× only for what 1.5× did not read ("4,5" read "45" at 1×, 3/4 and 1.5×)
+        lost = [z for z, line in zip(lost, _read(lost, scale, 7, whitelist)) if not _take_lost(z, line, first, second)]
     for z, line in zip(alone, _read(alone, 2.0, 7, whitelist)):
         if line.text == first[z.name].text and line.confidence >= assemble.UNCERTAIN_BELOW:
             first[z.name] = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
@@ -65,18 +66,20 @@ def _unsure_lone_digit(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None) ->
         and lone_mark(z.pixels)
 
 
-def _take_lost(z: Zone, line: ocr.OcrLine, first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) -> None:
+def _take_lost(z: Zone, line: ocr.OcrLine, first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) -> bool:
+    """Whether the larger reading `line` replaced the first (see `numbers`)."""
     value = normalize(z.type, line.text)
     if value is None or _separators(line.text) != image.separators(z.pixels):
-        return
+        return False
     before, check = first[z.name], second.get(z.name)
     if normalize(z.type, before.text) is not None and _digits(line.text) != _digits(before.text):
-        return  # the first read a number with other digits: two readings disagree, a person decides
+        return False  # the first read a number with other digits: two readings disagree, a person decides
     if check is None or normalize(z.type, check.text) != value:
         second.pop(z.name, None)  # the smaller copy lost what the first lost: the larger stands alone
         if normalize(z.type, before.text) is None:
             line = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
     first[z.name] = line
+    return True
 
 
 def _separators(text: str) -> int:

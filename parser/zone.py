@@ -79,6 +79,8 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         # `lav` drops the "@" or writes up to three characters in its place ("kirillsjurevics(Oexample.lv")
         local, domain = a.split("@")
         b = b.replace(" ", "")
+        if "_" in local:  # the underscore sits below the line: `lav` drops it or reads a space
+            local, b = local.replace("_", ""), b.replace("_", "")
         if folded:  # and reads "5" as "s", "0" as "o", "l" as "I": only where `eng` read alike at two sizes
             local, domain, b = local.translate(ENG_FOLD), domain.translate(ENG_FOLD), b.translate(LAV_FOLD)
         return b.startswith(local) and b.endswith(domain) and len(b) - len(local) - len(domain) <= 3
@@ -128,8 +130,11 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True
         if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
-        if "right" in z.edges:
-            guessed = True  # the writing runs to the box's right edge: more may stand past it ("universit")
+        last = raw.split()[-1].strip(EDGE_DUST) if raw.split() else ""
+        if "right" in z.edges and last.isalpha() and not spelling.is_word(last):
+            # the writing runs to the box's right border and its last word is no word: the rest may stand
+            # past the border ("Rīgas Tehniskā universit"); a whole word there ("universitāte") is complete
+            guessed = True
         if re.search(r"[^\W\d_][.,:;][^\W\d_]", raw):
             guessed = True  # a mark between two letters with no space after it is dust ("Jelgavas.augstskola")
         if raw.endswith((".", ",")):
@@ -147,6 +152,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
     if raw and z.type == "time" and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
         raw = raw.replace(".", ":")  # a colon whose upper dot the copy lost reads "." ("11.45")
+    if raw and z.type == "phone":
+        raw = raw.strip(".,;:'|") or None  # dust beside the digits ("+371 28225587.")
     if raw and z.type == "personal_code":
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
         if re.fullmatch(r"\d{6}-?[\d.]{5,6}", raw) and raw.count(".") == 1:

@@ -351,3 +351,18 @@ def test_capital_with_macron_at_word_start_joined_and_alone_is_doubted(tuning):
     page[12:15, 10:16] = 255  # 25 px: a capital without a mark
     assert diacritics.marks_confirmed(page, [ocr.Glyph("I", (10, 15, 16, 40)), ocr.Glyph("v", (22, 23, 34, 40)),
                                              ocr.Glyph("a", (40, 23, 52, 40)), ocr.Glyph("r", (58, 23, 70, 40))])
+
+
+def test_email_underscore_lav_reads_as_a_space_agrees(tuning):
+    _right_and_clear(tuning, 148, "applicant.email")  # lav: "adams cakstins63Gapollo.lv"
+    email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
+    assert zone._agree(email, "adams_cakstins63@apollo.lv", "adams cakstins63Gapollo.lv")
+    assert not zone._agree(email, "adams_cakstins63@apollo.lv", "adams cakstins68Gapollo.lv")
+
+
+def test_phone_with_dust_after_its_digits_is_read(tuning):
+    _right_and_clear(tuning, 168, "representative.phone")  # read "+371 28225587."
+
+
+def test_joined_macron_4_px_over_an_x_height_of_19_is_confirmed(tuning):
+    _right_and_clear(tuning, 201, "entries.3.place")  # "Jelgavas teātris", Liberation Sans 10
