@@ -325,6 +325,29 @@ def separators(pixels: np.ndarray) -> int:
     return groups
 
 
+def underscores(pixels: np.ndarray) -> int:
+    """How many underscores a line (black on white) shows: flat strokes at least three times as wide as
+    tall, lying on or under the baseline (their top below the middle of the tallest mark's height), as wide
+    as a letter (a full stop is as wide as tall).
+
+    >>> zone = np.full((40, 120), 255, np.uint8)
+    >>> zone[10:30, 10:22] = 0; zone[10:30, 50:62] = 0; zone[29:32, 26:44] = 0   # "a_b"-like
+    >>> zone[27:30, 70:73] = 0                                                  # a full stop
+    >>> underscores(zone)
+    1
+    """
+    ink = (pixels < 128).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 2:
+        return 0
+    tallest = max(range(1, count), key=lambda i: stats[i, cv2.CC_STAT_HEIGHT])
+    top, height = int(stats[tallest, cv2.CC_STAT_TOP]), int(stats[tallest, cv2.CC_STAT_HEIGHT])
+    return sum(1 for i in range(1, count)
+               if stats[i, cv2.CC_STAT_WIDTH] >= 3 * stats[i, cv2.CC_STAT_HEIGHT]
+               and stats[i, cv2.CC_STAT_WIDTH] >= 0.3 * height
+               and stats[i, cv2.CC_STAT_TOP] >= top + 0.6 * height)
+
+
 BLANK_MARGIN_PX = 3  # how far (at 300 dpi) a scan aligned by its corner squares may still sit off the form
 
 

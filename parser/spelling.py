@@ -16,7 +16,7 @@ MARKED = {"a": "ā", "e": "ē", "i": "ī", "u": "ū", "c": "č", "s": "š", "z":
           "n": "ņ", "A": "Ā", "E": "Ē", "I": "Ī", "U": "Ū", "C": "Č", "S": "Š", "Z": "Ž", "G": "Ģ", "K": "Ķ",
           "L": "Ļ", "N": "Ņ"}
 # "Jeigavas" for "Jelgavas"; a capital I at a word's start for l; "Ggres" for "Ogres" (a 200-dpi scan)
-CONFUSED = {"i": "l", "l": "i", "I": "l", "G": "O"}
+CONFUSED = {"i": "l", "l": "i", "I": "l", "G": "O", "e": "a", "a": "e"}  # "Ādežu" for "Ādažu" (tuning form 263)
 # letters the model reads for two ("Žīgun" for "Žīguri", "untversitāte" for "universitāte", "Tarty" for
 # "Tartu"; independent tuning set, 200 dpi): each tried once, one change at a time
 SPLIT = {"n": "ri", "m": "rn", "t": "i", "y": "u", "h": "li", "d": "cl"}
@@ -52,10 +52,17 @@ def _variants(word: str):
 
 
 def _split(word: str):
-    """`word` with one letter the model may have read for two (or for another) put back (see SPLIT)."""
+    """`word` with one letter the model may have read for two put back, or two it may have read for one
+    ("Pērriava" for "Pērnava", tuning form 9071) joined (see SPLIT)."""
     for i, c in enumerate(word):
         if c in SPLIT:
             yield word[:i] + SPLIT[c] + word[i + 1:]
+    for one, two in SPLIT.items():
+        if len(two) == 2:
+            start = word.find(two)
+            while start >= 0:
+                yield word[:start] + one + word[start + 2:]
+                start = word.find(two, start + 1)
 
 
 def is_word(word: str) -> bool:

@@ -141,6 +141,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True  # a full stop or comma after a place or an address is more often dust on the baseline
     if raw and z.type == "email":
         raw = raw.rstrip(".,;:_-")  # an address ends in its domain's letters: what follows is dust
+        if raw.count("_") != image.underscores(z.pixels):
+            guessed = True  # the ink shows an underscore the reading lacks ("." for "_", tuning form 248)
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):

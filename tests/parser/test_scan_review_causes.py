@@ -366,3 +366,16 @@ def test_phone_with_dust_after_its_digits_is_read(tuning):
 
 def test_joined_macron_4_px_over_an_x_height_of_19_is_confirmed(tuning):
     _right_and_clear(tuning, 201, "entries.3.place")  # "Jelgavas teātris", Liberation Sans 10
+
+
+@needs_words
+def test_two_letters_read_for_one_and_a_read_as_e_are_doubtful_words():
+    assert spelling.doubtful_words("Ķekava – Pērriava") == [("Pērriava", "Pērnava")]  # tuning form 9071
+    assert spelling.doubtful_words("Ādežu slimnīca") == [("Ādežu", "Ādažu")]  # tuning form 263
+
+
+def test_email_full_stop_where_the_ink_shows_an_underscore_is_doubted(tuning):
+    form, result = tuning(248)  # 200 dpi: "gederts_krastins29" read "gederts.krastins29" by both models
+    name = "representative.email"
+    assert result.fields[name].value == form.expected[name] or _flagged(result, name)
+    _right_and_clear(tuning, 148, "applicant.email")  # an underscore read as one stays clear
