@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import cv2
 import numpy as np
 
+from parser.image import ink_parts
 from parser.ocr import Glyph
 
 ABOVE = set("āēīūčšžģ")
@@ -64,9 +64,7 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
     >>> marks_confirmed(page, [Glyph("ē", (10, 8, 26, 40)), Glyph("e", (30, 20, 46, 40))])
     True
     """
-    ink = (pixels < 128).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    parts = [tuple(int(v) for v in stats[i]) + (i,) for i in range(1, count)]  # x, y, w, h, area, label
+    labels, parts = ink_parts(pixels)
     marked = [g for g in glyphs if g.text in ABOVE or g.text in BELOW]
     metrics = line_metrics(parts)
     if metrics is None:
@@ -282,9 +280,7 @@ def capital_j(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
     """
     if not glyphs or glyphs[0].text != "j":
         return False
-    ink = (pixels < 128).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    parts = [tuple(int(v) for v in stats[i]) + (i,) for i in range(1, count)]
+    _, parts = ink_parts(pixels)
     metrics = line_metrics(parts)
     if metrics is None:
         return False

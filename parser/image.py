@@ -16,6 +16,21 @@ cv2.setNumThreads(1)  # the machine is shared; OpenCV's thread pool only adds ov
 Box = tuple[float, float, float, float]
 
 
+Part = tuple[int, int, int, int, int, int]  # one mark of ink: x, y, width, height, area, label
+
+
+def ink_parts(pixels: np.ndarray) -> tuple[np.ndarray, list[Part]]:
+    """The separate marks of ink in a zone (black on white, 8-connected): the label image, and each mark's
+    box, area and label.
+
+    >>> zone = np.full((20, 30), 255, np.uint8); zone[5:10, 2:6] = 0; zone[5:15, 20:22] = 0
+    >>> ink_parts(zone)[1]
+    [(2, 5, 4, 5, 20, 1), (20, 5, 2, 10, 20, 2)]
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((pixels < 128).astype(np.uint8), connectivity=8)
+    return labels, [(*(int(v) for v in stats[i]), i) for i in range(1, count)]  # type: ignore[misc]
+
+
 def binarize(gray: np.ndarray) -> np.ndarray:
     """Ink as 255, paper as 0 (Otsu's threshold; scans vary in brightness)."""
     _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -336,16 +351,11 @@ def underscores(pixels: np.ndarray) -> int:
     >>> underscores(zone)
     1
     """
-    ink = (pixels < 128).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count <= 2:
+    _, parts = ink_parts(pixels)
+    if len(parts) < 2:
         return 0
-    tallest = max(range(1, count), key=lambda i: stats[i, cv2.CC_STAT_HEIGHT])
-    top, height = int(stats[tallest, cv2.CC_STAT_TOP]), int(stats[tallest, cv2.CC_STAT_HEIGHT])
-    return sum(1 for i in range(1, count)
-               if stats[i, cv2.CC_STAT_WIDTH] >= 3 * stats[i, cv2.CC_STAT_HEIGHT]
-               and stats[i, cv2.CC_STAT_WIDTH] >= 0.3 * height
-               and stats[i, cv2.CC_STAT_TOP] >= top + 0.6 * height)
+    _, top, _, height, _, _ = max(parts, key=lambda p: p[3])
+    return sum(1 for x, y, w, h, _, _ in parts if w >= 3 * h and w >= 0.3 * height and y >= top + 0.6 * height)
 
 
 BLANK_MARGIN_PX = 3  # how far (at 300 dpi) a scan aligned by its corner squares may still sit off the form

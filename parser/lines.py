@@ -8,6 +8,8 @@ import re
 import cv2
 import numpy as np
 
+from parser.image import ink_parts
+
 PAD = 12  # white pixels around a zone handed to Tesseract (parser.scan pads every zone by this)
 
 
@@ -61,14 +63,12 @@ def word_gaps(pixels: np.ndarray) -> int:
     >>> word_gaps(zone)
     0
     """
-    ink = (pixels < 128).astype(np.uint8)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count <= 1:
+    _, parts = ink_parts(pixels)
+    if not parts:
         return 0
-    tallest = max(int(stats[i, cv2.CC_STAT_HEIGHT]) for i in range(1, count))
+    tallest = max(p[3] for p in parts)
     spans: list[list[float]] = []  # marks as tall as a digit, those overlapping in x taken as one
-    for x, w in sorted((int(stats[i, 0]), int(stats[i, 2])) for i in range(1, count)
-                       if stats[i, cv2.CC_STAT_HEIGHT] >= 0.5 * tallest):
+    for x, w in sorted((p[0], p[2]) for p in parts if p[3] >= 0.5 * tallest):
         if spans and x < spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], x + w)
         else:
@@ -133,9 +133,7 @@ def edge_specks_removed(pixels: np.ndarray, name: bool = False) -> np.ndarray:
     """
     from parser.diacritics import line_metrics
 
-    ink = (pixels < 128).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    parts = [tuple(int(v) for v in stats[i]) + (i,) for i in range(1, count)]
+    labels, parts = ink_parts(pixels)
     metrics = line_metrics(parts)
     if metrics is None:
         return pixels

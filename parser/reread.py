@@ -3,7 +3,8 @@
 At 8 pt a decimal comma is a few pixels and a lone digit a small island: the model drops the comma ("2,5"
 read "25" at both sizes), reads a lone "3" as nothing, or a lone "4" at 0.6. Enlarged, it reads them
 (independent tuning set: "2,5", "4,5" right at 1.5×; "3" read "" at 1× and "3" at 1.5×; lone "4" and "1"
-read at 0.95 at 2× where they were at 0.6–0.7; in one-word mode at 0.5–0.9). One more Tesseract call, only for the zones that need it.
+read at 0.95 at 2× where they were at 0.6–0.7; in one-word mode at 0.5–0.9). At most two more Tesseract
+calls, only for the zones that need them.
 A larger reading replaces the first only where the ink or another reading backs it; otherwise the field
 stays as read, a guess (`parser.zone`).
 """
@@ -39,9 +40,12 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
         or (z.type in SHAPED and first[z.name].text and normalize(z.type, first[z.name].text) is None))]
     alone = [z for z in zones if z.type in NUMBERS and z.name in first and z not in lost
              and _unsure_lone_digit(z, first[z.name], second.get(z.name))]
-    for scale in (1.5, 2.0):  # 2× only for what 1.5× did not read ("4,5" read "45" at 1×, 3/4 and 1.5×)
-        lost = [z for z, line in zip(lost, _read(lost, scale, 7, whitelist)) if not _take_lost(z, line, first, second)]
-    for z, line in zip(alone, _read(alone, 2.0, 7, whitelist)):
+    lost = [z for z, line in zip(lost, _read(lost, 1.5, 7, whitelist)) if not _take_lost(z, line, first, second)]
+    # one call at 2× for both: what 1.5× did not read ("4,5" read "45" at 1×, 3/4 and 1.5×) and lone digits
+    larger = _read(lost + alone, 2.0, 7, whitelist)
+    for z, line in zip(lost, larger):
+        _take_lost(z, line, first, second)
+    for z, line in zip(alone, larger[len(lost):]):
         if line.text == first[z.name].text and line.confidence >= assemble.UNCERTAIN_BELOW:
             first[z.name] = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
             if z.name in second and not second[z.name].text:
@@ -92,5 +96,4 @@ def _digits(text: str) -> str:
 
 def lone_mark(pixels: np.ndarray) -> bool:
     """Whether a zone (black on white) holds one mark of ink (of 8 pixels or more): a lone digit."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats((pixels < 128).astype(np.uint8), connectivity=8)
-    return sum(1 for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= 8) == 1
+    return sum(1 for p in image.ink_parts(pixels)[1] if p[4] >= 8) == 1

@@ -1,6 +1,7 @@
 """What a Latvian reader would notice: a word read from a scan that is not Latvian, where the same word with
 a mark the model may have dropped (or an "l" it may have read as "i", "n" for "ri") is — "Udens" for
-"Ūdens", "Abele" for "Ābele", "Jeigavas" for "Jelgavas", "Žīgun" for "Žīguri". Such a reading is a guess and goes to review; it is never corrected.
+"Ūdens", "Abele" for "Ābele", "Jeigavas" for "Jelgavas", "Žīgun" for "Žīguri". Such a reading is a guess
+and goes to review; it is never corrected.
 
 The word list is Debian's `hunspell-lv` through pyenchant (`libenchant-2-2`). Without it the check says
 nothing (the scan path then relies on the ink checks alone); `available()` tells which.
