@@ -10,6 +10,8 @@
         --reporting-seed-base 0 --reporting-seed-base 1000      # and a fresh reporting family, forms 1000–1047
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
         --reporting-seed-base 11000                               # stop 9's figures of record (and 11048)
+    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --viewer 48
+                                                                  # a third route: poppler flattens the forms
 
 Tuning forms looked at so far: 0–287 and 9000–9095 of the tuning family. Reporting families scored so far
 (never listed form by form): 0–47, 1000–1047, 5000–5095, 7000–7095, 9000–9095, 11000–11095. A new measure
@@ -216,6 +218,8 @@ def main() -> int:
                     help="first form number of a reporting family (repeatable; default 0): a range never "
                          "scored before is a fresh family nobody has looked at (e.g. 1000)")
     ap.add_argument("--independent-only", action="store_true", help="only the independent set")
+    ap.add_argument("--viewer", type=int, default=0,
+                    help="forms filled by pypdf and flattened by poppler (pdftoppm), then scanned: a third route")
     ap.add_argument("--details", action="store_true", help="list every miss of the tuning family on stderr")
     ap.add_argument("--save", type=Path, help="write the independent set's figures here as JSON")
     args = ap.parse_args()
@@ -271,11 +275,12 @@ def independent(args: argparse.Namespace) -> int:
     from bench.independent.score import run
 
     report: dict[str, object] = {}
-    runs = [("tuning", 0, args.tuning)] + [("reporting", b, args.reporting) for b in args.reporting_seed_base or [0]]
+    runs = [("tuning", 0, args.tuning)] + [("reporting", b, args.reporting) for b in args.reporting_seed_base or [0]] \
+        + [("viewer", 0, args.viewer)]
     for family, first, count in runs:
         if count <= 0:
             continue
-        # The reporting family's misses are never listed: it is not looked at while tuning.
+        # The reporting and viewer families' misses are never listed: they are not looked at while tuning.
         tallies = run(family, list(range(first, first + count)), details=args.details and family == "tuning")
         for scans, tally in tallies.items():
             if not tally.forms:

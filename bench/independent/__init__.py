@@ -29,7 +29,7 @@ class Form:
     hard: bool
     written: dict[str, str]  # field → text drawn
     expected: dict[str, object]  # field → canonical value a right reading yields (absent: empty)
-    style: draw.Style
+    style: draw.Style | None  # None: drawn by poppler (bench.independent.viewer)
     conditions: scanner.Conditions
     pdf: bytes
 

@@ -152,17 +152,20 @@ def score_form(form: Form, tally: Tally, tmp: str, *, details: bool) -> None:
     tally.records_equal_fields += result.record is not None and all_right
     if details:
         why = [f"{i.code}:{i.field}" for i in result.issues if i.severity == "error"]
-        print(f"  {form.family} {form.n:03d} {form.kind} {'hard' if form.hard else 'ordinary'} "
-              f"{form.style.font} {form.style.size} {form.style.placement}: record "
+        style = f"{form.style.font} {form.style.size} {form.style.placement}" if form.style else "poppler"
+        print(f"  {form.family} {form.n:03d} {form.kind} {'hard' if form.hard else 'ordinary'} {style}: record "
               f"{'yes' if result.record is not None else 'no ' + ', '.join(why[:4])}, review {result.needs_review}",
               file=sys.stderr)
 
 
 def run(family: str, numbers: list[int], *, details: bool) -> dict[str, Tally]:
-    """Score forms `numbers` of `family`, split into ordinary (300 dpi) and hard (200 dpi, 2–3°) scans."""
+    """Score forms `numbers` of `family`, split into ordinary (300 dpi) and hard (200 dpi, 2–3°) scans. The
+    family "viewer" is filled and flattened by poppler (bench.independent.viewer), the others by draw.py."""
+    from bench.independent import viewer
+
     tallies = {"ordinary": Tally(), "hard": Tally()}
     with tempfile.TemporaryDirectory(prefix="asistents-bench-") as tmp:
         for n in numbers:
-            form = make(family, n)
+            form = viewer.make(n) if family == "viewer" else make(family, n)
             score_form(form, tallies["hard" if form.hard else "ordinary"], tmp, details=details)
     return tallies
