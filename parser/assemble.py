@@ -211,6 +211,16 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             flag(name, "inconsistent", f"{what_lv} {written} nesakrīt ar rindu summu {sum_} — pārbaudiet rindas un kopsummu",
                  f"{what_en} {written} do not match the sum of the rows {sum_} — check the rows and the total")
             doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
+        elif written is not None and _doubted_rows(readings, name.split(".")[1]):
+            # The sum holds a row read in doubt: a digit the model misreads in the row ("5,75" read "5,15")
+            # it misreads in the total too, and the two agree (tuning form 325). The total is no check then.
+            doubt(name, "kopsummā ieskaitīta nedroši nolasīta rinda", "the sum includes a row read in doubt")
+
+
+def _doubted_rows(readings: dict[str, FieldReading], part: str) -> list[str]:
+    """The rows' `part` ("hours", "transport_eur") fields that hold a value read below the review threshold."""
+    return [name for name, r in readings.items() if (m := _ENTRY.match(name)) and m.group(2) == part
+            and r.value not in (None, False) and r.confidence < UNCERTAIN_BELOW]
 
 
 def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:

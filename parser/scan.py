@@ -80,8 +80,10 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
         for i, gray in enumerate(scans[: len(blanks)]):
             a = image.align(gray, blanks[i].gray, blanks[i].squares)
             aligned.append(a)
-        scores = [a.score if a else 0.0 for a in aligned]
-        score = sum(scores) / max(len(scores), 1)  # over the pages there are: a missing page is reported
+        # over the pages that aligned: a page missing, or one whose corner squares were not found, is
+        # reported by read_fields, and the other pages still say which form this is
+        scores = [a.score for a in aligned if a is not None]
+        score = sum(scores) / len(scores) if scores else 0.0
         if best is None or score > best[0]:
             best = (score, definition, aligned)
     if best is None or best[0] < MIN_ALIGN_SCORE:

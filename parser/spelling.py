@@ -111,3 +111,20 @@ def doubtful_words(text: str) -> list[tuple[str, str]]:
                 out.append((word, variant))
                 break
     return out
+
+
+def unknown_common_words(text: str) -> list[str]:
+    """Words in `text` written in lower case (no name, no place) that are not Latvian ("universitāje" for
+    "universitāte", tuning form 365, 200 dpi: a "t" read "j", both readings alike). A common noun a reader
+    does not know is more often a misreading than a rare word; an abbreviation before its full stop ("nov.")
+    is left alone. Empty without the word list.
+
+    >>> unknown_common_words("Rīgas Tehniskā universitāje") if available() else ["universitāje"]
+    ['universitāje']
+    >>> unknown_common_words("Rīgas Tehniskā universitāte, Ādažu nov.")
+    []
+    """
+    if _dictionary() is None:
+        return []
+    return [m.group(0) for m in WORD.finditer(text) if m.group(0)[0].islower()
+            and text[m.end():m.end() + 1] != "." and not is_word(m.group(0))]

@@ -125,6 +125,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = guessed or typo_guess
         if spelling.doubtful_words(raw):
             guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
+        if not z.name.endswith(("given_name", "surname")) and spelling.unknown_common_words(raw):
+            guessed = True  # a lower-case word that is no Latvian word ("universitāje")
         if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
             # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
             guessed = True
@@ -135,10 +137,14 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # the writing runs to the box's right border and its last word is no word: the rest may stand
             # past the border ("Rīgas Tehniskā universit"); a whole word there ("universitāte") is complete
             guessed = True
-        if re.search(r"[^\W\d_][.,:;][^\W\d_]", raw):
-            guessed = True  # a mark between two letters with no space after it is dust ("Jelgavas.augstskola")
-        if raw.endswith((".", ",")):
-            guessed = True  # a full stop or comma after a place or an address is more often dust on the baseline
+        if re.search(r"[.,:;][^\W\d_]|[-–—][.,:;]|[.,:;][-–—]", raw):
+            # a mark with a letter right after it is dust ("Jelgavas.augstskola", "Ogre -.Cēsis"), and so is
+            # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343)
+            guessed = True
+        if raw.endswith((".", ",", ":", ";")):
+            # a full stop, comma or colon after a place or an address is more often dust on the baseline
+            # ("Žīguru veikals:", tuning form 379)
+            guessed = True
     if raw and z.type == "email":
         raw = raw.rstrip(".,;:_-")  # an address ends in its domain's letters: what follows is dust
         if raw.count("_") != image.underscores(z.pixels):
