@@ -106,7 +106,9 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
     lo, hi = x0 - reach, x1 + reach  # about a letter either side: the boxes are often that far off
     centre = (x0 + x1) / 2
     if glyph.text in BELOW:
-        candidates = below
+        # a comma is narrow (3–6 px at an x-height of 16–24 on the tuning forms); a blot as wide as half a
+        # letter under an "n" is dust ("Ģērmanis" read "Ģērmaņis", tuning form 338: 8 px at 19)
+        candidates = [p for p in below if p[2] <= 0.35 * x_height]
     elif glyph.text in COMMA_ABOVE:
         candidates = above
     else:  # a bar or a wedge: wider than tall (an "i"'s dot is not)

@@ -87,3 +87,21 @@ def test_application_whose_first_page_lost_a_corner_square_is_still_recognised(t
     result = parse_file(pdf, sandbox=False)
     assert result.kind == "application"
     assert result.fields["applicant.personal_code"].value == form.expected["applicant.personal_code"]
+
+
+def test_blot_as_wide_as_half_a_letter_under_an_n_is_no_comma():
+    """Tuning form 338: a speck 8 px wide (x-height 19) under the "n" of "Ģērmanis" was taken for the comma
+    of "ņ", and "Ģērmaņis" was silent; the commas of ķ ļ ņ measured 3–6 px there."""
+    from parser import diacritics
+
+    pixels = _drawn("Ģērmanis")
+    line = ocr.read_lines([pixels])[0]
+    glyphs = [g if g.text != "n" else type(g)("ņ", g.box) for g in line.glyphs]  # read with a comma
+    n = next(g for g in glyphs if g.text == "ņ")
+    base, centre = n.box[3], (n.box[0] + n.box[2]) // 2
+    blot = pixels.copy()
+    blot[base + 3:base + 9, centre - 4:centre + 4] = 0  # 8 px wide, 6 tall, under the "n"
+    assert not diacritics.marks_confirmed(blot, glyphs)
+    comma = pixels.copy()
+    comma[base + 3:base + 9, centre - 2:centre + 2] = 0  # 4 px wide: a comma
+    assert diacritics.marks_confirmed(comma, glyphs)
