@@ -185,9 +185,13 @@ def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: 
         second.update(zip((z.name for z in twice + extra), lines[len(group):]))
         third.update(zip((z.name for z in emails_again), lines[len(group) + len(twice) + len(extra):]))
     reread.numbers(zones, first, second, whitelist=DIGITS)
+    larger = reread.emails(zones, first, second, third, whitelist=WHITELIST["email"])
     for z in zones + list(marks.values()):
         if z.name in fields:
             readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
+            if z.name in larger:  # read again larger: sure enough to keep, not among those at 0.9 and above
+                r = readings[z.name]
+                readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.ALONE_AT_MOST)})
         else:
             mark_text[z.page] = first[z.name].text
 

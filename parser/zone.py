@@ -47,6 +47,7 @@ DASHES = {a + b for a in "-–—" for b in ("", "-", "–", "—")}
 
 
 EMAIL_TAIL = ".,;:_-"
+EMAIL_DUST = ".,;:-'"  # read before an address's first letter or after its last: dust ("-ceslavs…", tuning 354)
 EDGE_DUST = ".,:;'\"„”|!`´-"
 # letters and digits the `lav` model swaps in an ASCII address (measured: "ceslavsudris56" read "…ss6")
 # (never "i" for "l": `eng` itself reads "lv" as "iv", and folding both would hide it — independent tuning set)
@@ -62,7 +63,8 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
     if z.type == "text":
         a, b = typography(a)[0], typography(b)[0]
     if z.type == "email":
-        a = a.rstrip(EMAIL_TAIL)  # what follows the domain is dust: the first reading drops it too
+        a = a.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)  # dust beside the address: the other reading drops it too
+        b = b.lstrip(EMAIL_DUST)
     if a == b or (z.type == "text" and b.strip(EDGE_DUST) == a):
         return True  # dust the smaller copy alone shows at an end ("Čakstiņa:") does not touch the first
     if z.type == "text" and _plain(a) == _plain(b) and len(a) == len(b):
@@ -78,7 +80,7 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
     if z.type == "email" and a.count("@") == 1:
         # `lav` drops the "@" or writes up to three characters in its place ("kirillsjurevics(Oexample.lv")
         local, domain = a.split("@")
-        b = b.replace(" ", "")
+        b = _plain(b)  # an address is ASCII: a mark `lav` reads over a letter is dust ("zanisaboļs", tuning 330)
         if "_" in local:  # the underscore sits below the line: `lav` drops it or reads a space
             local, b = local.replace("_", ""), b.replace("_", "")
         if folded:  # and reads "5" as "s", "0" as "o", "l" as "I": only where `eng` read alike at two sizes
@@ -146,9 +148,14 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # ("Žīguru veikals:", tuning form 379)
             guessed = True
     if raw and z.type == "email":
-        raw = raw.rstrip(".,;:_-")  # an address ends in its domain's letters: what follows is dust
-        if raw.count("_") != image.underscores(z.pixels):
-            guessed = True  # the ink shows an underscore the reading lacks ("." for "_", tuning form 248)
+        # an address ends in its domain's letters and begins with a letter or digit: what is beside is dust
+        raw = raw.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)
+        seen, read = image.underscores(z.pixels), raw.count("_")
+        if read < seen or (read > seen and (check is None or check.text.count("_") < read)):
+            # the ink shows an underscore the reading lacks ("." for "_", tuning form 248); one the ink does
+            # not show apart is taken only when `lav` reads it too: joined to a "j" it is no stroke of its
+            # own ("aris_jurevics", tuning form 334)
+            guessed = True
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):

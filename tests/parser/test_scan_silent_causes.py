@@ -2,7 +2,8 @@
 tuning family (bench/independent, forms 288–383, looked at form by form) or on text drawn here, read by real
 Tesseract: punctuation beside a dash or before a letter, a colon after a place, a lower-case word that is no
 Latvian word, a total that agrees with a row read in doubt; and a page the copier cut a corner square off,
-which made a whole application unrecognised."""
+which made a whole application unrecognised. And e-mail addresses: read again larger where `eng` read them two
+ways, and right ones no longer doubted for an underscore joined to a letter, dust before them or a mark `lav` adds."""
 from __future__ import annotations
 
 import sys
@@ -105,3 +106,35 @@ def test_blot_as_wide_as_half_a_letter_under_an_n_is_no_comma():
     comma = pixels.copy()
     comma[base + 3:base + 9, centre - 2:centre + 2] = 0  # 4 px wide: a comma
     assert diacritics.marks_confirmed(comma, glyphs)
+
+
+def _email(n: int, name: str, tmp_path):
+    form = make("tuning", n)
+    pdf = tmp_path / f"tuning-{n}.pdf"
+    pdf.write_bytes(form.pdf)
+    return form.expected[name], parse_file(pdf, sandbox=False).fields[name]
+
+
+@pytest.mark.parametrize("n", [152, 160])
+def test_email_eng_read_two_ways_is_read_again_larger_and_taken_where_lav_agrees(n, tmp_path):
+    """Tuning forms 152 ("hikita…" beside "…apollo.tv" at 3/4) and 160 ("fobertsivans2" beside
+    "robertsivans2"): at 1.5× and 2× `eng` reads the address alike, as `lav` does — kept, at most 0.85."""
+    want, read = _email(n, "applicant.email" if n == 152 else "representative.email", tmp_path)
+    assert read.value == want
+    assert 0.8 <= read.confidence <= 0.85
+
+
+def test_email_eng_read_alike_at_two_sizes_is_not_read_again(tmp_path):
+    """Tuning form 324: `eng` read "vija.udre15" at both sizes, `lav` "vija.udrel15"; at 1.5× `eng` too read
+    the "l", so a larger reading must not settle an address `eng` itself was sure of."""
+    want, read = _email(324, "applicant.email", tmp_path)
+    assert read.value == want and read.confidence < 0.8
+
+
+@pytest.mark.parametrize("n,name", [(334, "applicant.email"), (354, "applicant.email"),
+                                    (330, "representative.email")])
+def test_email_underscore_joined_to_a_letter_dust_before_it_or_a_mark_lav_adds_is_no_doubt(n, name, tmp_path):
+    """Tuning forms 334 ("_" joined to the "j" of "jurevics", read by both models), 354 ("-" before the
+    address) and 330 (`lav` read "zanisaboļs"): right addresses went to review."""
+    want, read = _email(n, name, tmp_path)
+    assert read.value == want and read.confidence >= 0.8
