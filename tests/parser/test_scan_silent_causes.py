@@ -138,3 +138,11 @@ def test_email_underscore_joined_to_a_letter_dust_before_it_or_a_mark_lav_adds_i
     address) and 330 (`lav` read "zanisaboļs"): right addresses went to review."""
     want, read = _email(n, name, tmp_path)
     assert read.value == want and read.confidence >= 0.8
+
+
+@needs_words
+def test_surname_ending_in_e_where_the_word_list_has_it_in_a_is_not_doubtful():
+    """Tuning forms 288–383: "Ūdre" and "Žubure" were doubted for "Ūdra" and "Žubura" (a and e swapped),
+    9 right surnames on 64 ordinary forms; inside a word the swap still is ("Ādežu", tuning form 263)."""
+    assert spelling.doubtful_words("Ūdre Žubure") == []
+    assert spelling.doubtful_words("Ādežu") == [("Ādežu", "Ādažu")]
