@@ -146,3 +146,14 @@ def test_surname_ending_in_e_where_the_word_list_has_it_in_a_is_not_doubtful():
     9 right surnames on 64 ordinary forms; inside a word the swap still is ("Ādežu", tuning form 263)."""
     assert spelling.doubtful_words("Ūdre Žubure") == []
     assert spelling.doubtful_words("Ādežu") == [("Ādežu", "Ādažu")]
+
+
+def test_date_the_smaller_copy_disputes_stands_when_read_alike_larger(tmp_path):
+    """Tuning form 291: "10.07.2020" at 0.96 beside "19.07.2020" at 3/4 size went to review; at 1.5× and 2×
+    it reads "10.07.2020" again, and the first reading stands at 0.85."""
+    form = make("tuning", 291)
+    pdf = tmp_path / "tuning-291.pdf"
+    pdf.write_bytes(form.pdf)
+    read = parse_file(pdf, sandbox=False).fields["entries.4.date"]
+    assert read.value == form.expected["entries.4.date"]
+    assert 0.8 <= read.confidence <= 0.85
