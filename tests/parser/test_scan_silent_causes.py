@@ -157,3 +157,32 @@ def test_date_the_smaller_copy_disputes_stands_when_read_alike_larger(tmp_path):
     read = parse_file(pdf, sandbox=False).fields["entries.4.date"]
     assert read.value == form.expected["entries.4.date"]
     assert 0.8 <= read.confidence <= 0.85
+
+
+def _field(n: int, name: str, tmp_path):
+    form = make("tuning", n)
+    pdf = tmp_path / f"tuning-{n}.pdf"
+    pdf.write_bytes(form.pdf)
+    return form.expected[name], parse_file(pdf, sandbox=False).fields[name]
+
+
+@pytest.mark.parametrize("n,name", [(455, "entries.1.place"), (413, "assistant.surname")])
+def test_comma_joined_to_an_l_or_a_g_read_with_the_bar_of_a_capital_beside_it_is_doubtful(n, name, tmp_path):
+    """Tuning form 455: the comma of "ļ" joined to its stem, "Ērgļi" read "Ērgli" (both words), silent.
+    Tuning form 413: "Ērgle" read "Ērģle", the "ģ" confirmed by the "Ē"'s bar two letters off, silent."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value != want and read.confidence < 0.8
+
+
+def test_place_in_doubt_is_read_again_larger_and_taken_where_every_check_passes(tmp_path):
+    """Tuning form 309: "Ķekava – Pērnava" read "Kekava – Pērnava" (the capital's comma lost at 8 pt, flagged
+    by the word list); at 1.5× and 2× it reads "Ķekava", which the ink and the word list confirm."""
+    want, read = _field(309, "entries.5.place", tmp_path)
+    assert read.value == want and 0.8 <= read.confidence <= 0.85
+
+
+def test_name_in_doubt_is_not_settled_by_a_larger_reading(tmp_path):
+    """Tuning form 379: "Ūdre" read "Ūdie" at 1×, 1.5× and 2× and "Ūdre" only at 3/4 size; no word list
+    checks a surname, so it stays in doubt."""
+    want, read = _field(379, "assistant.surname", tmp_path)
+    assert read.value != want and read.confidence < 0.8
