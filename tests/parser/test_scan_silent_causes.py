@@ -186,3 +186,9 @@ def test_name_in_doubt_is_not_settled_by_a_larger_reading(tmp_path):
     checks a surname, so it stays in doubt."""
     want, read = _field(379, "assistant.surname", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+def test_writing_clipped_at_the_box_border_is_doubted_even_where_it_ends_in_a_word(tmp_path):
+    """Tuning form 434: "Cēsu rehabilitācijas centrs" drawn past the box, read "… cent" (a Latvian word)."""
+    want, read = _field(434, "activities.3.place", tmp_path)
+    assert read.value != want and read.confidence < 0.8
