@@ -220,6 +220,8 @@ def main() -> int:
     ap.add_argument("--independent-only", action="store_true", help="only the independent set")
     ap.add_argument("--viewer", type=int, default=0,
                     help="forms filled by pypdf and flattened by poppler (pdftoppm), then scanned: a third route")
+    ap.add_argument("--viewer-seed-base", type=int, default=0,
+                    help="first form number of the viewer family (0–47 scored at stop 9; 48+ fresh then)")
     ap.add_argument("--details", action="store_true", help="list every miss of the tuning family on stderr")
     ap.add_argument("--save", type=Path, help="write the independent set's figures here as JSON")
     args = ap.parse_args()
@@ -276,7 +278,7 @@ def independent(args: argparse.Namespace) -> int:
 
     report: dict[str, object] = {}
     runs = [("tuning", 0, args.tuning)] + [("reporting", b, args.reporting) for b in args.reporting_seed_base or [0]] \
-        + [("viewer", 0, args.viewer)]
+        + [("viewer", args.viewer_seed_base, args.viewer)]
     for family, first, count in runs:
         if count <= 0:
             continue

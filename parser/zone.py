@@ -55,7 +55,8 @@ ENG_FOLD = str.maketrans("50", "so")
 LAV_FOLD = str.maketrans("50OI", "sool")
 
 
-def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs: tuple = ()) -> bool:
+def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs: tuple = (),
+           first_sure: bool = True) -> bool:
     """Whether the reading at 3/4 size confirms the first: alike after spacing and the route dash; for
     an amount alike in value ("9,5" and "9.5"); for a number, a separator the smaller image lost counts
     when the ink shows exactly the separators the first reading has ("3,5" beside "35")."""
@@ -75,7 +76,7 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         if all(x == y or _plain(y) == y for x, y in zip(a, b)):
             return True
         return not (second_glyphs and diacritics.marks_confirmed(smaller(z.pixels), second_glyphs, second.split()))
-    if z.type == "text" and _words_beside_non_words(a.split(), b.split()):
+    if z.type == "text" and _words_beside_non_words(a.split(), b.split(), first_sure):
         return True
     if z.type == "email" and a.count("@") == 1:
         # `lav` drops the "@" or writes up to three characters in its place ("kirillsjurevics(Oexample.lv")
@@ -93,13 +94,17 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
     return False
 
 
-def _words_beside_non_words(first: list[str], second: list[str]) -> bool:
+def _words_beside_non_words(first: list[str], second: list[str], sure: bool = True) -> bool:
     """Whether the two readings differ only where the first reads a Latvian word and the smaller copy no
     word at all ("veikals" beside "veikais"): a reader takes the word (hunspell-lv)."""
     if len(first) != len(second):
         return False
     pairs = [(x.strip(EDGE_DUST), y.strip(EDGE_DUST)) for x, y in zip(first, second) if x != y]
-    return bool(pairs) and all(x.isalpha() and spelling.is_word(x) and not spelling.is_word(y) for x, y in pairs)
+    # Letter for letter, unless the model was sure of the first: where the smaller copy reads one letter for
+    # two, an unsure first reading may have split one too ("Ģints" at 0.53 beside "Ģins" for the name "Ģirts",
+    # "ģints" a Latvian word: tuning form 497; "Ģirts" at 0.96 beside "Ģins" on tuning form 172 is right)
+    return bool(pairs) and all(x.isalpha() and (sure or len(x) == len(y)) and spelling.is_word(x)
+                               and not spelling.is_word(y) for x, y in pairs)
 
 
 def smaller(pixels: np.ndarray) -> np.ndarray:
@@ -116,7 +121,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     first_text = line.text
     if raw and z.type == "text" and diacritics.capital_j(z.pixels, line.glyphs):
         raw = first_text = "J" + raw[1:]  # the ink shows a capital: no dot, and it rises to the capitals' height
-    if check is not None and not _agree(z, first_text, check.text, second_glyphs=check.glyphs):
+    if check is not None and not _agree(z, first_text, check.text, second_glyphs=check.glyphs,
+                                        first_sure=line.confidence >= assemble.UNCERTAIN_BELOW):
         # an address `eng` read alike at two sizes may differ from `lav` only where `lav` swaps 5/s, 0/o …
         same_eng = again is not None and again.text.rstrip(EMAIL_TAIL) == line.text.rstrip(EMAIL_TAIL)
         guessed = not (z.type == "email" and same_eng and _agree(z, line.text, check.text, folded=True))

@@ -192,3 +192,13 @@ def test_writing_clipped_at_the_box_border_is_doubted_even_where_it_ends_in_a_wo
     """Tuning form 434: "Cēsu rehabilitācijas centrs" drawn past the box, read "… cent" (a Latvian word)."""
     want, read = _field(434, "activities.3.place", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+@pytest.mark.parametrize("n,name", [(480, "applicant.given_name"), (497, "recipient.given_name")])
+def test_dot_or_capital_taken_for_a_bar_and_a_word_an_unsure_reading_split_are_doubtful(n, name, tmp_path):
+    """Tuning form 480: "Ķirills" read "Ķīrills", the "ī" confirmed by the capital's body beside it as a
+    joined bar (and an "i"'s 4-px dot passed for a bar on tuning form 0). Tuning form 497: "Ģirts" read
+    "Ģints" at 0.53 beside "Ģins" at 3/4 size; "ģints" is a Latvian word, so the smaller copy's non-word
+    was taken to agree. Both silent."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value != want and read.confidence < 0.8
