@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from parser import image
+from parser import align
 from parser.textlayer import VERSION_MARK, document, render_gray
 
 KINDS = ("application", "timesheet")
@@ -77,7 +77,7 @@ def blank_pages(data: bytes, kind: str = "form") -> list[BlankPage]:
     with document(data) as doc:
         for page in doc:
             gray = render_gray(page, SCAN_DPI)
-            squares = image.corner_squares(gray)
+            squares = align.corner_squares(gray)
             if squares is None:
                 raise RuntimeError(f"the blank {kind} form has no four corner registration squares")
             tp = page.get_textpage()

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import pypdfium2 as pdfium
 
-from parser import image
+from parser import align, image
 from parser.catalog import SCAN_DPI, catalog
 
 Box = tuple[float, float, float, float]
@@ -37,7 +37,7 @@ def page_crops(data: bytes, page: int, boxes: Mapping[str, Box], *, kind: str | 
             if scanned and kind is not None:
                 gray = _render(pdf_page, SCAN_DPI, forms=False)
                 blank = catalog().blank(kind)[page]
-                aligned = image.align(gray, blank.gray, blank.squares)
+                aligned = align.align(gray, blank.gray, blank.squares)
                 if aligned is not None:
                     gray = aligned.image
                     height_pt = blank.gray.shape[0] * 72.0 / SCAN_DPI

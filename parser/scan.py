@@ -19,7 +19,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from parser import assemble, image, ocr, reread
+from parser import align, assemble, image, ocr, reread
 from parser.lines import PAD, edge_specks_removed
 from parser.catalog import SCAN_DPI, Catalog
 from parser.errors import error
@@ -78,7 +78,7 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
         blanks = forms.blank(kind)
         aligned = []
         for i, gray in enumerate(scans[: len(blanks)]):
-            a = image.align(gray, blanks[i].gray, blanks[i].squares)
+            a = align.align(gray, blanks[i].gray, blanks[i].squares)
             aligned.append(a)
         # over the pages that aligned: a page missing, or one whose corner squares were not found, is
         # reported by read_fields, and the other pages still say which form this is
@@ -99,7 +99,7 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
     return result
 
 
-def read_fields(definition: Any, aligned: list[image.Alignment | None], blanks: list[Any]) \
+def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: list[Any]) \
         -> tuple[dict[str, FieldReading], list[Issue]]:
     height = definition.page_size[1]
     readings: dict[str, FieldReading] = {}

@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from parser import image
+from parser import align, image
 from parser.textlayer import render_gray
 
 
@@ -50,7 +50,7 @@ def _scan(gray: np.ndarray, turn: int, skew: float) -> np.ndarray:
 
 def test_corner_squares_found_in_order():
     gray = _render(_page(), 300)
-    squares = image.corner_squares(gray)
+    squares = align.corner_squares(gray)
     assert squares is not None
     tl, tr, br, bl = squares
     assert tl[0] < tr[0] and tl[1] < bl[1] and br[0] > bl[0] and br[1] > tr[1]
@@ -60,13 +60,13 @@ def test_corner_squares_found_in_order():
 def test_turned_skewed_scan_aligns_to_the_blank(turn):
     page = _page()
     blank = _render(page, 300)
-    squares = image.corner_squares(blank)
+    squares = align.corner_squares(blank)
     scan = _scan(_render(page, 200), turn, skew=1.5)
-    aligned = image.align(scan, blank, squares)
+    aligned = align.align(scan, blank, squares)
     assert aligned is not None
     assert aligned.rotation == turn
     assert aligned.score > 0.8
-    found = image.corner_squares(aligned.image)
+    found = align.corner_squares(aligned.image)
     assert np.abs(found - squares).max() < 4  # pixels at 300 dpi
 
 
@@ -92,11 +92,11 @@ def test_corner_square_the_copier_cut_to_a_quarter_is_placed_by_the_other_three(
     # tuning forms 308 and 380 (200 dpi, 2.9° skew, 3.7 mm shift): 10 of the square's 40 px were left at
     # the image's right edge, and a small filled mark nearer the corner was taken for it
     gray = _render(_page(), 200)
-    full = image.corner_squares(gray)
+    full = align.corner_squares(gray)
     right = int(round((A4[0] - 32 + 3.5) * 200 / 72))  # keep a quarter of the top-right square's width
     cut = gray[:, :right].copy()
     x, y = right - 40, 150
     cut[y:y + 14, x:x + 14] = 0  # a filled tick box, a third of the squares' size
-    found = image.corner_squares(cut)
+    found = align.corner_squares(cut)
     assert found is not None
     assert np.abs(found - full).max() < 4
