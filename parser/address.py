@@ -7,6 +7,8 @@ monthly): an address whose top-level domain does not exist ("apollo.iv", "gmail.
 'ceslavs.kirss@apollo.lv'
 >>> lav_domain("ceslavs.kirss@apollo.lv", "ceslavs.kirss(Oapollo.iv") is None   # eng's domain exists
 True
+>>> ones_from_lav("zanetevilkal4@inbox.lv", "zanetevilka14Ginbox.lv")
+'zanetevilka14@inbox.lv'
 """
 from __future__ import annotations
 
@@ -42,3 +44,30 @@ def lav_domain(eng: str, lav: str) -> str | None:
         return None
     candidate = f"{stem}.{tail[1]}"
     return f"{local}@{candidate}" if known_domain(candidate) else None
+
+
+_LAV_FOLD = str.maketrans("50OI", "sool")
+
+
+def ones_from_lav(eng: str, lav: str) -> str | None:
+    """`eng`'s address with a "1" where `eng` read "l" beside a digit and `lav` read "1" ("vilkal4" beside
+    `lav`'s "vilka14"): `eng` takes a "1" before digits for an "l" (independent tuning forms 466, 470, 632,
+    636, 664: `lav` was right each time). None where the local parts differ otherwise. The address stays in
+    doubt: this gives a person the likelier value to check, it settles nothing.
+    """
+    if eng.count("@") != 1:
+        return None
+    local, domain = eng.split("@")
+    theirs = lav.replace(" ", "")
+    if len(theirs) < len(local):
+        return None
+    out, changed = list(local), False
+    for i, (ours, other) in enumerate(zip(local, theirs)):
+        if ours == other or ours == other.translate(_LAV_FOLD):
+            continue
+        beside = local[i - 1:i] + local[i + 1:i + 2]
+        if ours == "l" and other == "1" and any(c.isdigit() for c in beside):
+            out[i], changed = "1", True
+            continue
+        return None
+    return f"{''.join(out)}@{domain}" if changed else None

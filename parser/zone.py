@@ -149,6 +149,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # a mark with a letter right after it is dust ("Jelgavas.augstskola", "Ogre -.Cēsis"), and so is
             # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343)
             guessed = True
+        if ";" in raw:
+            guessed = True  # a place or an address has commas, not semicolons: a comma with dust ("Rīgas iela
+            # 10-21; Ādaži", tuning form 596)
         if raw.endswith((".", ",", ":", ";")):
             # a full stop, comma or colon after a place or an address is more often dust on the baseline
             # ("Žīguru veikals:", tuning form 379)
@@ -169,6 +172,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
                 cap = address.REPAIRED_AT_MOST
             else:
                 guessed = True  # no such top-level domain ("apollo.iv"): a misreading
+        if guessed and check is not None:
+            raw = address.ones_from_lav(raw, check.text) or raw  # the likelier value, still in doubt
     if raw and z.type == "date" and re.fullmatch(r"\d{1,2}[.:]\d{1,2}[.:]\d{4}", raw):
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
     if raw and z.type == "time" and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):

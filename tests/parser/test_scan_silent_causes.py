@@ -217,3 +217,17 @@ def test_dot_five_pixels_wide_is_no_bar_over_an_i():
     assert not diacritics.marks_confirmed(page, glyphs)
     page[12:16, 12:24] = 0  # a bar 12 wide
     assert diacritics.marks_confirmed(page, glyphs)
+
+
+def test_semicolon_in_an_address_is_doubted(tmp_path):
+    """Tuning form 596 (200 dpi): the comma of "Rīgas iela 10-21, Ādaži" read as a semicolon, silent."""
+    want, read = _field(596, "applicant.address", tmp_path)
+    assert read.value != want and read.confidence < 0.8
+
+
+@pytest.mark.parametrize("n,name", [(632, "applicant.email"), (636, "representative.email")])
+def test_email_l_eng_reads_for_a_1_beside_digits_takes_lavs_1_and_stays_in_doubt(n, name, tmp_path):
+    """Tuning forms 632 ("zanetevilkal4" for "zanetevilka14") and 636 ("baibasteinal9"): `eng` read the "1"
+    before a digit as "l", `lav` read "1". The field carries `lav`'s digit for the person who checks it."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence < 0.8
