@@ -53,7 +53,9 @@ def lav_domain(eng: str, lav: str) -> str | None:
     return f"{local}@{candidate}" if known_domain(candidate) else None
 
 
-_LAV_FOLD = str.maketrans("50OI", "sool")
+# letters and digits the `lav` model swaps in an ASCII address (measured: "ceslavsudris56" read "…ss6")
+# (never "i" for "l": `eng` itself reads "lv" as "iv", and folding both would hide it — independent tuning set)
+LAV_FOLD = str.maketrans("50OI", "sool")
 
 
 def ones_from_lav(eng: str, lav: str) -> str | None:
@@ -70,7 +72,7 @@ def ones_from_lav(eng: str, lav: str) -> str | None:
         return None
     out, changed = list(local), False
     for i, (ours, other) in enumerate(zip(local, theirs)):
-        if ours == other or ours == other.translate(_LAV_FOLD):
+        if ours == other or ours == other.translate(LAV_FOLD):
             continue
         beside = local[i - 1:i] + local[i + 1:i + 2]
         if ours == "l" and other == "1" and any(c.isdigit() for c in beside):

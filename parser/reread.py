@@ -49,6 +49,7 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
              and not zone._agree(z, first[z.name].text, second[z.name].text)]
     mid = _read(lost + split, 1.5, 7, whitelist)
+    mid_split = mid[len(lost):]
     lost = [z for z, line in zip(lost, mid) if not _take_lost(z, line, first, second)]
     # one call at 2× for all: what 1.5× did not read ("4,5" read "45" at 1×, 3/4 and 1.5×), lone digits and
     # the readings the smaller copy disputes
@@ -60,7 +61,7 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
             first[z.name] = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
             if z.name in second and not second[z.name].text:
                 del second[z.name]  # the smaller copy read nothing: no reading against it
-    for z, one, two in zip(split, mid[-len(split):] if split else [], larger[len(lost) + len(alone):]):
+    for z, one, two in zip(split, mid_split, larger[len(lost) + len(alone):]):
         value = normalize(z.type, first[z.name].text)
         if normalize(z.type, one.text) == value == normalize(z.type, two.text):
             first[z.name] = dataclasses.replace(first[z.name], confidence=min(first[z.name].confidence,
@@ -94,21 +95,18 @@ def emails(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, o
     return taken
 
 
-def texts(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) \
-        -> dict[str, FieldReading]:
-    """Text zones whose reading is in doubt, read again at 1.5× and 2× in line mode. Where the two larger
-    readings are alike and pass every check the first must pass (`parser.zone.reading` on the 1.5× image:
-    the marks in the ink, the Latvian word list, the shape of a name or a place), they are the field's
-    reading, at most 0.85. Otherwise the first reading stays, in doubt.
+def texts(doubtful: list[Zone]) -> dict[str, FieldReading]:
+    """Text zones whose reading is in doubt (`doubtful`, as `parser.zone.reading` found them), read again at
+    1.5× and 2× in line mode. Where the two larger readings are alike and pass every check the first must
+    pass (`parser.zone.reading` on the 1.5× image: the marks in the ink, the Latvian word list, the shape of
+    a place), they are the field's reading, at most 0.85. Otherwise the first reading stays, in doubt.
     Names are not read again: no word list checks them, and the larger copies can repeat a misreading the
     smaller one did not make ("Ūdre" read "Ūdie" at 1×, 1.5× and 2×, "Ūdre" at 3/4; tuning form 379). A
     person known by personal code has the register's spelling (`parser.crosscheck`).
     At 8 pt a capital's comma ("Ķekava" read "Kekava") or a word the smaller copy misreads sends a form to
     review; enlarged, the model reads what a person sees (independent tuning forms 288–383).
     """
-    doubtful = [z for z in zones if z.type == "text" and not z.name.endswith(("given_name", "surname"))
-                and first.get(z.name) is not None and first[z.name].text
-                and zone.reading(z, first[z.name], second.get(z.name)).confidence < assemble.UNCERTAIN_BELOW]
+    doubtful = [z for z in doubtful if z.type == "text" and not z.name.endswith(("given_name", "surname"))]
     if not doubtful:
         return {}
     images = [_enlarged(z.pixels, f) for z in doubtful for f in (1.5, 2.0)]

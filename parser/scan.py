@@ -186,17 +186,16 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
         third.update(zip((z.name for z in emails_again), lines[len(group) + len(twice) + len(extra):]))
     reread.numbers(zones, first, second, whitelist=DIGITS)
     larger = reread.emails(zones, first, second, third, whitelist=WHITELIST["email"])
-    texts = reread.texts(zones, first, second)
     for z in zones + list(marks.values()):
-        if z.name in texts:
-            readings[z.name] = texts[z.name]
-        elif z.name in fields:
+        if z.name in fields:
             readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
             if z.name in larger:  # read again larger: sure enough to keep, not among those at 0.9 and above
                 r = readings[z.name]
                 readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.ALONE_AT_MOST)})
         else:
             mark_text[z.page] = first[z.name].text
+    readings.update(reread.texts([z for z in zones if readings[z.name].raw
+                                  and readings[z.name].confidence < assemble.UNCERTAIN_BELOW]))
 
     for i, text in mark_text.items():
         if _edition(definition.version) not in _edition(text):

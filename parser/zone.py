@@ -49,10 +49,7 @@ DASHES = {a + b for a in "-–—" for b in ("", "-", "–", "—")}
 EMAIL_TAIL = ".,;:_-"
 EMAIL_DUST = ".,;:-'"  # read before an address's first letter or after its last: dust ("-ceslavs…", tuning 354)
 EDGE_DUST = ".,:;'\"„”|!`´-"
-# letters and digits the `lav` model swaps in an ASCII address (measured: "ceslavsudris56" read "…ss6")
-# (never "i" for "l": `eng` itself reads "lv" as "iv", and folding both would hide it — independent tuning set)
-ENG_FOLD = str.maketrans("50", "so")
-LAV_FOLD = str.maketrans("50OI", "sool")
+ENG_FOLD = str.maketrans("50", "so")  # `eng`'s side of address.LAV_FOLD
 
 
 def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs: tuple = (),
@@ -85,7 +82,7 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         if "_" in local:  # the underscore sits below the line: `lav` drops it or reads a space
             local, b = local.replace("_", ""), b.replace("_", "")
         if folded:  # and reads "5" as "s", "0" as "o", "l" as "I": only where `eng` read alike at two sizes
-            local, domain, b = local.translate(ENG_FOLD), domain.translate(ENG_FOLD), b.translate(LAV_FOLD)
+            local, domain, b = local.translate(ENG_FOLD), domain.translate(ENG_FOLD), b.translate(address.LAV_FOLD)
         return b.startswith(local) and b.endswith(domain) and len(b) - len(local) - len(domain) <= 3
     if z.type in ("number", "money") and normalize(z.type, a) is not None and normalize(z.type, a) == normalize(z.type, b):
         return True
@@ -152,7 +149,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         if ";" in raw:
             guessed = True  # a place or an address has commas, not semicolons: a comma with dust ("Rīgas iela
             # 10-21; Ādaži", tuning form 596)
-        if raw.endswith((".", ",", ":", ";")):
+        if raw.endswith((".", ",", ":")):
             # a full stop, comma or colon after a place or an address is more often dust on the baseline
             # ("Žīguru veikals:", tuning form 379)
             guessed = True

@@ -53,7 +53,8 @@ class Style:
     ink: int  # grey level of the toner
 
 
-def _full_name(annot) -> str:
+def full_name(annot) -> str:
+    """A widget's field name with its parents' ("applicant.surname")."""
     parts = []
     node = annot
     while node is not None:
@@ -74,7 +75,7 @@ def widgets(kind: str) -> tuple[Widget, ...]:
             if a.get("/Subtype") != "/Widget":
                 continue
             ft = a.get("/FT") or (a.get("/Parent").get_object().get("/FT") if a.get("/Parent") else None)
-            out.append(Widget(_full_name(a), i, tuple(float(v) for v in a["/Rect"]), ft == "/Btn"))
+            out.append(Widget(full_name(a), i, tuple(float(v) for v in a["/Rect"]), ft == "/Btn"))
     return tuple(out)
 
 

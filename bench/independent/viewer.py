@@ -25,7 +25,7 @@ def printed_pages(kind: str, written: dict[str, str]) -> list[np.ndarray]:
     for page in writer.pages:
         for ref in page.get("/Annots") or []:
             a = ref.get_object()
-            name = _name(a)
+            name = draw.full_name(a)
             if name not in written:
                 continue
             ft = a.get("/FT") or (a["/Parent"].get_object().get("/FT") if a.get("/Parent") else None)
@@ -45,16 +45,6 @@ def printed_pages(kind: str, written: dict[str, str]) -> list[np.ndarray]:
         subprocess.run(["pdftoppm", "-r", str(draw.PRINT_DPI), "-gray", str(pdf), str(Path(tmp, "p"))],
                        check=True, capture_output=True)
         return [cv2.imread(str(p), cv2.IMREAD_GRAYSCALE) for p in sorted(Path(tmp).glob("p-*.pgm"))]
-
-
-def _name(annot) -> str:
-    parts = []
-    node = annot
-    while node is not None:
-        if "/T" in node:
-            parts.append(str(node["/T"]))
-        node = node.get("/Parent").get_object() if node.get("/Parent") else None
-    return ".".join(reversed(parts))
 
 
 def make(n: int) -> Form:

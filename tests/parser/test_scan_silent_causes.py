@@ -44,7 +44,7 @@ def test_dust_beside_a_route_dash_or_after_a_place_is_doubtful(text):
     assert read.confidence < 0.8
 
 
-def test_route_with_its_dash_and_a_place_with_its_abbreviation_are_not_doubted():
+def test_route_with_its_dash_is_not_doubted():
     assert _place("Ogre – Cēsis").confidence >= 0.8
 
 
