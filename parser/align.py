@@ -86,6 +86,7 @@ class Alignment:
     image: np.ndarray  # the scan warped onto the blank form's pixel grid
     rotation: int  # 0, 90, 180 or 270: how the scan was turned
     score: float  # correlation with the blank form (0–1); low means another document
+    dpi: float = 300.0  # the resolution the page was scanned at (its marks' size before the warp)
 
 
 def _small(img: np.ndarray, width: int = 200) -> np.ndarray:

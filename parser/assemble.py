@@ -202,6 +202,7 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
                      f"({worked.quantize(Decimal('0.01'))} h) — check the row")
                 for part in ("start", "end", "hours"):
                     doubt(f"entries.{i}.{part}", "stundas nesakrīt ar laiku", "hours do not match the times")
+    _dates_in_month(readings, rows, doubt)
     transport = sum((_decimal(r.get("transport_eur")) or Decimal(0) for r in rows.values()), Decimal(0))
     for name, sum_, what_lv, what_en in (("totals.hours", total, "kopējais stundu skaits", "the total hours"),
                                          ("totals.transport_eur", transport, "kopējie transporta izdevumi",
@@ -215,6 +216,21 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             # The sum holds a row read in doubt: a digit the model misreads in the row ("5,75" read "5,15")
             # it misreads in the total too, and the two agree (tuning form 325). The total is no check then.
             doubt(name, "kopsummā ieskaitīta nedroši nolasīta rinda", "the sum includes a row read in doubt")
+
+
+def _dates_in_month(readings: dict[str, FieldReading], rows: dict[int, dict[str, Any]], doubt) -> None:
+    """Point 20: a timesheet accounts for one month, so a row's date outside the month written at the top is
+    a misread digit in one of them ("2029-05-30" on a sheet for 2020-05, tuning form 757). Where most dated
+    rows fall outside it, the month is doubted too (its own digit may be the misread one)."""
+    month = readings.get("month")
+    if month is None or not isinstance(month.value, str):
+        return
+    dated = {i: row["date"] for i, row in rows.items() if isinstance(row.get("date"), str)}
+    outside = [i for i, date in dated.items() if date[:7] != month.value]
+    for i in outside:
+        doubt(f"entries.{i}.date", "datums nav lapas mēnesī", "the date is not in the sheet's month")
+    if outside and 2 * len(outside) > len(dated):
+        doubt("month", "rindu datumi ir citā mēnesī", "the rows' dates are in another month")
 
 
 def _doubted_rows(readings: dict[str, FieldReading], part: str) -> list[str]:

@@ -18,6 +18,7 @@ Capitals' marks are only counted, not placed (they sit above the capital height)
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import Sequence
 
 import numpy as np
@@ -96,6 +97,29 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
         if not _confirm(g, parts, labels, above, below, used, baseline, x_height):
             return False
     return True
+
+
+RIVAL_AT = 0.3  # a choice the model scored this high beside a marked letter is a rival reading
+
+
+def model_doubts_mark(glyphs: Sequence[Glyph]) -> bool:
+    """Whether the model itself gave a small letter's mark a rival: the same letter without the mark scored
+    0.3 or more among its choices (`ocr.read_lines(choices=True)`). "Ķirills" read "Ķīrills" had "i" at 0.62,
+    "Ābelis" read "Ābeļis" had "l" at 0.41, both silent (tuning forms 480, 453). On tuning forms 0–287 no right
+    name of 1,086 had such a rival; 4 wrong ones of 18 had. Only names use it: a place's word list
+    already weighs its marks, and there right readings had rivals too.
+
+    >>> model_doubts_mark([Glyph("ī", (0, 0, 9, 9), (("ī", 0.96), ("i", 0.62)))])
+    True
+    >>> model_doubts_mark([Glyph("ī", (0, 0, 9, 9), (("ī", 0.96), ("i", 0.1))), Glyph("Ķ", (9, 0, 19, 9), (("K", 0.6),))])
+    False
+    """
+    for g in glyphs:
+        plain = unicodedata.normalize("NFKD", g.text)[:1]
+        if len(g.text) == 1 and g.text.islower() and plain != g.text \
+                and any(a == plain and score >= RIVAL_AT for a, score in g.alternatives):
+            return True
+    return False
 
 
 def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, above: list[tuple[int, ...]],

@@ -10,6 +10,7 @@ Measured on the independent set in bench/independent (`bench/bench_parser.py --i
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import tempfile
@@ -65,12 +66,14 @@ def _scan_dpi(page: Any) -> float:
 
 def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> ParseResult:
     scans = []
+    dpis = []
     for index in range(len(doc)):
         page = doc[index]
         dpi = _scan_dpi(page)
         if page.get_width() * page.get_height() * (dpi / 72) ** 2 > limits.max_image_pixels:
             raise error("too_large", base["file"], page=index, detail="page size")
         scans.append(render_gray(page, dpi))
+        dpis.append(dpi)
         page.close()
 
     best = None
@@ -79,7 +82,7 @@ def parse(doc: Any, base: dict[str, Any], forms: Catalog, limits: Limits) -> Par
         aligned = []
         for i, gray in enumerate(scans[: len(blanks)]):
             a = align.align(gray, blanks[i].gray, blanks[i].squares)
-            aligned.append(a)
+            aligned.append(dataclasses.replace(a, dpi=dpis[i]) if a is not None else None)
         # over the pages that aligned: a page missing, or one whose corner squares were not found, is
         # reported by read_fields, and the other pages still say which form this is
         scores = [a.score for a in aligned if a is not None]
@@ -143,7 +146,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
             pixels = image.strays_removed(pixels, between_only=True)  # "_" sits below the letters
         elif f.type == "text":
             pixels = edge_specks_removed(pixels, name=f.name.endswith(("given_name", "surname")))
-        zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges)))
+        zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges), aligned[f.page].dpi))
 
     # The version mark on each page is read in the same call as the text fields: a scan of another
     # edition of the form is not read as this one.
@@ -180,7 +183,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
         emails_again = [z for z in group if z.type == "email"]
         images = [z.pixels for z in group] + [smaller(z.pixels) for z in twice] + [z.pixels for z in extra] \
             + [smaller(z.pixels) for z in emails_again]
-        lines = ocr.read_lines(images, whitelist=whitelist, psm=psm, lang=lang)
+        lines = ocr.read_lines(images, whitelist=whitelist, psm=psm, lang=lang, choices=key == text_key)
         first.update((z.name, line) for z, line in zip(group, lines))
         second.update(zip((z.name for z in twice + extra), lines[len(group):]))
         third.update(zip((z.name for z in emails_again), lines[len(group) + len(twice) + len(extra):]))
