@@ -212,6 +212,11 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             flag(name, "inconsistent", f"{what_lv} {written} nesakrīt ar rindu summu {sum_} — pārbaudiet rindas un kopsummu",
                  f"{what_en} {written} do not match the sum of the rows {sum_} — check the rows and the total")
             doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
+            if name == "totals.transport_eur":
+                # no row's amount has a check of its own (hours have their times): any may be the misread one
+                # ("13,97" read "18,97", the total flagged and the row silent; tuning forms 1031, 1045)
+                for row in _rows_with(readings, "transport_eur"):
+                    doubt(row, "rindu summa nesakrīt ar kopsummu", "the rows do not add up to the total")
         elif written is not None and _doubted_rows(readings, name.split(".")[1]):
             # The sum holds a row read in doubt: a digit the model misreads in the row ("5,75" read "5,15")
             # it misreads in the total too, and the two agree (tuning form 325). The total is no check then.
@@ -233,10 +238,15 @@ def _dates_in_month(readings: dict[str, FieldReading], rows: dict[int, dict[str,
         doubt("month", "rindu datumi ir citā mēnesī", "the rows' dates are in another month")
 
 
+def _rows_with(readings: dict[str, FieldReading], part: str) -> list[str]:
+    """The rows' `part` ("hours", "transport_eur") fields that hold a value."""
+    return [name for name, r in readings.items() if (m := _ENTRY.match(name)) and m.group(2) == part
+            and r.value not in (None, False)]
+
+
 def _doubted_rows(readings: dict[str, FieldReading], part: str) -> list[str]:
     """The rows' `part` ("hours", "transport_eur") fields that hold a value read below the review threshold."""
-    return [name for name, r in readings.items() if (m := _ENTRY.match(name)) and m.group(2) == part
-            and r.value not in (None, False) and r.confidence < UNCERTAIN_BELOW]
+    return [name for name in _rows_with(readings, part) if readings[name].confidence < UNCERTAIN_BELOW]
 
 
 def _corroborated(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:

@@ -102,12 +102,13 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
 RIVAL_AT = 0.3  # a choice the model scored this high beside a marked letter is a rival reading
 
 
-def model_doubts_mark(glyphs: Sequence[Glyph]) -> bool:
+def model_doubts_mark(glyphs: Sequence[Glyph], above_only: bool = False) -> bool:
     """Whether the model itself gave a small letter's mark a rival: the same letter without the mark scored
     0.3 or more among its choices (`ocr.read_lines(choices=True)`). "Ķirills" read "Ķīrills" had "i" at 0.62,
     "Ābelis" read "Ābeļis" had "l" at 0.41, both silent (tuning forms 480, 453). On tuning forms 0–287 no right
     name of 1,086 had such a rival; 4 wrong ones of 18 had. Only names use it: a place's word list
-    already weighs its marks, and there right readings had rivals too.
+    already weighs its marks, and there right readings had rivals too. `above_only` (for the copy at 3/4
+    size): a comma below ("ņ", "ļ") is a few pixels there and right "Lapiņš", "Kļaviņš" had "n" at 0.4–0.5.
 
     >>> model_doubts_mark([Glyph("ī", (0, 0, 9, 9), (("ī", 0.96), ("i", 0.62)))])
     True
@@ -116,7 +117,7 @@ def model_doubts_mark(glyphs: Sequence[Glyph]) -> bool:
     """
     for g in glyphs:
         plain = unicodedata.normalize("NFKD", g.text)[:1]
-        if len(g.text) == 1 and g.text.islower() and plain != g.text \
+        if len(g.text) == 1 and g.text.islower() and plain != g.text and not (above_only and g.text in "ķļņ") \
                 and any(a == plain and score >= RIVAL_AT for a, score in g.alternatives):
             return True
     return False

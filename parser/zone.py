@@ -143,7 +143,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
         if z.name.endswith(("given_name", "surname")) and (
                 diacritics.model_doubts_mark(line.glyphs) or (check is not None and check.text == line.text
-                                                              and diacritics.model_doubts_mark(check.glyphs))):
+                                                              and diacritics.model_doubts_mark(check.glyphs, above_only=True))):
             # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
             # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
             guessed = True
@@ -171,11 +171,12 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # an address ends in its domain's letters and begins with a letter or digit: what is beside is dust
         raw = raw.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)
         seen, read = image.underscores(z.pixels), raw.count("_")
-        if read < seen or (read > seen and (check is None or check.text.count("_") < read)):
-            # the ink shows an underscore the reading lacks ("." for "_", tuning form 248); one the ink does
-            # not show apart is taken only when `lav` reads it too: joined to a "j" it is no stroke of its
-            # own ("aris_jurevics", tuning form 334)
-            guessed = True
+        # the ink shows an underscore the reading lacks ("." for "_", tuning form 248); one the ink does not
+        # show apart is taken only when `lav` reads it too: joined to a "j" it is no stroke of its own
+        # ("aris_jurevics", tuning form 334). An "l" beside a digit may be a "1" both models misread
+        # ("klavinal1" for "klavina11", tuning form 1006).
+        own_doubt = read < seen or (read > seen and (check is None or check.text.count("_") < read)) \
+            or bool(re.search(r"l\d|\dl", raw.split("@")[0]))
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):
@@ -183,6 +184,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
                 cap = address.REPAIRED_AT_MOST
             else:
                 guessed = True  # no such top-level domain ("apollo.iv"): a misreading
+        guessed = guessed or own_doubt
         if guessed and check is not None:  # the likelier value, still in doubt
             raw = address.ones_from_lav(raw, check.text) or raw
             raw = address.domain_from_lav(raw, check.text) or raw

@@ -333,3 +333,31 @@ def test_t_read_for_an_l_where_the_word_with_the_l_is_latvian_is_doubtful(tmp_pa
     """Tuning form 932 (200 dpi): "Īslīces iela" read "Īstīces iela" at 0.91, silent."""
     want, read = _field(932, "representative.address", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+def test_point_20_transport_rows_that_do_not_add_up_to_the_total_are_all_doubtful():
+    """Tuning forms 1031 and 1045: a row's "13,97" read "18,97"; the total was flagged as not matching the
+    rows, the row itself (which no time checks) went silent. Any row may be the misread one."""
+    from forms.definition import load
+    from parser.assemble import result
+
+    def r(value, raw=None):
+        return FieldReading(value=value, raw=raw or value, confidence=0.95, source=Source(page=0, box=(0, 0, 1, 1), method="ocr"))
+
+    rows = {"month": r("2024-03", "03.2024")}
+    for i, amount in enumerate(("2.50", "18.97")):
+        rows.update({f"entries.{i}.date": r(f"2024-03-0{i + 1}", f"0{i + 1}.03.2024"), f"entries.{i}.start": r("08:00"),
+                     f"entries.{i}.end": r("10:00"), f"entries.{i}.hours": r("2"), f"entries.{i}.annex1_point": r("1"),
+                     f"entries.{i}.transport_eur": r(amount, amount.replace(".", ","))})
+    base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
+    issues = result(base, load("timesheet"), "scanned", {**rows, "totals.transport_eur": r("16.47", "16,47")}).issues
+    assert {"entries.0.transport_eur", "entries.1.transport_eur", "totals.transport_eur"} <= \
+        {i.field for i in issues if i.code == "uncertain"}
+    issues = result(base, load("timesheet"), "scanned", {**rows, "totals.transport_eur": r("21.47", "21,47")}).issues
+    assert not {i.field for i in issues if i.code == "uncertain"}
+
+
+def test_email_l_beside_a_digit_both_models_read_is_doubtful(tmp_path):
+    """Tuning form 1006: "gertrudeklavina11@…" read "…klavinal1@…" by `eng` and `lav` alike, silent."""
+    want, read = _field(1006, "applicant.email", tmp_path)
+    assert read.value != want and read.confidence < 0.8
