@@ -194,7 +194,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
             readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
             if z.name in larger:  # read again larger: sure enough to keep, not among those at 0.9 and above
                 r = readings[z.name]
-                readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.ALONE_AT_MOST)})
+                readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.at_most(z))})
         else:
             mark_text[z.page] = first[z.name].text
     readings.update(reread.texts([z for z in zones if readings[z.name].raw

@@ -7,7 +7,6 @@ ways, and right ones no longer doubted for an underscore joined to a letter, dus
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -119,10 +118,11 @@ def _email(n: int, name: str, tmp_path):
 @pytest.mark.parametrize("n", [152, 160])
 def test_email_eng_read_two_ways_is_read_again_larger_and_taken_where_lav_agrees(n, tmp_path):
     """Tuning forms 152 ("hikita…" beside "…apollo.tv" at 3/4) and 160 ("fobertsivans2" beside
-    "robertsivans2"): at 1.5× and 2× `eng` reads the address alike, as `lav` does — kept, at most 0.85."""
+    "robertsivans2"): at 1.5× and 2× `eng` reads the address alike, as `lav` does — kept, at most 0.85; on
+    form 152, scanned at 200 dpi, kept in doubt (an enlarged copy has no more pixels: tuning form 1142)."""
     want, read = _email(n, "applicant.email" if n == 152 else "representative.email", tmp_path)
     assert read.value == want
-    assert 0.8 <= read.confidence <= 0.85
+    assert (0.8 <= read.confidence <= 0.85) if n == 160 else read.confidence < 0.8
 
 
 def test_email_eng_read_alike_at_two_sizes_is_not_read_again(tmp_path):
@@ -241,123 +241,3 @@ def test_email_domain_eng_misreads_takes_lavs_and_stays_in_doubt(n, tmp_path):
     want, read = _field(n, "applicant.email", tmp_path)
     assert read.value == want and read.confidence < 0.8
 
-
-def test_dash_joined_to_one_word_and_spaced_from_the_next_is_doubted(tmp_path):
-    """Tuning form 728 (200 dpi): dust after "iela" read as a hyphen, "Īslīces iela- 36", at 0.87, silent."""
-    want, read = _field(728, "applicant.address", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-    assert _place("Rīga-Ogre").confidence >= 0.8  # a hyphen between two words is no dust
-
-
-@needs_words
-def test_capital_with_a_caron_where_the_word_without_it_is_latvian_is_doubtful(tmp_path):
-    """Tuning form 755 (200 dpi): dust over the "C" of "Cēsu" read "Čēsu" at 0.9, silent."""
-    want, read = _field(755, "entries.1.place", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-    assert spelling.doubtful_words("Čēsu Valsts ģimnāzija") == [("Čēsu", "Cēsu")]
-    assert spelling.doubtful_words("Čakste, Šauļi, Žīguri") == []
-
-
-def test_point_20_row_date_outside_the_sheets_month_is_doubtful():
-    """Tuning form 757: a row's "30.05.2020" read "30.05.2029" alike at two sizes on a sheet for 05.2020,
-    silent. Where most rows are in another month, the month written at the top is doubted too."""
-    from forms.definition import load
-    from parser.assemble import result
-
-    def r(value):  # the raw text as the form prints it ("30.05.2020", "05.2020")
-        raw = ".".join(reversed(value.split("-"))) if value[:4].isdigit() else value
-        return FieldReading(value=value, raw=raw, confidence=0.95, source=Source(page=0, box=(0, 0, 1, 1), method="ocr"))
-
-    def uncertain(readings):
-        base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
-        return {i.field for i in result(base, load("timesheet"), "scanned", readings).issues if i.code == "uncertain"}
-
-    rows = {"entries.0.date": r("2020-05-04"), "entries.1.date": r("2020-05-05"), "entries.2.date": r("2029-05-30")}
-    for i in range(3):
-        rows.update({f"entries.{i}.start": r("08:00"), f"entries.{i}.end": r("10:00"), f"entries.{i}.hours": r("2"),
-                     f"entries.{i}.annex1_point": r("1")})
-    assert uncertain({"month": r("2020-05"), **rows}) == {"entries.2.date"}
-    assert uncertain({"month": r("2029-05"), **rows}) == {"month", "entries.0.date", "entries.1.date"}
-    assert uncertain({"month": r("2020-05"), **rows, "entries.2.date": r("2020-05-30")}) == set()
-
-
-def test_text_read_below_0_9_on_a_200_dpi_scan_is_doubted(tmp_path):
-    """Tuning form 716 (200 dpi): "ivarserglis20@…" read "warserglis20@…" by both models (the "i"'s dot lost,
-    "iv" run into "w") and taken at 0.85, silent. On the same material "Ērgļi" read "Ērgli" and "Ģirts" read
-    "Ģints" (words too) at 0.8–0.89. Below 250 dpi a reading under 0.9 is in doubt; at 300 dpi it stands."""
-    want, read = _field(716, "representative.email", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-    pixels = _drawn("Ogre – Cēsis")
-    line = ocr.OcrLine("Ogre – Cēsis", 0.85, 3, ocr.read_lines([pixels])[0].glyphs, (("Ogre", 0.85), ("–", 0.9), ("Cēsis", 0.9)))
-    place = zone.Zone("entries.9.place", "text", 0, (0, 0, 1, 1), pixels)
-    assert zone.reading(place, line, line).confidence == 0.85
-    assert zone.reading(replace(place, dpi=200), line, line).confidence < 0.8
-
-
-@pytest.mark.parametrize("n,name", [(778, "applicant.given_name"), (480, "applicant.given_name"),
-                                    (453, "assistant.surname")])
-def test_name_whose_mark_the_model_weighed_against_the_plain_letter_is_doubtful(n, name, tmp_path):
-    """Tuning forms 778 and 480: "Ķirills" read "Ķīrills" (the model's choices gave "i" 0.32 at 3/4 size, 0.62),
-    453: "Ābelis" read "Ābeļis" ("l" at 0.41); dust the ink check took for the mark, all silent."""
-    want, read = _field(n, name, tmp_path)
-    assert read.value != want and read.confidence < 0.8
-
-
-def test_choices_leave_the_text_read_as_it_was():
-    """`lstm_choice_mode=2` adds the model's choices to every character and changes nothing read."""
-    pixels = _drawn("Ērgļi – Ābelis, Ķekava")
-    plain, chosen = ocr.read_lines([pixels])[0], ocr.read_lines([pixels], choices=True)[0]
-    assert (chosen.text, chosen.scored) == (plain.text, plain.scored)
-    assert [g.text for g in chosen.glyphs] == [g.text for g in plain.glyphs]
-    assert all(g.alternatives and g.alternatives[0][0] == g.text for g in chosen.glyphs if g.text != "–")
-    assert not any(g.alternatives for g in plain.glyphs)
-
-
-def test_word_the_smaller_copy_reads_as_another_latvian_word_is_not_taken_for_sure(tmp_path):
-    """Tuning form 802: "Ķiploku iela 72" read "Ķiploku ielā 72" at 0.69 (dust over the "a") and "… iela …" at
-    3/4 size; both words are Latvian, so the word list could not settle it — but it lifted it to 0.85, silent."""
-    want, read = _field(802, "applicant.address", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-
-
-@needs_words
-def test_route_naming_a_place_as_where_something_is_is_doubtful(tmp_path):
-    """Tuning form 917 (200 dpi): dust over the last "a" of "Rīga – Žīguri" read "Rīgā" at 0.92, a word too."""
-    want, read = _field(917, "entries.12.place", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-    assert spelling.places_where("Ogre – Ķekavā") == ["Ķekavā"] and spelling.places_where("Ogre – Ķekava") == []
-
-
-@needs_words
-def test_t_read_for_an_l_where_the_word_with_the_l_is_latvian_is_doubtful(tmp_path):
-    """Tuning form 932 (200 dpi): "Īslīces iela" read "Īstīces iela" at 0.91, silent."""
-    want, read = _field(932, "representative.address", tmp_path)
-    assert read.value != want and read.confidence < 0.8
-
-
-def test_point_20_transport_rows_that_do_not_add_up_to_the_total_are_all_doubtful():
-    """Tuning forms 1031 and 1045: a row's "13,97" read "18,97"; the total was flagged as not matching the
-    rows, the row itself (which no time checks) went silent. Any row may be the misread one."""
-    from forms.definition import load
-    from parser.assemble import result
-
-    def r(value, raw=None):
-        return FieldReading(value=value, raw=raw or value, confidence=0.95, source=Source(page=0, box=(0, 0, 1, 1), method="ocr"))
-
-    rows = {"month": r("2024-03", "03.2024")}
-    for i, amount in enumerate(("2.50", "18.97")):
-        rows.update({f"entries.{i}.date": r(f"2024-03-0{i + 1}", f"0{i + 1}.03.2024"), f"entries.{i}.start": r("08:00"),
-                     f"entries.{i}.end": r("10:00"), f"entries.{i}.hours": r("2"), f"entries.{i}.annex1_point": r("1"),
-                     f"entries.{i}.transport_eur": r(amount, amount.replace(".", ","))})
-    base = {"file": "x.pdf", "sha256": "0" * 64, "pages": 2}
-    issues = result(base, load("timesheet"), "scanned", {**rows, "totals.transport_eur": r("16.47", "16,47")}).issues
-    assert {"entries.0.transport_eur", "entries.1.transport_eur", "totals.transport_eur"} <= \
-        {i.field for i in issues if i.code == "uncertain"}
-    issues = result(base, load("timesheet"), "scanned", {**rows, "totals.transport_eur": r("21.47", "21,47")}).issues
-    assert not {i.field for i in issues if i.code == "uncertain"}
-
-
-def test_email_l_beside_a_digit_both_models_read_is_doubtful(tmp_path):
-    """Tuning form 1006: "gertrudeklavina11@…" read "…klavinal1@…" by `eng` and `lav` alike, silent."""
-    want, read = _field(1006, "applicant.email", tmp_path)
-    assert read.value != want and read.confidence < 0.8
