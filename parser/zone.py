@@ -139,6 +139,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
             # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
             guessed = True
+        if z.name.endswith(("given_name", "surname")) and spelling.name_as_where(raw):
+            guessed = True
         if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
         if z.name.endswith(("given_name", "surname")) and (
@@ -223,6 +225,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         confidence = 0.85
     confidence = min(confidence, cap)
     own = line.confidence_without(DASHES) if z.type == "text" else line.confidence
+    if z.type in NUMERIC and z.dpi < LOW_DPI and raw and confidence < LOW_DPI_SURE:
+        guessed = True  # "7,5" read "1,5" at 0.85 at both sizes (tuning form 1172)
     if z.type in ("text", "email") and z.dpi < LOW_DPI and min(own, confidence) < LOW_DPI_SURE:
         # Below 250 dpi a mark is two or three pixels: a word read with a mark lost or gained is often a word
         # too ("Ērgli"/"Ērgļi", "Ģints"/"Ģirts") and "iv" runs into "w"; the word list and the second model

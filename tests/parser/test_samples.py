@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 
 from parser import parse_file
-from parser.assemble import UNCERTAIN_BELOW
-from parser.normalize import normalize
 from regulation.records import RECORD_KINDS, load, to_jsonable
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

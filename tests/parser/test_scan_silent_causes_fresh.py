@@ -157,3 +157,23 @@ def test_address_read_again_larger_on_a_200_dpi_scan_stays_in_doubt(tmp_path):
     an enlarged copy of a 200-dpi page has no more pixels, so what it reads is the likelier value, in doubt."""
     want, read = _field(1142, "applicant.email", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+@needs_words
+def test_h_read_for_an_n_where_the_word_with_the_n_is_latvian_is_doubtful(tmp_path):
+    """Tuning form 1219: "Čiekurkalns" read "Čiekurkalhs" at 0.91, silent."""
+    want, read = _field(1219, "entries.8.place", tmp_path)
+    assert read.value != want and read.confidence < 0.8
+
+
+def test_name_ending_in_a_long_vowel_is_doubtful(tmp_path):
+    """Tuning form 1220 (200 dpi): "Krastiņa" read "Krastiņā" at 0.91 (a word too); a name is written in the
+    nominative, which never ends in ā, ē, ī or ū."""
+    want, read = _field(1220, "representative.surname", tmp_path)
+    assert read.value != want and read.confidence < 0.8
+
+
+def test_number_read_below_0_9_on_a_200_dpi_scan_is_doubted(tmp_path):
+    """Tuning form 1172 (200 dpi): hours "7,5" read "1,5" at 0.85 at both sizes, silent."""
+    want, read = _field(1172, "activities.5.hours_per_week", tmp_path)
+    assert read.value != want and read.confidence < 0.8
