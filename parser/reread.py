@@ -102,18 +102,34 @@ def emails(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, o
     return taken
 
 
-def texts(doubtful: list[Zone]) -> dict[str, FieldReading]:
+CAPITAL_COMMAS = {"L": "Ļ", "K": "Ķ", "N": "Ņ", "G": "Ģ"}
+
+
+def _capital_comma_only(first: str, smaller: str) -> bool:
+    """Whether the 3/4-size reading differs from the first only by a capital's comma ("Laksa" / "Ļaksa")."""
+    pairs = [(a, b) for a, b in zip(first, smaller) if a != b]
+    return len(first) == len(smaller) and bool(pairs) and all(CAPITAL_COMMAS.get(a) == b for a, b in pairs)
+
+
+def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine] | None = None,
+          second: dict[str, ocr.OcrLine] | None = None) -> dict[str, FieldReading]:
     """Text zones whose reading is in doubt (`doubtful`, as `parser.zone.reading` found them), read again at
     1.5× and 2× in line mode. Where the two larger readings are alike and pass every check the first must
     pass (`parser.zone.reading` on the 1.5× image: the marks in the ink, the Latvian word list, the shape of
     a place), they are the field's reading, at most 0.85. Otherwise the first reading stays, in doubt.
     Names are not read again: no word list checks them, and the larger copies can repeat a misreading the
     smaller one did not make ("Ūdre" read "Ūdie" at 1×, 1.5× and 2×, "Ūdre" at 3/4; tuning form 379). A
-    person known by personal code has the register's spelling (`parser.crosscheck`).
+    person known by personal code has the register's spelling (`parser.crosscheck`) — except where the first
+    reading lacks only a capital's comma the 3/4-size copy reads ("Laksa" at 0.15 beside "Ļaksa" at 0.91,
+    tuning form 1285; "Kirša"/"Ķirša", 1306): then both larger readings must read the smaller copy's name.
     At 8 pt a capital's comma ("Ķekava" read "Kekava") or a word the smaller copy misreads sends a form to
     review; enlarged, the model reads what a person sees (independent tuning forms 288–383).
     """
-    doubtful = [z for z in doubtful if z.type == "text" and not z.name.endswith(("given_name", "surname"))]
+    first, second = first or {}, second or {}
+    names = {z.name: second[z.name].text for z in doubtful if z.name.endswith(("given_name", "surname"))
+             and z.name in first and z.name in second and _capital_comma_only(first[z.name].text, second[z.name].text)}
+    doubtful = [z for z in doubtful if z.type == "text" and (z.name in names
+                                                             or not z.name.endswith(("given_name", "surname")))]
     if not doubtful:
         return {}
     images = [_enlarged(z.pixels, f) for z in doubtful for f in (1.5, 2.0)]
@@ -122,6 +138,8 @@ def texts(doubtful: list[Zone]) -> dict[str, FieldReading]:
     for i, z in enumerate(doubtful):
         one, two = lines[2 * i], lines[2 * i + 1]
         if not one.text.strip() or " ".join(one.text.split()) != " ".join(two.text.split()):
+            continue
+        if z.name in names and one.text != names[z.name]:
             continue
         larger = dataclasses.replace(z, pixels=images[2 * i])
         r = zone.reading(larger, one, one)

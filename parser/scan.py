@@ -198,7 +198,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
         else:
             mark_text[z.page] = first[z.name].text
     readings.update(reread.texts([z for z in zones if readings[z.name].raw
-                                  and readings[z.name].confidence < assemble.UNCERTAIN_BELOW]))
+                                  and readings[z.name].confidence < assemble.UNCERTAIN_BELOW], first, second))
 
     for i, text in mark_text.items():
         if _edition(definition.version) not in _edition(text):

@@ -177,3 +177,12 @@ def test_number_read_below_0_9_on_a_200_dpi_scan_is_doubted(tmp_path):
     """Tuning form 1172 (200 dpi): hours "7,5" read "1,5" at 0.85 at both sizes, silent."""
     want, read = _field(1172, "activities.5.hours_per_week", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+@pytest.mark.parametrize("n,name", [(1285, "assistant.surname"), (1306, "preferred_assistant.surname")])
+def test_name_lacking_only_a_capitals_comma_the_smaller_copy_reads_is_read_again_larger(n, name, tmp_path):
+    """Tuning forms 1285 ("Ļaksa" read "Laksa" at 0.15, "Ļaksa" at 3/4 size at 0.91) and 1306 ("Kirša" at 0.64
+    beside "Ķirša" at 0.92): at 1.5× and 2× the model reads the smaller copy's name, which the ink confirms —
+    taken at 0.85 instead of sending a right name to review."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence == 0.85
