@@ -154,6 +154,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # universit"), and a clipped word can be a word too ("Cēsu rehabilitācijas cent", tuning form 434;
             # 1 text zone of 96 tuning forms 384–479 reached the border, and it was that one)
             guessed = True
+        if re.search(r"[^\W\d_]{3}\. [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
+            guessed = True  # a full stop between a word and a small letter's word is dust ("Cēsu. koncertzāle",
+            # read alike at 1.5× and 2×, tuning form 1351); an abbreviation stands before a comma or a number
         if re.search(r"[.,:;][^\W\d_]|[-–—][.,:;]|[.,:;][-–—]", raw):
             # a mark with a letter right after it is dust ("Jelgavas.augstskola", "Ogre -.Cēsis"), and so is
             # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343)
