@@ -59,10 +59,14 @@ LAV_FOLD = str.maketrans("50OI", "sool")
 
 
 def ones_from_lav(eng: str, lav: str) -> str | None:
-    """`eng`'s address with a "1" where `eng` read "l" beside a digit and `lav` read "1" ("vilkal4" beside
-    `lav`'s "vilka14"): `eng` takes a "1" before digits for an "l" (independent tuning forms 466, 470, 632,
-    636, 664: `lav` was right each time). None where the local parts differ otherwise. The address stays in
-    doubt: this gives a person the likelier value to check, it settles nothing.
+    """`eng`'s address with a "1" where `eng` read "l" or "i" beside a digit and `lav` read "1" ("vilkal4"
+    beside `lav`'s "vilka14"): `eng` takes a "1" before digits for an "l" (independent tuning forms 466, 470,
+    632, 636, 664: `lav` was right each time) or an "i" ("necajevsi6", 1008). None where the local parts
+    differ otherwise. The address stays in doubt: this gives a person the likelier value to check, it
+    settles nothing.
+
+    >>> ones_from_lav("necajevsi6@gmail.com", "necajevs16Ggmail.com"), ones_from_lav("vilkal@apollo.lv", "vilkat")
+    ('necajevs16@gmail.com', None)
     """
     if eng.count("@") != 1:
         return None
@@ -75,7 +79,7 @@ def ones_from_lav(eng: str, lav: str) -> str | None:
         if ours == other or ours == other.translate(LAV_FOLD):
             continue
         beside = local[i - 1:i] + local[i + 1:i + 2]
-        if ours == "l" and other == "1" and any(c.isdigit() for c in beside):
+        if ours in "li" and other == "1" and any(c.isdigit() for c in beside):
             out[i], changed = "1", True
             continue
         return None

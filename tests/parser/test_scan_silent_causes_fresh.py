@@ -207,3 +207,10 @@ def test_name_the_model_was_unsure_of_is_not_settled_by_the_word_list(tmp_path):
     the word list lifted the name to 0.85, silent. The list does not hold names."""
     want, read = _field(1246, "representative.given_name", tmp_path)
     assert read.value != want and read.confidence < 0.8
+
+
+def test_email_i_eng_reads_for_a_1_beside_a_digit_takes_lavs_1_and_stays_in_doubt(tmp_path):
+    """Tuning form 1008: `eng` read "evalds_necajevs16" as "…necajevsi6", `lav` read the "1". The field carries
+    `lav`'s digit for the person who checks it, as for an "l" (forms 632, 636)."""
+    want, read = _field(1008, "representative.email", tmp_path)
+    assert read.value == want and read.confidence < 0.8
