@@ -101,7 +101,7 @@ def lines_from_hocr(hocr: str, count: int) -> list[OcrLine]:
                 continue
             # a character, then (with `choices`) a span of the model's choices for it
             spans = [c for c in word if c.get("class") == "ocrx_cinfo"]
-            chars = [c for c in spans if not c.get("id", "").startswith("lstm_choices")]
+            chars = [c for c in spans if not _is_choices(c)]
             text = "".join(c.text or "" for c in chars) if chars else "".join(word.itertext())
             text = text.strip()
             if not text:
@@ -110,8 +110,8 @@ def lines_from_hocr(hocr: str, count: int) -> list[OcrLine]:
             words[index].append((text, max(float(conf.group(1)), 0.0) / 100.0 if conf else 0.0))
             for c, after in zip(spans, [*spans[1:], None]):
                 box = _BBOX.search(c.get("title", ""))
-                if c in chars and c.text and box:
-                    alternatives = tuple(_choices(after)) if after is not None and after not in chars else ()
+                if not _is_choices(c) and c.text and box:
+                    alternatives = tuple(_choices(after)) if after is not None and _is_choices(after) else ()
                     glyphs[index].append(Glyph(c.text, tuple(int(v) for v in box.groups()),  # type: ignore[arg-type]
                                                alternatives))
     return [OcrLine(" ".join(w for w, _ in ws), min((c for _, c in ws), default=0.0), len(ws), tuple(gs), tuple(ws))
@@ -119,6 +119,10 @@ def lines_from_hocr(hocr: str, count: int) -> list[OcrLine]:
 
 
 _CONFS = re.compile(r"x_confs (-?[\d.]+)")
+
+
+def _is_choices(span: ET.Element) -> bool:
+    return span.get("id", "").startswith("lstm_choices")
 
 
 def _choices(span: ET.Element):

@@ -23,14 +23,14 @@ from parser.zone import Zone
 
 ALONE_AT_MOST = 0.85  # a reading only the larger copy backs: not among the readings at 0.9 and above
 IN_DOUBT = 0.6  # … and on a page scanned below zone.LOW_DPI: the likelier value, still for a person to check
+NUMBERS = ("number", "money")
+SHAPED = ("date", "time")  # read again only when what was read is no date or time ("06.91.2024")
 
 
 def at_most(z: Zone) -> float:
     """How sure a text or an address read again larger can be: enlarging a page scanned below 250 dpi adds
     no pixels, and there both models read "sarlote" as "sarigte" at 1.5× and 2× (tuning form 1142)."""
     return ALONE_AT_MOST if z.dpi >= zone.LOW_DPI else IN_DOUBT
-NUMBERS = ("number", "money")
-SHAPED = ("date", "time")  # read again only when what was read is no date or time ("06.91.2024")
 
 
 def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine], *,
@@ -111,8 +111,8 @@ def _capital_comma_only(first: str, smaller: str) -> bool:
     return len(first) == len(smaller) and bool(pairs) and all(CAPITAL_COMMAS.get(a) == b for a, b in pairs)
 
 
-def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine] | None = None,
-          second: dict[str, ocr.OcrLine] | None = None) -> dict[str, FieldReading]:
+def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) \
+        -> dict[str, FieldReading]:
     """Text zones whose reading is in doubt (`doubtful`, as `parser.zone.reading` found them), read again at
     1.5× and 2× in line mode. Where the two larger readings are alike and pass every check the first must
     pass (`parser.zone.reading` on the 1.5× image: the marks in the ink, the Latvian word list, the shape of
@@ -125,11 +125,9 @@ def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine] | None = None,
     At 8 pt a capital's comma ("Ķekava" read "Kekava") or a word the smaller copy misreads sends a form to
     review; enlarged, the model reads what a person sees (independent tuning forms 288–383).
     """
-    first, second = first or {}, second or {}
-    names = {z.name: second[z.name].text for z in doubtful if z.name.endswith(("given_name", "surname"))
-             and z.name in first and z.name in second and _capital_comma_only(first[z.name].text, second[z.name].text)}
-    doubtful = [z for z in doubtful if z.type == "text" and (z.name in names
-                                                             or not z.name.endswith(("given_name", "surname")))]
+    names = {z.name: second[z.name].text for z in doubtful if zone.is_name(z.name) and z.name in first
+             and z.name in second and _capital_comma_only(first[z.name].text, second[z.name].text)}
+    doubtful = [z for z in doubtful if z.type == "text" and (z.name in names or not zone.is_name(z.name))]
     if not doubtful:
         return {}
     images = [_enlarged(z.pixels, f) for z in doubtful for f in (1.5, 2.0)]

@@ -27,7 +27,7 @@ from parser.errors import error
 from parser.flattened import checkbox_reading
 from parser.result import FieldReading, Issue, Limits, ParseResult, Source
 from parser.textlayer import render_gray
-from parser.zone import STRAYS_OUTSIDE, Zone, reading, smaller
+from parser.zone import STRAYS_OUTSIDE, Zone, is_name, reading, smaller
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
@@ -145,7 +145,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
         elif f.type == "email":
             pixels = image.strays_removed(pixels, between_only=True)  # "_" sits below the letters
         elif f.type == "text":
-            pixels = edge_specks_removed(pixels, name=f.name.endswith(("given_name", "surname")))
+            pixels = edge_specks_removed(pixels, name=is_name(f.name))
         zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges), aligned[f.page].dpi))
 
     # The version mark on each page is read in the same call as the text fields: a scan of another

@@ -35,13 +35,18 @@ class Zone:
     dpi: float = 300.0  # the resolution the page was scanned at
 
 
+def is_name(field: str) -> bool:
+    """Whether a form field holds a person's given name or surname (no word list checks those)."""
+    return field.endswith(("given_name", "surname"))
+
+
 def _plain(text: str) -> str:
     """Text without spaces and marks."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) and not c.isspace())
 
 
 LOW_DPI = 250  # a scan below this resolution …
-LOW_DPI_SURE = 0.9  # … keeps a text reading only at this confidence or above
+LOW_DPI_SURE = 0.9  # … keeps a text, address or number reading only at this confidence or above
 NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
 STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
 
@@ -134,16 +139,16 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = guessed or typo_guess
         if spelling.doubtful_words(raw) or spelling.places_where(raw):
             guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
-        if not z.name.endswith(("given_name", "surname")) and spelling.unknown_common_words(raw):
+        if not is_name(z.name) and spelling.unknown_common_words(raw):
             guessed = True  # a lower-case word that is no Latvian word ("universitāje")
-        if raw[0] in "ijl" or (z.name.endswith(("given_name", "surname")) and not raw[0].isupper()):
+        if raw[0] in "ijl" or (is_name(z.name) and not raw[0].isupper()):
             # lav confuses I/i/l and J/j at the start of a line; a name begins with a capital
             guessed = True
-        if z.name.endswith(("given_name", "surname")) and spelling.name_as_where(raw):
+        if is_name(z.name) and spelling.name_as_where(raw):
             guessed = True
-        if z.name.endswith(("given_name", "surname")) and not NAME.fullmatch(raw):
+        if is_name(z.name) and not NAME.fullmatch(raw):
             guessed = True  # a name is letters, spaces and hyphens: a ":" or "|" is dust or a border
-        if z.name.endswith(("given_name", "surname")) and (
+        if is_name(z.name) and (
                 diacritics.model_doubts_mark(line.glyphs) or (check is not None and check.text == line.text
                                                               and diacritics.model_doubts_mark(check.glyphs, above_only=True))):
             # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
@@ -221,7 +226,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     if raw and z.type in ("number", "money") and sum(not c.isdigit() for c in raw) != image.separators(z.pixels):
         guessed = True  # a decimal comma the ink shows and the reading lost ("7,5" read "75"), or the reverse
     if raw and z.type == "text" and not guessed and check is not None and confidence < assemble.UNCERTAIN_BELOW \
-            and not z.name.endswith(("given_name", "surname")) \
+            and not is_name(z.name) \
             and _latvian_where_unsure(line) and not _other_word_at_3_4(line, check):
         # Read alike at two sizes, its marks seen in the ink, and every word the model was unsure of is a
         # Latvian word ("Ķegums" at 0.35): as sure as a reader checking it against the word list, but not
@@ -230,16 +235,16 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # lifted so, all right).
         confidence = 0.85
     confidence = min(confidence, cap)
-    own = line.confidence_without(DASHES) if z.type == "text" else line.confidence
-    if z.type in NUMERIC and z.dpi < LOW_DPI and raw and confidence < LOW_DPI_SURE:
-        guessed = True  # "7,5" read "1,5" at 0.85 at both sizes (tuning form 1172)
-    if z.type in ("text", "email") and z.dpi < LOW_DPI and min(own, confidence) < LOW_DPI_SURE:
+    if raw and z.dpi < LOW_DPI:
         # Below 250 dpi a mark is two or three pixels: a word read with a mark lost or gained is often a word
         # too ("Ērgli"/"Ērgļi", "Ģints"/"Ģirts") and "iv" runs into "w"; the word list and the second model
         # that lift a reading (to 0.85, an address both models read alike to 0.9) cannot tell (independent
         # tuning set: silent errors on 200-dpi scans at 0.8–0.9, "sarlote" read "sarigte" by both models,
-        # tuning form 1142). Only what the model itself was sure of stands.
-        guessed = True
+        # tuning form 1142). Only what the model itself was sure of stands: a text or an address at full
+        # size, a number at either size ("7,5" read "1,5" at 0.85 at both, tuning form 1172).
+        own = line.confidence_without(DASHES) if z.type == "text" else line.confidence
+        sure = confidence if z.type in NUMERIC else min(own, confidence)
+        guessed = guessed or sure < LOW_DPI_SURE
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
     if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:
