@@ -14,6 +14,7 @@ from typing import Any
 from forms.definition import to_record
 from regulation.records import RECORD_KINDS, RecordError, load
 
+from parser import address
 from parser.result import FieldReading, Issue, ParseResult
 
 UNCERTAIN_BELOW = 0.80  # a reading less sure than this goes to review
@@ -62,6 +63,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     if kind == "timesheet":
         readings = _corroborated(readings)
+    readings = _email_digits(readings)
     for name, f in fields.items():
         r = readings.get(name)
         label = getattr(f, "label_lv", name)
@@ -335,6 +337,22 @@ def _email_names(readings: dict[str, FieldReading], doubt) -> None:
                     for i in range(len(local) - len(plain) + 1)):
                 doubt(f"{person}.email", "adrese gandrīz sakrīt ar vārdu vai uzvārdu",
                       "the address nearly matches the name")
+
+
+def _email_digits(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
+    """An e-mail address in doubt with the "1"s `address.ones_after_names` finds after the person's names
+    (read on the same form): the likelier value; the address stays in doubt."""
+    out = dict(readings)
+    for person in ("applicant", "representative"):
+        email = readings.get(f"{person}.email")
+        if email is None or not isinstance(email.value, str) or email.confidence >= UNCERTAIN_BELOW:
+            continue
+        names = [_ascii(r.value) for r in (readings.get(f"{person}.given_name"), readings.get(f"{person}.surname"))
+                 if r is not None and isinstance(r.value, str)]
+        value = address.ones_after_names(email.value, names)
+        if value is not None:
+            out[f"{person}.email"] = email.model_copy(update={"value": value, "raw": value})
+    return out
 
 
 def _ascii(text: str) -> str:

@@ -194,10 +194,13 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
                 cap = address.REPAIRED_AT_MOST
             else:
                 guessed = True  # no such top-level domain ("apollo.iv"): a misreading
-        guessed = guessed or own_doubt
+        # a mail provider's domain with one letter changed ("apolio.lv", both models alike, tuning form 1506)
+        guessed = guessed or own_doubt or ("@" in raw and address.near_provider(raw.rsplit("@", 1)[1]) is not None)
         if guessed and check is not None:  # the likelier value, still in doubt
             raw = address.ones_from_lav(raw, check.text) or raw
             raw = address.domain_from_lav(raw, check.text) or raw
+        if guessed:
+            raw = address.with_provider(raw) or raw
     if raw and z.type == "date" and re.fullmatch(r"\d{1,2}[.:]\d{1,2}[.:]\d{4}", raw):
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
     if raw and z.type == "time" and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
