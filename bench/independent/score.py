@@ -160,12 +160,14 @@ def score_form(form: Form, tally: Tally, tmp: str, *, details: bool) -> None:
 
 def run(family: str, numbers: list[int], *, details: bool) -> dict[str, Tally]:
     """Score forms `numbers` of `family`, split into ordinary (300 dpi) and hard (200 dpi, 2–3°) scans. The
-    family "viewer" is filled and flattened by poppler (bench.independent.viewer), the others by draw.py."""
-    from bench.independent import viewer
+    family "viewer" is filled and flattened by poppler (bench.independent.viewer), the others by draw.py;
+    the family "magick" is scanned by ImageMagick (bench.independent.magick), the others by scanner.py."""
+    from bench.independent import magick, viewer
 
+    routes = {"viewer": viewer.make, "magick": magick.make}
     tallies = {"ordinary": Tally(), "hard": Tally()}
     with tempfile.TemporaryDirectory(prefix="asistents-bench-") as tmp:
         for n in numbers:
-            form = viewer.make(n) if family == "viewer" else make(family, n)
+            form = routes[family](n) if family in routes else make(family, n)
             score_form(form, tallies["hard" if form.hard else "ordinary"], tmp, details=details)
     return tallies
