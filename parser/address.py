@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -168,6 +169,29 @@ def domain_from_lav(eng: str, lav: str) -> str | None:
     return f"{local}@{best}"
 
 
+def as_written(name: str) -> str:
+    """"Ozoliņš" → "ozolins": a name as an e-mail address writes it (its letters without marks, lower case)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+
+
+def _heads(names: list[str]) -> list[str]:
+    """What an address may begin with: either name, or both in either order joined by nothing, ".", "_", "-"."""
+    given, surname = (names + ["", ""])[:2]
+    heads = {given, surname} | {a + sep + b for a, b in ((given, surname), (surname, given)) if a and b
+                                for sep in ("", ".", "_", "-")}
+    return sorted(heads - {""}, key=len, reverse=True)
+
+
+def names_then_digits(eng: str, names: list[str]) -> bool:
+    """Whether the address's local part is the person's names (`as_written`, see `_heads`) then digits alone.
+
+    >>> names_then_digits("baiba_ivane1@inbox.lv", ["baiba", "ivane"]), names_then_digits("ivanel@inbox.lv", ["ivane"])
+    (True, False)
+    """
+    local = eng.split("@")[0]
+    return eng.count("@") == 1 and any(local.startswith(h) and local[len(h):].isdigit() for h in _heads(names))
+
+
 def ones_after_names(eng: str, names: list[str]) -> str | None:
     """`eng`'s address with "1" for each "l" or "i" among the digits that follow the person's names
     (`names`: given name and surname without marks, in lower case), where the local part is those names
@@ -183,10 +207,7 @@ def ones_after_names(eng: str, names: list[str]) -> str | None:
     if eng.count("@") != 1:
         return None
     local, domain = eng.split("@")
-    given, surname = (names + ["", ""])[:2]
-    heads = {given, surname} | {a + sep + b for a, b in ((given, surname), (surname, given)) if a and b
-                                for sep in ("", ".", "_", "-")}
-    for head in sorted(heads - {""}, key=len, reverse=True):
+    for head in _heads(names):
         tail = local[len(head):]
         if local.startswith(head) and re.fullmatch(r"[0-9li]+", tail) and re.search(r"\d", tail) \
                 and re.search(r"[li]", tail):

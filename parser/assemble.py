@@ -7,7 +7,6 @@ misreading, so it is also flagged `uncertain`: a person looks at it instead of t
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -331,7 +330,7 @@ def _email_names(readings: dict[str, FieldReading], doubt) -> None:
         local = email.value.split("@")[0].lower()
         for part in ("given_name", "surname"):
             name = readings.get(f"{person}.{part}")
-            plain = _ascii(name.value) if name is not None and isinstance(name.value, str) else ""
+            plain = address.as_written(name.value) if name is not None and isinstance(name.value, str) else ""
             if len(plain) >= 4 and plain not in local and any(
                     sum(a != b for a, b in zip(plain, local[i:i + len(plain)])) == 1
                     for i in range(len(local) - len(plain) + 1)):
@@ -347,17 +346,12 @@ def _email_digits(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or email.confidence >= UNCERTAIN_BELOW:
             continue
-        names = [_ascii(r.value) for r in (readings.get(f"{person}.given_name"), readings.get(f"{person}.surname"))
+        names = [address.as_written(r.value) for r in (readings.get(f"{person}.given_name"), readings.get(f"{person}.surname"))
                  if r is not None and isinstance(r.value, str)]
         value = address.ones_after_names(email.value, names)
         if value is not None:
             out[f"{person}.email"] = email.model_copy(update={"value": value, "raw": value})
     return out
-
-
-def _ascii(text: str) -> str:
-    """"Ozoliņš" → "ozolins": a name as an e-mail address writes it."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -191,7 +191,8 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
     larger = reread.emails(zones, first, second, third, whitelist=WHITELIST["email"])
     for z in zones + list(marks.values()):
         if z.name in fields:
-            readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name))
+            readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name),
+                                       _names(z, first))
             if z.name in larger:  # read again larger: sure enough to keep, not among those at 0.9 and above
                 r = readings[z.name]
                 readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.at_most(z))})
@@ -209,6 +210,14 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
                 message_en=f"page {i + 1}: the version mark could not be confirmed (read '{text}', expected "
                            f"'{definition.version}') — check the form is the right edition"))
     return readings, issues
+
+
+def _names(z: Zone, first: dict[str, ocr.OcrLine]) -> tuple[str, ...]:
+    """For an e-mail address, the same person's given name and surname as first read: what it is often
+    made of (`parser.zone.reading`)."""
+    person = z.name.rsplit(".", 1)[0]
+    return tuple(first[f"{person}.{part}"].text for part in ("given_name", "surname")
+                 if z.type == "email" and f"{person}.{part}" in first)
 
 
 def _edition(text: str) -> str:

@@ -47,6 +47,7 @@ def _plain(text: str) -> str:
 
 LOW_DPI = 250  # a scan below this resolution …
 LOW_DPI_SURE = 0.9  # … keeps a text, address or number reading only at this confidence or above
+COLON_UNSEEN = 0.85  # a time read without its colon: its digits alone
 NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
 STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
 
@@ -119,7 +120,10 @@ def smaller(pixels: np.ndarray) -> np.ndarray:
 
 
 def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
-             again: ocr.OcrLine | None = None) -> FieldReading:
+             again: ocr.OcrLine | None = None, names: tuple[str, ...] = ()) -> FieldReading:
+    """The field's value and confidence from its readings: `line` (the zone as it is), `check` (at 3/4 size;
+    for an e-mail address, `lav`'s reading), `again` (an address read by `eng` at 3/4 size) and, for an
+    address, `names`: the same person's given name and surname as first read."""
     source = Source(page=z.page, box=z.box, method="ocr")
     raw = line.text or None
     guessed = False
@@ -137,7 +141,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     if raw and z.type == "text":
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
-        if spelling.doubtful_words(raw) or spelling.places_where(raw):
+        if spelling.doubtful_words(raw) or spelling.places_where(raw) \
+                or (z.name.endswith("address") and spelling.addresses_where(raw)):
             guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
         if not is_name(z.name) and spelling.unknown_common_words(raw):
             guessed = True  # a lower-case word that is no Latvian word ("universitāje")
@@ -170,6 +175,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # a dash joined to one word and spaced from the next ("Īslīces iela- 36", tuning form 728) is dust
             # beside a word: a hyphen joins two words, a route's dash stands between spaces
             guessed = True
+        if z.name.endswith("place") and re.search(r", [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
+            guessed = True  # a comma before a small letter's word in a place is dust ("Ķekavas, vidusskola"
+            # at 0.92 at both sizes, tuning form 1551); places abroad are "Šauļi, Lietuva"
         if ";" in raw:
             guessed = True  # a place or an address has commas, not semicolons: a comma with dust ("Rīgas iela
             # 10-21; Ādaži", tuning form 596)
@@ -185,8 +193,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # show apart is taken only when `lav` reads it too: joined to a "j" it is no stroke of its own
         # ("aris_jurevics", tuning form 334). An "l" beside a digit may be a "1" both models misread
         # ("klavinal1" for "klavina11", tuning form 1006).
-        own_doubt = read < seen or (read > seen and (check is None or check.text.count("_") < read)) \
-            or bool(re.search(r"l\d|\dl", raw.split("@")[0]))
+        underscores_doubted = read < seen or (read > seen and (check is None or check.text.count("_") < read))
+        own_doubt = underscores_doubted or bool(re.search(r"l\d|\dl", raw.split("@")[0]))
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):
@@ -201,10 +209,27 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             raw = address.domain_from_lav(raw, check.text) or raw
         if guessed:
             raw = address.with_provider(raw) or raw
+        if guessed and check is not None and not underscores_doubted and raw.count("@") == 1 \
+                and len(raw) == len(line.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)) \
+                and raw.rsplit("@", 1)[1] == line.text.rstrip(EMAIL_TAIL).rsplit("@", 1)[-1] \
+                and address.known_domain(raw.rsplit("@", 1)[1]) and address.near_provider(raw.rsplit("@", 1)[1]) is None \
+                and address.names_then_digits(raw, [address.as_written(n) for n in names]) \
+                and _agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True):
+            # The person's names, read in their own boxes, then digits: where one model read a "1" the other
+            # read "l" or "i" ("baiba_ivane1" beside `lav`'s "baiba_ivanel", "unanecajeval7" beside "…17";
+            # tuning forms 1470, 1512, 1530, 1008), the names end where the digits begin. Not where `eng`
+            # dropped a digit `lav` read (1488): one reading alone. Sure enough to keep, not among the
+            # readings at 0.9 and above.
+            guessed, cap = False, address.REPAIRED_AT_MOST
     if raw and z.type == "date" and re.fullmatch(r"\d{1,2}[.:]\d{1,2}[.:]\d{4}", raw):
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
     if raw and z.type == "time" and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
         raw = raw.replace(".", ":")  # a colon whose upper dot the copy lost reads "." ("11.45")
+    if raw and z.type == "time" and re.fullmatch(r"\d{1,2} ?\d{2}", raw):
+        # Both dots of the colon lost ("9 00", "0715" for "9:00", "07:15": at 200 dpi a dot is 2 px and the
+        # copier's blur took it; ImageMagick route, tuning forms 100043, 100007). A time's last two digits
+        # are its minutes; the colon unseen, not among the readings at 0.9 and above.
+        raw, cap = f"{raw.replace(' ', '')[:-2]}:{raw.replace(' ', '')[-2:]}", min(cap, COLON_UNSEEN)
     if raw and z.type == "phone":
         raw = raw.strip(".,;:'|") or None  # dust beside the digits ("+371 28225587.")
     if raw and z.type == "personal_code":

@@ -227,11 +227,12 @@ def test_semicolon_in_an_address_is_doubted(tmp_path):
 
 
 @pytest.mark.parametrize("n,name", [(632, "applicant.email"), (636, "representative.email")])
-def test_email_l_eng_reads_for_a_1_beside_digits_takes_lavs_1_and_stays_in_doubt(n, name, tmp_path):
+def test_email_l_eng_reads_for_a_1_beside_digits_takes_lavs_1(n, name, tmp_path):
     """Tuning forms 632 ("zanetevilkal4" for "zanetevilka14") and 636 ("baibasteinal9"): `eng` read the "1"
-    before a digit as "l", `lav` read "1". The field carries `lav`'s digit for the person who checks it."""
+    before a digit as "l", `lav` read "1". The field carries `lav`'s digit, never among the readings at 0.9
+    and above; where the person's names end right before it (636, since stop 12) it is out of review."""
     want, read = _field(n, name, tmp_path)
-    assert read.value == want and read.confidence < 0.8
+    assert read.value == want and read.confidence < 0.9
 
 
 @pytest.mark.parametrize("n", [584, 668])

@@ -204,8 +204,9 @@ def test_name_the_model_was_unsure_of_is_not_settled_by_the_word_list(tmp_path):
     _misread_in_doubt(1246, "representative.given_name", tmp_path)
 
 
-def test_email_i_eng_reads_for_a_1_beside_a_digit_takes_lavs_1_and_stays_in_doubt(tmp_path):
+def test_email_i_eng_reads_for_a_1_beside_a_digit_takes_lavs_1(tmp_path):
     """Tuning form 1008: `eng` read "evalds_necajevs16" as "…necajevsi6", `lav` read the "1". The field carries
-    `lav`'s digit for the person who checks it, as for an "l" (forms 632, 636)."""
+    `lav`'s digit for the person who checks it, as for an "l" (forms 632, 636). Since stop 12 it is out of
+    review: the names on the form end where the digits begin (`parser.zone.reading`), at 0.85."""
     want, read = _field(1008, "representative.email", tmp_path)
-    assert read.value == want and read.confidence < 0.8
+    assert read.value == want and 0.8 <= read.confidence < 0.9
