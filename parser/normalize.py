@@ -13,6 +13,8 @@ misread, or a wrong entry): the caller then reports the field instead of guessin
 ('161175-19997', '161175-19997')
 >>> normalize("month", "03.2026"), normalize("month", "2026-03")
 ('2026-03', '2026-03')
+>>> normalize("phone", "+37127795465"), normalize("phone", "+371 2779 5465"), normalize("phone", "67 123 456")
+('+371 27795465', '+371 27795465', '67 123 456')
 >>> normalize("text", "  Jānis   Bērziņš "), normalize("text", "")
 ('Jānis Bērziņš', None)
 """
@@ -105,8 +107,14 @@ def _email(text: str) -> str | None:
 
 
 def _phone(text: str) -> str | None:
+    """A Latvian number ("+371" and 8 digits) as the form prints it, "+371 2…", whatever spaces or hyphens
+    were written or read between its digits: they carry nothing ("+37127795465", a space a scan lost). Any
+    other number as written, spaces made single."""
     t = _SPACES.sub(" ", text.strip())
-    return t if re.fullmatch(r"\+?[\d ()-]{7,20}", t) else None
+    if not re.fullmatch(r"\+?[\d ()-]{7,20}", t):
+        return None
+    digits = re.sub(r"[ ()-]", "", t)
+    return f"+371 {digits[4:]}" if re.fullmatch(r"\+371\d{8}", digits) else t
 
 
 def _text(text: str) -> str | None:

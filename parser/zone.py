@@ -247,8 +247,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         confidence = max(confidence, check.confidence)
     if value is None:
         confidence = min(confidence, 0.2)
-    if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels):
-        guessed = True  # the spaces read are not the spaces seen
+    if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels) \
+            and not re.fullmatch(r"\+371 \d{8}", value or ""):
+        guessed = True  # the spaces read are not the spaces seen (a Latvian number's spaces carry nothing)
     if raw and z.type in NUMERIC and slivers(z.pixels):
         guessed = True  # a border's remains beside the digits may have been read as a "1"
     if raw and z.type in ("number", "money") and sum(not c.isdigit() for c in raw) != image.separators(z.pixels):
