@@ -94,7 +94,8 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         if folded:  # and reads "5" as "s", "0" as "o", "l" as "I": only where `eng` read alike at two sizes
             local, domain, b = local.translate(ENG_FOLD), domain.translate(ENG_FOLD), b.translate(address.LAV_FOLD)
         return b.startswith(local) and b.endswith(domain) and len(b) - len(local) - len(domain) <= 3
-    if z.type in ("number", "money") and normalize(z.type, a) is not None and normalize(z.type, a) == normalize(z.type, b):
+    if z.type in ("number", "money", "phone") and normalize(z.type, a) is not None \
+            and normalize(z.type, a) == normalize(z.type, b):  # "+371 2254…" beside "+3712254…": one number
         return True
     if z.type in STRAYS_OUTSIDE and re.sub(r"\D", "", a) == re.sub(r"\D", "", b) and a:
         return sum(not c.isdigit() for c in a) == image.separators(z.pixels)
