@@ -75,6 +75,8 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         b = b.lstrip(EMAIL_DUST)
     if a == b or (z.type == "text" and b.strip(EDGE_DUST) == a):
         return True  # dust the smaller copy alone shows at an end ("Čakstiņa:") does not touch the first
+    if z.type == "text" and a.strip(EDGE_DUST) == b:
+        return True  # dust only the first shows at an end: the rules for a reading's ends judge it
     if z.type == "text" and _plain(a) == _plain(b) and len(a) == len(b):
         # The smaller copy lost a mark ("Ērgļi" / "Ērgli"): the first reading's marks are checked against the
         # ink on their own (diacritics.marks_confirmed). A mark only the smaller copy has, and its own ink
@@ -182,6 +184,12 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         if ";" in raw:
             guessed = True  # a place or an address has commas, not semicolons: a comma with dust ("Rīgas iela
             # 10-21; Ādaži", tuning form 596)
+        if z.name.endswith("place") and re.search(r"[^\W\d_]{4}[.,:;]$", raw) \
+                and spelling.is_word(re.findall(r"[^\W\d_]+", raw)[-1]):
+            # A place's name ends in its last letter: a full stop, comma or colon right after a Latvian word
+            # is dust on the baseline, and without it the place reads as written ("Ādažu kursi.", "Ogres
+            # sociālais dienests:" at both sizes; tuning forms 1689, 1726). An abbreviation ("nov.") stays.
+            raw = raw[:-1]
         if not (raw[-1].isalnum() or raw[-1] in "”)"):
             # a full stop, comma, colon or star after a place or an address is more often dust on the
             # baseline ("Žīguru veikals:", tuning form 379; "Ķekava*" at 1.5× and 2× alike, 1139)
