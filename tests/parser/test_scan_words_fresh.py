@@ -7,22 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from parser import ocr, spelling  # noqa: E402
-from tests.parser.test_scan_silent_causes import _field  # noqa: E402
-
-pytestmark = pytest.mark.skipif(not ocr.available(), reason="tesseract is not installed")
-needs_words = pytest.mark.skipif(not spelling.available(), reason="hunspell-lv / pyenchant not installed")
-
-
-def _misread_in_doubt(n: int, name: str, tmp_path) -> None:
-    want, read = _field(n, name, tmp_path)
-    assert read.value != want and read.confidence < 0.8, (want, read)
+from parser import spelling  # noqa: E402
+from tests.parser.test_scan_silent_causes_fresh import _misread_in_doubt, needs_words, pytestmark  # noqa: E402,F401
 
 
 def test_comma_before_a_small_letters_word_in_a_place_is_doubted(tmp_path):
