@@ -213,3 +213,22 @@ def ones_after_names(eng: str, names: list[str]) -> str | None:
                 and re.search(r"[li]", tail):
             return f"{head}{tail.replace('l', '1').replace('i', '1')}@{domain}"
     return None
+
+
+def with_name(eng: str, name: str) -> str | None:
+    """`eng`'s address with the person's `name` (`as_written`, four letters or more) where its local part
+    holds that name with one letter changed ("efika.jurevica" and "erika" → "erika.jurevica"); None where
+    it holds the name as it is, or nothing so near.
+
+    >>> with_name("efika.jurevica@gmail.com", "erika"), with_name("erika.jurevica@gmail.com", "erika")
+    ('erika.jurevica@gmail.com', None)
+    """
+    if eng.count("@") != 1 or len(name) < 4:
+        return None
+    local, domain = eng.split("@")
+    if name in local.lower():
+        return None
+    for i in range(len(local) - len(name) + 1):
+        if sum(a != b for a, b in zip(name, local[i:i + len(name)].lower())) == 1:
+            return f"{local[:i]}{name}{local[i + len(name):]}@{domain}"
+    return None

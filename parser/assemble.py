@@ -108,7 +108,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
     if kind == "timesheet":
         _timesheet_checks(readings, fields, flag, doubt)
     _hours_checks(kind, readings, doubt)
-    _email_names(readings, doubt)
+    _email_names(readings, doubt, shape == "scanned")
 
     flat = {name: r.value for name, r in readings.items()}
     record = None
@@ -319,23 +319,25 @@ def _hours_checks(kind: str, readings: dict[str, FieldReading], doubt) -> None:
             doubt(name, "stundas nav ceturtdaļstundās", "the hours are not in quarter-hour steps")
 
 
-def _email_names(readings: dict[str, FieldReading], doubt) -> None:
+def _email_names(readings: dict[str, FieldReading], doubt, scanned: bool) -> None:
     """An e-mail address that holds the person's name (from the same form) with one letter changed is a
     misreading of one of them ("aris.ozdlins@…" beside the surname "Ozoliņš": both models read the "o" as "d"
-    and agreed; tuning form 1344). Names are compared without marks, letter for letter."""
+    and agreed; tuning form 1344). In doubt, with the name's letters as the likelier value: both times it
+    was the address (`eng`) that was wrong ("efika.jurevica" beside "Ērika", viewer tuning form 100008)."""
     for person in ("applicant", "representative"):
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or "@" not in email.value:
             continue
-        local = email.value.split("@")[0].lower()
         for part in ("given_name", "surname"):
             name = readings.get(f"{person}.{part}")
             plain = address.as_written(name.value) if name is not None and isinstance(name.value, str) else ""
-            if len(plain) >= 4 and plain not in local and any(
-                    sum(a != b for a, b in zip(plain, local[i:i + len(plain)])) == 1
-                    for i in range(len(local) - len(plain) + 1)):
+            likelier = address.with_name(email.value, plain)
+            if likelier is not None:
                 doubt(f"{person}.email", "adrese gandrīz sakrīt ar vārdu vai uzvārdu",
                       "the address nearly matches the name")
+                if scanned:  # a typed address is what its writer typed
+                    email = readings[f"{person}.email"].model_copy(update={"value": likelier, "raw": likelier})
+                    readings[f"{person}.email"] = email
 
 
 def _email_digits(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:

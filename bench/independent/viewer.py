@@ -1,7 +1,9 @@
 """A third way to fill and flatten the two forms, for measuring: the values are put into the fillable PDF's
 fields with pypdf, without appearance streams, and poppler (`pdftoppm`, the engine of Evince and Okular)
 draws them, choosing its own font, size and placement; the printed page then goes through the copier
-simulator. Neither the parser nor `draw.py` (FreeType placed by this project) draws the text here."""
+simulator. Neither the parser nor `draw.py` (FreeType placed by this project) draws the text here.
+Forms 100000 and up may be looked at while tuning; forms below 100000 are only scored by
+`bench/bench_parser.py --viewer N` (never listed form by form)."""
 from __future__ import annotations
 
 import random

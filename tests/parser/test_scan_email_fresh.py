@@ -59,3 +59,16 @@ def test_email_names_then_digits_do_not_lift_an_address_both_models_read_with_an
     """Tuning form 1452: both models read "abolal4"; "14" is the likelier value, but no reading saw a "1"."""
     want, read = _field(1452, "representative.email", tmp_path)
     assert read.value == want and read.confidence < 0.8
+
+
+def test_email_holding_the_name_with_one_letter_changed_offers_the_names_letters(tmp_path):
+    """Viewer tuning form 100008 (poppler draws the values): "erika.jurevica" read "efika.jurevica" beside
+    the given name "Ērika". In doubt as before, now with the name's letters as the likelier value."""
+    from bench.independent import viewer
+    from parser import parse_file
+
+    form = viewer.make(100008)
+    pdf = tmp_path / "viewer-100008.pdf"
+    pdf.write_bytes(form.pdf)
+    read = parse_file(pdf, sandbox=False).fields["applicant.email"]
+    assert read.value == form.expected["applicant.email"] and read.confidence < 0.8, read
