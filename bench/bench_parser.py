@@ -239,6 +239,10 @@ def main() -> int:
                     help="forms drawn as the reporting family's but scanned by ImageMagick: copier scans made "
                          "another way (a fourth route)")
     ap.add_argument("--magick-seed-base", type=int, default=0, help="first form number of the magick family")
+    ap.add_argument("--ghost", type=int, default=0,
+                    help="forms typeset by reportlab, rasterised by Ghostscript, scanned by ImageMagick: none of "
+                         "this project's drawing or scanning code (a fifth route)")
+    ap.add_argument("--ghost-seed-base", type=int, default=0, help="first form number of the ghost family")
     ap.add_argument("--details", action="store_true", help="list every miss of the tuning family on stderr")
     ap.add_argument("--save", type=Path, help="write the independent set's figures here as JSON")
     args = ap.parse_args()
@@ -295,11 +299,12 @@ def independent(args: argparse.Namespace) -> int:
 
     report: dict[str, object] = {}
     runs = [("tuning", 0, args.tuning)] + [("reporting", b, args.reporting) for b in args.reporting_seed_base or [0]] \
-        + [("viewer", args.viewer_seed_base, args.viewer), ("magick", args.magick_seed_base, args.magick)]
+        + [("viewer", args.viewer_seed_base, args.viewer), ("magick", args.magick_seed_base, args.magick),
+                                                  ("ghost", args.ghost_seed_base, args.ghost)]
     for family, first, count in runs:
         if count <= 0:
             continue
-        # The reporting, viewer and magick families' misses are never listed: not looked at while tuning.
+        # The reporting, viewer, magick and ghost families' misses are never listed: not looked at while tuning.
         tallies = run(family, list(range(first, first + count)), details=args.details and family == "tuning")
         for scans, tally in tallies.items():
             if not tally.forms:

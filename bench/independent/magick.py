@@ -53,6 +53,13 @@ def _scan(printed: np.ndarray, dpi: int, hard: bool, rng: random.Random, stem: P
     """One printed page (grey, draw.PRINT_DPI) through ImageMagick as a copier: the scan's file."""
     source = stem.with_suffix(".png")
     cv2.imwrite(str(source), _sensor(printed, draw.PRINT_DPI // dpi))
+    return copier(source, dpi, hard, rng)
+
+
+def copier(source: Path, dpi: int, hard: bool, rng: random.Random) -> Path:
+    """A page image already at the scan's resolution (`source`, grey) through ImageMagick as a copier, under
+    the issue's conditions: the scan's file beside it (JPEG, or PNG a fifth of the time)."""
+    stem = source.with_name(source.stem + "-scan")
     angle = rng.uniform(2.0, 3.0) if hard else rng.uniform(0.3, 1.5)
     angle *= rng.choice((-1, 1))
     scale = 100.0 * rng.uniform(0.985, 1.015)

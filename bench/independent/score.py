@@ -152,7 +152,7 @@ def score_form(form: Form, tally: Tally, tmp: str, *, details: bool) -> None:
     tally.records_equal_fields += result.record is not None and all_right
     if details:
         why = [f"{i.code}:{i.field}" for i in result.issues if i.severity == "error"]
-        style = f"{form.style.font} {form.style.size} {form.style.placement}" if form.style else "poppler"
+        style = f"{form.style.font} {form.style.size} {form.style.placement}" if form.style else form.family
         print(f"  {form.family} {form.n:03d} {form.kind} {'hard' if form.hard else 'ordinary'} {style}: record "
               f"{'yes' if result.record is not None else 'no ' + ', '.join(why[:4])}, review {result.needs_review}",
               file=sys.stderr)
@@ -161,10 +161,12 @@ def score_form(form: Form, tally: Tally, tmp: str, *, details: bool) -> None:
 def run(family: str, numbers: list[int], *, details: bool) -> dict[str, Tally]:
     """Score forms `numbers` of `family`, split into ordinary (300 dpi) and hard (200 dpi, 2–3°) scans. The
     family "viewer" is filled and flattened by poppler (bench.independent.viewer), the others by draw.py;
-    the family "magick" is scanned by ImageMagick (bench.independent.magick), the others by scanner.py."""
-    from bench.independent import magick, viewer
+    the family "magick" is scanned by ImageMagick (bench.independent.magick), the others by scanner.py; the
+    family "ghost" is typeset by reportlab, rasterised by Ghostscript and scanned by ImageMagick
+    (bench.independent.ghost)."""
+    from bench.independent import ghost, magick, viewer
 
-    routes = {"viewer": viewer.make, "magick": magick.make}
+    routes = {"viewer": viewer.make, "magick": magick.make, "ghost": ghost.make}
     tallies = {"ordinary": Tally(), "hard": Tally()}
     with tempfile.TemporaryDirectory(prefix="asistents-bench-") as tmp:
         for n in numbers:
