@@ -328,9 +328,7 @@ def _email_names(readings: dict[str, FieldReading], doubt, scanned: bool) -> Non
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or "@" not in email.value:
             continue
-        for part in ("given_name", "surname"):
-            name = readings.get(f"{person}.{part}")
-            plain = address.as_written(name.value) if name is not None and isinstance(name.value, str) else ""
+        for plain in _names(readings, person):
             likelier = address.with_name(email.value, plain)
             if likelier is not None:
                 doubt(f"{person}.email", "adrese gandrīz sakrīt ar vārdu vai uzvārdu",
@@ -348,12 +346,16 @@ def _email_digits(readings: dict[str, FieldReading]) -> dict[str, FieldReading]:
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or email.confidence >= UNCERTAIN_BELOW:
             continue
-        names = [address.as_written(r.value) for r in (readings.get(f"{person}.given_name"), readings.get(f"{person}.surname"))
-                 if r is not None and isinstance(r.value, str)]
-        value = address.ones_after_names(email.value, names)
+        value = address.ones_after_names(email.value, _names(readings, person))
         if value is not None:
             out[f"{person}.email"] = email.model_copy(update={"value": value, "raw": value})
     return out
+
+
+def _names(readings: dict[str, FieldReading], person: str) -> list[str]:
+    """The person's given name and surname as an e-mail address writes them (`address.as_written`)."""
+    return [address.as_written(r.value) for r in (readings.get(f"{person}.given_name"), readings.get(f"{person}.surname"))
+            if r is not None and isinstance(r.value, str)]
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -218,27 +218,17 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             raw = address.domain_from_lav(raw, check.text) or raw
         if guessed:
             raw = address.with_provider(raw) or raw
-        if guessed and check is not None and not underscores_doubted and raw.count("@") == 1 \
-                and len(raw) == len(line.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)) \
-                and raw.rsplit("@", 1)[1] == line.text.rstrip(EMAIL_TAIL).rsplit("@", 1)[-1] \
-                and address.known_domain(raw.rsplit("@", 1)[1]) and address.near_provider(raw.rsplit("@", 1)[1]) is None \
-                and address.names_then_digits(raw, [address.as_written(n) for n in names]) \
-                and _agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True):
-            # The person's names, read in their own boxes, then digits: where one model read a "1" the other
-            # read "l" or "i" ("baiba_ivane1" beside `lav`'s "baiba_ivanel", "unanecajeval7" beside "…17";
-            # tuning forms 1470, 1512, 1530, 1008), the names end where the digits begin. Not where `eng`
-            # dropped a digit `lav` read (1488): one reading alone. Sure enough to keep, not among the
-            # readings at 0.9 and above.
-            guessed, cap = False, address.REPAIRED_AT_MOST
+        if guessed and check is not None and not underscores_doubted and _settled_by_names(z, raw, line, check, names):
+            guessed, cap = False, address.REPAIRED_AT_MOST  # sure enough to keep, not among those at 0.9 and above
     if raw and z.type == "date" and re.fullmatch(r"\d{1,2}[.:]\d{1,2}[.:]\d{4}", raw):
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
     if raw and z.type == "time" and re.fullmatch(r"\d{1,2}[.:]\d{2}", raw):
         raw = raw.replace(".", ":")  # a colon whose upper dot the copy lost reads "." ("11.45")
-    if raw and z.type == "time" and re.fullmatch(r"\d{1,2} ?\d{2}", raw):
+    if raw and z.type == "time" and (bare := re.fullmatch(r"(\d{1,2}) ?(\d{2})", raw)):
         # Both dots of the colon lost ("9 00", "0715" for "9:00", "07:15": at 200 dpi a dot is 2 px and the
         # copier's blur took it; ImageMagick route, tuning forms 100043, 100007). A time's last two digits
         # are its minutes; the colon unseen, not among the readings at 0.9 and above.
-        raw, cap = f"{raw.replace(' ', '')[:-2]}:{raw.replace(' ', '')[-2:]}", min(cap, COLON_UNSEEN)
+        raw, cap = f"{bare.group(1)}:{bare.group(2)}", min(cap, COLON_UNSEEN)
     if raw and z.type == "phone":
         raw = raw.strip(".,;:'|") or None  # dust beside the digits ("+371 28225587.")
     if raw and z.type == "personal_code":
@@ -291,6 +281,22 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     if raw is None:  # ink but no characters: a scribble or a stain
         confidence = 0.0
     return FieldReading(value=value, raw=raw, confidence=round(confidence, 3), source=source)
+
+
+def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, names: tuple[str, ...]) -> bool:
+    """Whether an address in doubt is the person's names (read in their own boxes) then digits, the two
+    models apart only where one read a "1" and the other an "l" or "i" ("baiba_ivane1" beside `lav`'s
+    "baiba_ivanel", "unanecajeval7" beside "…17"; tuning forms 1470, 1512, 1530, 1008): the names end where
+    the digits begin. Not where `eng` dropped a digit `lav` read (1488: one reading alone) or where the
+    domain was changed or is a provider's with a letter changed."""
+    if raw.count("@") != 1:
+        return False
+    read = line.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)
+    domain = raw.rsplit("@", 1)[1]
+    return len(raw) == len(read) and domain == read.rsplit("@", 1)[-1] and address.known_domain(domain) \
+        and address.near_provider(domain) is None \
+        and address.names_then_digits(raw, [address.as_written(n) for n in names]) \
+        and _agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True)
 
 
 def _latvian_where_unsure(line: ocr.OcrLine) -> bool:
