@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -171,8 +172,10 @@ def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, 
     finished its work (the old state is there): a kill can also come after the output got its name, while
     the process is exiting. Returns how many kills came before the end."""
     def begin(what: list[str]) -> subprocess.Popen:
-        proc = subprocess.Popen(cli(*what), env=env(), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        # stderr into a file, not a pipe: a pipe nobody reads could stall a run that says much
+        said = tempfile.TemporaryFile()
+        proc = subprocess.Popen(cli(*what), env=env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=said)
+        proc.said = said  # type: ignore[attr-defined]
         wait_for(lambda: started(proc.pid) or proc.poll() is not None)
         return proc
 
@@ -193,7 +196,8 @@ def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, 
             was_writing = bool(writing(proc.pid))
             proc.send_signal(signal.SIGKILL)
         code = proc.wait()
-        assert code in (0, -signal.SIGKILL)  # 0: it ended on its own just before the signal
+        err = _said(proc)
+        assert code in (0, -signal.SIGKILL), err  # 0: it ended on its own just before the signal
         killed = code == -signal.SIGKILL
         if after_kill(killed):
             landed += 1
@@ -202,6 +206,22 @@ def _kill_runs(args, probe: list[str], started, writing, after_kill, seed: int, 
           f"from its start), {while_writing} of them while the output was being written")
     assert while_writing >= 1, "no kill came while the output was being written"
     return landed
+
+
+def _cmdline(pid: int) -> str:
+    """The command line of `pid`, or "" once it has ended (it can end between finding and reading it)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _said(proc: subprocess.Popen) -> str:
+    """What a run begun by `_kill_runs` wrote to stderr."""
+    proc.said.seek(0)  # type: ignore[attr-defined]
+    text = proc.said.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
+    proc.said.close()  # type: ignore[attr-defined]
+    return text
 
 
 def _writing_into(folder: Path):
@@ -266,14 +286,16 @@ def test_restore_killed_with_sigkill_leaves_no_register_behind(backend, new_url,
     def writing(pid: int) -> bool:
         if backend == "sqlite":
             return _writing_into(target.parent)(pid)
-        return any("--single-transaction" in Path(f"/proc/{t}/cmdline").read_bytes().decode(errors="replace")
-                   for t in _children(pid, "pg_restore") if Path(f"/proc/{t}").exists())
+        return any("--single-transaction" in _cmdline(t) for t in _children(pid, "pg_restore"))
 
     def after_kill(killed: bool) -> bool:
         nonlocal target_url, target
         if backend == "postgresql":
             # pg_restore dies with its parent (PDEATHSIG); its one transaction is rolled back by the server
             wait_for(lambda: not _children_named("pg_restore", target_url), timeout=30, step=0.05)
+            # the server goes on with the session until it next reads from the dead client (an index being
+            # built, a COMMIT already sent): judge what is left only once it has let go
+            wait_for(lambda: _sessions(target_url) == 0, timeout=60, step=0.05)
             empty = _tables(target_url) == 0
         else:
             empty = not target.parent.exists() or list(target.parent.iterdir()) == []
@@ -332,6 +354,19 @@ def _children(pid: int, name: str) -> list[int]:
         if fields.get("PPid", "").strip() == str(pid) and fields.get("Name", "").strip() == name:
             found.append(int(status.parent.name))
     return found
+
+
+def _sessions(url: str) -> int:
+    """Other server sessions connected to the database of `url`."""
+    import psycopg
+
+    from registry.backup import database_url
+    from registry.pg_backup import libpq as _libpq
+
+    uri, _ = _libpq(database_url(url))
+    with psycopg.connect(uri, autocommit=True) as c:
+        return c.execute("SELECT count(*) FROM pg_stat_activity "
+                         "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchone()[0]
 
 
 def _tables(url: str) -> int:
