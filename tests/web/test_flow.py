@@ -131,6 +131,11 @@ def test_clerk_verifies_the_scans_by_keyboard_with_group_verification(office, br
         page.keyboard.press("Enter")
         page.wait_for_load_state("networkidle")
         first_crop = page.locator("li[data-open] img").first
+        # the crop is drawn on request and loaded lazily (once in view): it may still be on its way after
+        # "networkidle"
+        first_crop.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=first_crop.element_handle(),
+                               timeout=30_000)
         assert first_crop.evaluate("img => img.complete && img.naturalWidth > 100")
         page.screenshot(path=screenshots / "verification_station.png")
         _settle_open_fields(page, expected_of)
