@@ -137,8 +137,9 @@ def score_form(form: Form, tally: Tally, tmp: str, *, details: bool) -> None:
                 tally.silent += 1
                 tally.silent_list.append(f"{form.family} {form.n:03d} {f.name}: read {got!r}, written {want!r}")
                 if details:
-                    print(f"  SILENT {form.family} {form.n:03d} {f.name}: read {got!r}, written {want!r}",
-                          file=sys.stderr)
+                    conf = got_reading.confidence if got_reading is not None else None
+                    print(f"  SILENT {form.family} {form.n:03d} {f.name}: read {got!r}, written {want!r}, "
+                          f"confidence {conf}", file=sys.stderr)
         elif details and valued and f.name in flagged:
             print(f"  flagged-right {form.family} {form.n:03d} {f.name}: {want!r} (raw "
                   f"{got_reading.raw if got_reading else None!r})", file=sys.stderr)

@@ -94,3 +94,18 @@ def test_a_border_sliver_beside_digits_makes_the_amount_a_guess():
         reading = _reading(Zone("entries.0.transport_eur", "money", 0, (0, 0, 1, 1), pixels), line)
         assert reading.value == "15.91" or not sure
         assert (reading.confidence >= UNCERTAIN_BELOW) is sure  # flagged whatever was read beside the stroke
+
+
+@pytest.mark.parametrize("size", [30, 36])
+def test_a_capital_j_that_descends_is_not_taken_for_an_l_with_its_comma_joined(size):
+    """DejaVu Sans Condensed's "J" reaches below the line and is 0.38–0.40 x-height wide, within the width
+    of an "ļ" whose comma the blur joined to its stem: it is not counted as one, so "Jelgava" stays sure."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf", size)
+    img = Image.new("L", (420, 80), 255)
+    ImageDraw.Draw(img).text((12, 12), "Jelgava – Jūrmala", font=font, fill=0)
+    pixels = np.where(np.array(img) < 128, 0, 255).astype(np.uint8)
+    line = ocr.read_lines([pixels])[0]
+    assert line.text.startswith("Jelgava") and "Jūrmala" in line.text
+    assert marks_confirmed(pixels, line.glyphs)
+    dropped = [Glyph("x", g.box) if g.text == "J" else g for g in line.glyphs]  # the same ink, no "J" read
+    assert not marks_confirmed(pixels, dropped)

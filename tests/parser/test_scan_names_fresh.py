@@ -1,0 +1,47 @@
+"""Silent errors on a fresh batch of the independent generator's tuning family (bench/independent, forms
+1776–1871, scored once before they were looked at), each a reading a reader would doubt: a name split
+into a part of two letters, a common noun capitalised after a small word. Read by real Tesseract; the
+capital's check needs hunspell-lv."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from parser import ocr, spelling, zone  # noqa: E402
+from tests.parser.test_scan_silent_causes_fresh import _misread_in_doubt, needs_words, pytestmark  # noqa: E402,F401
+
+
+def test_name_split_into_a_part_of_two_letters_is_doubted(tmp_path):
+    """Tuning form 1852 (300 dpi, DejaVu Sans 10 pt): "Oskars" read "Oska rs" at 0.93 at both sizes."""
+    _misread_in_doubt(1852, "preferred_assistant.given_name", tmp_path)
+
+
+def test_names_of_two_parts_are_not_doubted_for_it():
+    """Two given names, as a form may hold them, in each of the forms' fonts at 8 pt and 300 dpi."""
+    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                 "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+                 "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+                 "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf"):
+        font = ImageFont.truetype(path, 33)
+        img = Image.new("L", (420, 70), 255)
+        ImageDraw.Draw(img).text((12, 12), "Anna Marija", font=font, fill=0)
+        pixels = np.where(np.array(img) < 128, 0, 255).astype(np.uint8)
+        line = ocr.read_lines([pixels])[0]
+        assert line.text == "Anna Marija", path
+        read = zone.reading(zone.Zone("recipient.given_name", "text", 0, (0, 0, 1, 1), pixels), line, line)
+        assert read.confidence >= 0.8, (path, read)
+
+
+@needs_words
+def test_common_noun_capitalised_after_a_small_word_is_doubted(tmp_path):
+    """Tuning form 1856 (200 dpi): "Ūdens sporta klubs" read "Ūdens sporta Klubs" at 0.95 and 0.91 — dust on
+    the "k"."""
+    _misread_in_doubt(1856, "activities.5.place", tmp_path)
+    assert spelling.capitals_after_small_words("Cēsu Valsts ģimnāzija, SIA Ūdenssaimniecība") == []
