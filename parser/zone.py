@@ -175,9 +175,10 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         if re.search(r"[^\W\d_]{3}\. [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
             guessed = True  # a full stop between a word and a small letter's word is dust ("Cēsu. koncertzāle",
             # read alike at 1.5× and 2×, tuning form 1351); an abbreviation stands before a comma or a number
-        if re.search(r"[.,:;][^\W\d_]|[-–—][.,:;]|[.,:;][-–—]", raw):
+        if re.search(r"[.,:;][^\W\d_]|[-–—][.,:;]|[.,:;][-–—]|[^\W\d_][.,:;]\d", raw):
             # a mark with a letter right after it is dust ("Jelgavas.augstskola", "Ogre -.Cēsis"), and so is
-            # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343)
+            # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343) or between a word and a number
+            # ("Žagatu iela.77" at 0.92, tuning form 1936)
             guessed = True
         if re.search(r"[^\W\d_][-–—] |(?:^| )[-–—][^\W\d_]", raw):
             # a dash joined to one word and spaced from the next ("Īslīces iela- 36", tuning form 728) is dust
