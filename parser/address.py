@@ -192,6 +192,32 @@ def names_then_digits(eng: str, names: list[str]) -> bool:
     return eng.count("@") == 1 and any(local.startswith(h) and local[len(h):].isdigit() for h in _heads(names))
 
 
+DIGIT_LOOKALIKES = set("soilzbgq")  # letters a copy's digit is read as: 5 0 1 1 2 6 9 9
+
+
+def lookalikes_after_names(eng: str, names: list[str]) -> bool:
+    """Whether the address's local part is the person's names then one to three characters, letters among
+    them, each a digit or a letter a digit is read as ("adolfs_kirsss" beside "Ādolfs Ķiršs": "kirss5", both
+    models read the "5" as "s" at 0.91, tuning form 1986). Such an address is in doubt: its end may be digits.
+
+    >>> lookalikes_after_names("adolfs_kirsss@gmail.com", ["adolfs", "kirss"])
+    True
+    >>> lookalikes_after_names("adolfs_kirss5@gmail.com", ["adolfs", "kirss"])
+    False
+    >>> lookalikes_after_names("adolfs.kirss@gmail.com", ["adolfs", "kirss"])
+    False
+    """
+    if eng.count("@") != 1:
+        return False
+    local = eng.split("@")[0]
+    for head in _heads(names):
+        tail = local[len(head):]
+        if local.startswith(head) and 0 < len(tail) <= 3 and not tail.isdigit() \
+                and all(c.isdigit() or c in DIGIT_LOOKALIKES for c in tail):
+            return True
+    return False
+
+
 def ones_after_names(eng: str, names: list[str]) -> str | None:
     """`eng`'s address with "1" for each "l" or "i" among the digits that follow the person's names
     (`names`: given name and surname without marks, in lower case), where the local part is those names

@@ -209,7 +209,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # ("aris_jurevics", tuning form 334). An "l" beside a digit may be a "1" both models misread
         # ("klavinal1" for "klavina11", tuning form 1006).
         underscores_doubted = read < seen or (read > seen and (check is None or check.text.count("_") < read))
-        own_doubt = underscores_doubted or bool(re.search(r"l\d|\dl", raw.split("@")[0]))
+        own_doubt = underscores_doubted or bool(re.search(r"l\d|\dl", raw.split("@")[0])) \
+            or address.lookalikes_after_names(raw, [address.as_written(n) for n in names])
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):
