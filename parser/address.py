@@ -182,14 +182,24 @@ def _heads(names: list[str]) -> list[str]:
     return sorted(heads - {""}, key=len, reverse=True)
 
 
+def _tails(eng: str, names: list[str]):
+    """What follows the person's names (see `_heads`) in the address's local part, for each way it may
+    begin with them, longest first: (head, tail, domain)."""
+    if eng.count("@") != 1:
+        return
+    local, domain = eng.split("@")
+    for head in _heads(names):
+        if local.startswith(head):
+            yield head, local[len(head):], domain
+
+
 def names_then_digits(eng: str, names: list[str]) -> bool:
     """Whether the address's local part is the person's names (`as_written`, see `_heads`) then digits alone.
 
     >>> names_then_digits("baiba_ivane1@inbox.lv", ["baiba", "ivane"]), names_then_digits("ivanel@inbox.lv", ["ivane"])
     (True, False)
     """
-    local = eng.split("@")[0]
-    return eng.count("@") == 1 and any(local.startswith(h) and local[len(h):].isdigit() for h in _heads(names))
+    return any(tail.isdigit() for _, tail, _ in _tails(eng, names))
 
 
 DIGIT_LOOKALIKES = set("soilzbgq")  # letters a copy's digit is read as: 5 0 1 1 2 6 9 9
@@ -207,15 +217,8 @@ def lookalikes_after_names(eng: str, names: list[str]) -> bool:
     >>> lookalikes_after_names("adolfs.kirss@gmail.com", ["adolfs", "kirss"])
     False
     """
-    if eng.count("@") != 1:
-        return False
-    local = eng.split("@")[0]
-    for head in _heads(names):
-        tail = local[len(head):]
-        if local.startswith(head) and 0 < len(tail) <= 3 and not tail.isdigit() \
-                and all(c.isdigit() or c in DIGIT_LOOKALIKES for c in tail):
-            return True
-    return False
+    return any(0 < len(tail) <= 3 and not tail.isdigit() and all(c.isdigit() or c in DIGIT_LOOKALIKES for c in tail)
+               for _, tail, _ in _tails(eng, names))
 
 
 def ones_after_names(eng: str, names: list[str]) -> str | None:
@@ -230,13 +233,8 @@ def ones_after_names(eng: str, names: list[str]) -> str | None:
     >>> ones_after_names("baiba_ivanel@inbox.lv", ["baiba", "ivane"]) is None  # no digit: "l" may be a letter
     True
     """
-    if eng.count("@") != 1:
-        return None
-    local, domain = eng.split("@")
-    for head in _heads(names):
-        tail = local[len(head):]
-        if local.startswith(head) and re.fullmatch(r"[0-9li]+", tail) and re.search(r"\d", tail) \
-                and re.search(r"[li]", tail):
+    for head, tail, domain in _tails(eng, names):
+        if re.fullmatch(r"[0-9li]+", tail) and re.search(r"\d", tail) and re.search(r"[li]", tail):
             return f"{head}{tail.replace('l', '1').replace('i', '1')}@{domain}"
     return None
 

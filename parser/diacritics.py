@@ -89,8 +89,8 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
     if len(counted_above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
             len(counted_below) > sum(STROKES_BELOW.get(c, 0) for c in text):
         return False  # a mark on the page that no letter read carries
-    if not _joined_marks_read(parts, glyphs, baseline, x_height) or not _joined_commas_read(parts, glyphs, baseline,
-                                                                                             x_height):
+    if not _joined_marks_read(parts, glyphs, baseline, x_height) or not _l_commas_read(parts, glyphs, baseline,
+                                                                                        x_height):
         return False
     used: set[int] = set()
     for g in sorted(marked, key=lambda g: g.box[0]):
@@ -244,11 +244,12 @@ def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], ba
     return True
 
 
-def _joined_commas_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseline: float,
-                        x_height: float) -> bool:
+def _l_commas_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseline: float,
+                   x_height: float) -> bool:
     """An "ļ" whose comma a scan joined to its stem is one narrow stroke from the ascenders' height to below
-    the baseline; the reading must have as many "ļ" as the ink shows such strokes ("Ērgļi" read "Ērgli", both
-    Latvian words, silent on tuning forms 455 and 458: 5 px wide, 31 tall, 0.26 x-height below the line at
+    the baseline, and one whose comma stands apart is such a stem on the baseline with a comma under it; the
+    reading must have as many "ļ" as the ink shows such strokes ("Ērgļi" read "Ērgli", both Latvian words,
+    silent on tuning forms 455 and 458: 5 px wide, 31 tall, 0.26 x-height below the line at
     an x-height of 19; on 1787, Liberation Serif at 200 dpi: 6 px at an x-height of 17, 0.35). Brackets and
     slashes are as narrow and reach as low: with one read, nothing is said. A "J" that descends (DejaVu Sans
     Condensed: 0.38–0.40 wide) or a "j" whose dot the blur joined is not counted."""
@@ -256,18 +257,18 @@ def _joined_commas_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], b
     if any(c in text for c in "()[]{}/|\\"):
         return True
     js = [g.box for g in glyphs if g.text in "Jj"]
-    stems = [p for p in parts if p[2] <= JOINED_COMMA_WIDTH * x_height and p[3] >= 1.5 * x_height
-             and p[1] <= baseline - 1.2 * x_height and p[1] + p[3] >= baseline + 0.2 * x_height
-             and not any(_overlap(b[0], b[2], p[0], p[0] + p[2]) > 0.5 * p[2] for b in js)]
+    # narrow strokes rising to the ascenders' height: an "l"'s stem, not under a "J"
+    rising = [p for p in parts if p[2] <= JOINED_COMMA_WIDTH * x_height and p[1] <= baseline - 1.2 * x_height
+              and not any(_overlap(b[0], b[2], p[0], p[0] + p[2]) > 0.5 * p[2] for b in js)]
+    joined = [p for p in rising if p[3] >= 1.5 * x_height and p[1] + p[3] >= baseline + 0.2 * x_height]
     # An "l" with its comma apart, right under its stem, counts too, whatever letter the model's boxes put
     # there: in "Ērgli – Šauļi" (tuning form 1987, 300 dpi) the boxes stood a letter off, the comma under
     # "Šauļi"'s "ļ" fell in the box of its "i", and the comma under "Ērgli"'s "l" was taken for that "ļ"'s.
     below = [p for p in parts if baseline - 0.1 * x_height <= p[1] <= baseline + 0.4 * x_height
              and p[3] <= 0.6 * x_height and p[4] >= 3]
-    tall = [p for p in parts if p[2] <= JOINED_COMMA_WIDTH * x_height and p[3] >= 1.2 * x_height
-            and p[1] <= baseline - 1.2 * x_height and abs(p[1] + p[3] - baseline) <= 0.15 * x_height]
-    commas = [p for p in tall if any(_overlap(c[0], c[0] + c[2], p[0], p[0] + p[2]) > 0 for c in below)]
-    return len(stems) + len(commas) <= sum(text.count(c) for c in "ļĻ")
+    apart = [p for p in rising if p[3] >= 1.2 * x_height and abs(p[1] + p[3] - baseline) <= 0.15 * x_height
+             and any(_overlap(c[0], c[0] + c[2], p[0], p[0] + p[2]) > 0 for c in below)]
+    return len(joined) + len(apart) <= sum(text.count(c) for c in "ļĻ")
 
 
 def _on_letter(part: tuple[int, ...], letters: list[tuple[int, ...]]) -> bool:

@@ -209,8 +209,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # ("aris_jurevics", tuning form 334). An "l" beside a digit may be a "1" both models misread
         # ("klavinal1" for "klavina11", tuning form 1006).
         underscores_doubted = read < seen or (read > seen and (check is None or check.text.count("_") < read))
+        written = [address.as_written(n) for n in names]  # the person's names as an address writes them
         own_doubt = underscores_doubted or bool(re.search(r"l\d|\dl", raw.split("@")[0])) \
-            or address.lookalikes_after_names(raw, [address.as_written(n) for n in names])
+            or address.lookalikes_after_names(raw, written)
         if "@" in raw and not address.known_domain(raw.rsplit("@", 1)[1]):
             repaired = address.lav_domain(raw, check.text) if check is not None else None
             if repaired is not None and _agree(z, repaired, check.text, folded=True):
@@ -225,7 +226,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             raw = address.domain_from_lav(raw, check.text) or raw
         if guessed:
             raw = address.with_provider(raw) or raw
-        if guessed and check is not None and not underscores_doubted and _settled_by_names(z, raw, line, check, names):
+        if guessed and check is not None and not underscores_doubted and _settled_by_names(z, raw, line, check, written):
             guessed, cap = False, address.REPAIRED_AT_MOST  # sure enough to keep, not among those at 0.9 and above
     if raw and z.type == "date" and re.fullmatch(r"\d{1,2}[.:]\d{1,2}[.:]\d{4}", raw):
         raw = raw.replace(":", ".")  # a date's dot with dust above it reads ":" ("26.02:2024"); digits decide
@@ -290,8 +291,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     return FieldReading(value=value, raw=raw, confidence=round(confidence, 3), source=source)
 
 
-def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, names: tuple[str, ...]) -> bool:
-    """Whether an address in doubt is the person's names (read in their own boxes) then digits, the two
+def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, written: list[str]) -> bool:
+    """Whether an address in doubt is the person's names (read in their own boxes, `written` as an address
+    writes them) then digits, the two
     models apart only where one read a "1" and the other an "l" or "i" ("baiba_ivane1" beside `lav`'s
     "baiba_ivanel", "unanecajeval7" beside "…17"; tuning forms 1470, 1512, 1530, 1008): the names end where
     the digits begin. Not where `eng` dropped a digit `lav` read (1488: one reading alone) or where the
@@ -302,7 +304,7 @@ def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, 
     domain = raw.rsplit("@", 1)[1]
     return len(raw) == len(read) and domain == read.rsplit("@", 1)[-1] and address.known_domain(domain) \
         and address.near_provider(domain) is None \
-        and address.names_then_digits(raw, [address.as_written(n) for n in names]) \
+        and address.names_then_digits(raw, written) \
         and _agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True)
 
 
