@@ -79,6 +79,8 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
     # strokes that may be a mark: a bar or wedge over a letter that takes one, a dot or comma over one
     # that takes a dot or comma above (i, j, ģ), a comma under ķ ļ ņ; anything else is dust
     letters = [p for p in parts if p[3] >= 0.6 * x_height and p[1] <= baseline - 0.5 * x_height]
+    above = [p for p in above if not _too_high(p, letters, x_top, x_height)]
+    below = [p for p in below if p[1] <= baseline + LOWEST_MARK * x_height]
     counted_above = [p for p in above if _on_letter(p, letters)
                      and _under_letter(p, glyphs, CAN_ABOVE if _wide(p, x_height) else DOT_ABOVE)]
     counted_below = [p for p in below if _on_letter(p, letters) and _under_letter(p, glyphs, CAN_BELOW)]
@@ -103,6 +105,22 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
 # drawn at 22–36 px (Liberation, Nimbus Roman); a bracket is 0.4–0.5 and is told apart by its reading.
 JOINED_COMMA_WIDTH = 0.42
 RIVAL_AT = 0.3  # a choice the model scored this high beside a marked letter is a rival reading
+
+
+# How far from the letters a mark stands, at most, in x-heights (independent tuning forms 1600–1659, 1,500
+# strokes): a small letter's mark's foot at most 0.52 above the x-height, a capital's 0.53 (95 %; one at
+# 0.79), a comma below's top 0.15 under the baseline. Specks farther off are dust, not a lost mark ("Ērgle"
+# with a speck 0.7 above its "e", "Ņečajevs" with one 0.79 under its "N"; tuning forms 2034, 1981).
+HIGHEST_MARK = {"small": 0.6, "capital": 0.9}
+LOWEST_MARK = 0.45
+
+
+def _too_high(part: tuple[int, ...], letters: list[tuple[int, ...]], x_top: float, x_height: float) -> bool:
+    """A stroke higher above the letters under it than any mark stands: over small letters only, 0.6
+    x-height above their tops; over a capital or an ascender, 0.9."""
+    under = [p for p in letters if p[5] != part[5] and _overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0]
+    small = bool(under) and all(p[1] >= x_top - 0.25 * x_height for p in under)
+    return x_top - (part[1] + part[3]) > HIGHEST_MARK["small" if small else "capital"] * x_height
 
 
 def model_doubts_mark(glyphs: Sequence[Glyph], above_only: bool = False) -> bool:
@@ -342,15 +360,42 @@ def capital_j(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
     """
     if not glyphs or glyphs[0].text != "j":
         return False
+    return _stem_without_dot(pixels, glyphs[0])
+
+
+def undotted_i(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
+    """Whether a small "i" read has no dot on the page, its own body a stem rising above the x-height: an
+    "l" (tuning form 2336, 200 dpi: "Ērgle" read "Ērgie" at 0.9 at both sizes, its "l" thin at the
+    x-height's top). Its body is the ink its box overlaps most (the boxes are often off); the dot may be
+    half a letter either side.
+
+    >>> page = np.full((50, 60), 255, np.uint8)
+    >>> page[20:40, 4:18] = 0; page[8:40, 24:28] = 0; page[20:40, 34:48] = 0   # "a", a tall stem, "e"
+    >>> glyphs = [Glyph("a", (4, 20, 18, 40)), Glyph("i", (24, 8, 28, 40)), Glyph("e", (34, 20, 48, 40))]
+    >>> undotted_i(page, glyphs)
+    True
+    >>> page[8:18, 24:28] = 255; page[12:16, 24:28] = 0                        # an "i": a dot over a short stem
+    >>> undotted_i(page, glyphs)
+    False
+    """
+    return any(g.text == "i" and _stem_without_dot(pixels, g, own_body=True) for g in glyphs)
+
+
+def _stem_without_dot(pixels: np.ndarray, glyph: Glyph, own_body: bool = False) -> bool:
+    """Whether the ink at `glyph` (and half its width either side; with `own_body`, the stroke its box
+    overlaps most) rises to the capitals' or ascenders' height with no dot above the x-height."""
     _, parts = ink_parts(pixels)
     metrics = line_metrics(parts)
     if metrics is None:
         return False
     baseline, x_height = metrics
     x_top = baseline - x_height
-    x0, _, x1, _ = glyphs[0].box
+    x0, _, x1, _ = glyph.box
     half = (x1 - x0) / 2
     near = [p for p in parts if _overlap(p[0], p[0] + p[2], int(x0 - half), int(x1 + half)) > 0]
     dot = [p for p in near if p[1] + p[3] <= x_top + 0.1 * x_height]
-    stem = [p for p in near if p[3] >= 0.6 * x_height and p[1] <= x_top - 0.25 * x_height]
+    bodies = near
+    if own_body and near:
+        bodies = [max(near, key=lambda p: (_overlap(p[0], p[0] + p[2], x0, x1), p[4]))]
+    stem = [p for p in bodies if p[3] >= 0.6 * x_height and p[1] <= x_top - 0.25 * x_height]
     return not dot and bool(stem)
