@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from parser import address, assemble, diacritics, image, ocr, spelling
+from parser import address, assemble, diacritics, image, ocr, rivals, spelling
 from parser.lines import slivers, typography, word_gaps
 from parser.normalize import normalize
 from parser.result import FieldReading, Source
@@ -155,6 +155,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = not (z.type == "email" and same_eng and _agree(z, line.text, check.text, folded=True))
     if raw and z.type == "text" and not diacritics.marks_confirmed(z.pixels, line.glyphs, line.text.split()):
         guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
+    if raw and is_name(z.name) and diacritics.undotted_i(z.pixels, line.glyphs):
+        guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
+        # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
     if raw and z.type == "text":
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
@@ -181,6 +184,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
             # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
             guessed = True
+        if is_name(z.name) and rivals.other_letter(line.glyphs):
+            guessed = True  # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70)
         if "right" in z.edges:
             # the writing runs to the box's right border: the rest may stand past it ("Rīgas Tehniskā
             # universit"), and a clipped word can be a word too ("Cēsu rehabilitācijas cent", tuning form 434;
@@ -283,6 +288,12 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # counted among the readings at 0.9 and above. Not a name: the list does not hold names, and "Ģirts"
         # read "Ģints" at 0.02 and 0.05 is a word (tuning form 1246; 3 of 1,104 names on forms 0–287 were
         # lifted so, all right).
+        confidence = 0.85
+    if raw and is_name(z.name) and not guessed and check is not None and check.text == line.text \
+            and confidence < assemble.UNCERTAIN_BELOW and rivals.settled(z.pixels, line.glyphs) \
+            and rivals.settled(smaller(z.pixels), check.glyphs, doubt_needed=False):
+        # Read alike at two sizes, the model's only doubt a letter's mark, and the ink shows which ("Ķirša" at
+        # 0.64 with "ī" beside its "i": the ink has a dot, no bar): as sure as a place the word list backs
         confidence = 0.85
     confidence = min(confidence, cap)
     if raw and z.dpi < LOW_DPI:

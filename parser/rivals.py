@@ -1,0 +1,119 @@
+"""A name the model read unsure of, where its only rival readings are a letter with or without its mark and
+the ink shows which.
+
+Tesseract scores a word low when it weighed another path: "Ķirša" at 0.64 with "ī" beside its "i" at 0.61,
+"Ģērmanis" at 0.53 with "G" 0.77 beside "Ģ" 0.66 (independent tuning set, forms 2314 and 1842; right names
+sent to review). A place's words are checked against the word list; a name has none, but where the model's
+doubt is only a mark, the ink settles it. Dust adds ink and never takes it away, so the two ways are not
+alike: a letter read with its mark needs a stroke of the mark's shape (a bar over an "i" is wider than its
+dot; a comma below is narrow), and one read without needs no ink at all where the mark would stand. Any
+other rival (an "n" beside an "r": "Ģints" for "Ģirts"), or a letter whose best choice is under 0.6,
+settles nothing.
+
+The other way round, a name whose letter the model read with another letter beside it, scored 0.6 or more,
+is in doubt whatever its word's score ("Ķirills" read "Ķrrills" at 0.85, "i" beside the first "r" at 0.70,
+tuning form 2412; 3 right names of 670 on tuning forms 1600–1775 had such a rival).
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+import numpy as np
+
+from parser.diacritics import BELOW, RIVAL_AT, line_metrics
+from parser.image import ink_parts
+from parser.ocr import Glyph
+
+LETTER_SURE = 0.6  # the best choice for the letter: below it the model doubts its shape, not only a mark
+# ("Ģērmanis" right with "G" 0.77 and "Ģ" 0.66, tuning form 1842)
+MARK_BELOW = set(BELOW) | set("ĶĻŅĢ")  # an upper-case "Ģ" has its comma below
+
+
+def settled(pixels: np.ndarray, glyphs: Sequence[Glyph], *, doubt_needed: bool = True) -> bool:
+    """True when some letter had a rival (a choice scored `RIVAL_AT` or more other than the letter read),
+    every such letter's rivals are it with its mark taken off or put on, the model scored one of them
+    `LETTER_SURE` or more, and the ink in `pixels` shows the letter as read. Without `doubt_needed`, a
+    reading with no rival at all is settled too.
+
+    >>> page = np.full((60, 70), 255, np.uint8)
+    >>> page[14:44, 4:20] = 0; page[24:44, 26:40] = 0; page[24:44, 46:60] = 0     # "Gaa": a capital, x-height 20
+    >>> doubted = [Glyph("G", (4, 14, 20, 44), (("Ģ", 0.9), ("G", 0.6))), Glyph("a", (26, 24, 40, 44)),
+    ...            Glyph("a", (46, 24, 60, 44))]
+    >>> settled(page, doubted)
+    True
+    >>> page[47:53, 10:14] = 0                                                  # a comma under it: a "Ģ"
+    >>> settled(page, doubted)
+    False
+    """
+    _, parts = ink_parts(pixels)
+    metrics = line_metrics(parts)
+    if metrics is None:
+        return False
+    baseline, x_height = metrics
+    doubted = False
+    for g in glyphs:
+        # the choices are the model's per step and may differ from the letter the line was read with
+        # ("Ģērmanis" read with "Ģ" whose choices were "G" 0.77, "Ģ" 0.66): the letter read counts as one
+        options = {a for a, score in g.alternatives if score >= RIVAL_AT} | {g.text}
+        if len(options) == 1:
+            continue
+        if max((score for _, score in g.alternatives), default=0.0) < LETTER_SURE:
+            return False
+        if any(len(a) != 1 or _base(a) != _base(g.text) for a in options):
+            return False
+        for marked in options - {_base(g.text)}:
+            if _shows_mark(parts, g.box, marked, baseline, x_height, as_read=marked == g.text) != (marked == g.text):
+                return False
+        doubted = True
+    return doubted or not doubt_needed
+
+
+OTHER_LETTER_AT = 0.6
+
+
+def other_letter(glyphs: Sequence[Glyph]) -> bool:
+    """Whether some letter had another letter beside it among the model's choices at `OTHER_LETTER_AT` or
+    more: not the same letter with or without a mark or in the other case, and not a neighbour's letter
+    (the choices are per step, and a step at a letter's edge scores its neighbour: "Īvāne" had "ī" at 0.99
+    beside its "v").
+
+    >>> other_letter([Glyph("Ķ", (0, 0, 9, 9)), Glyph("r", (9, 0, 19, 9), (("r", 0.97), ("i", 0.70))),
+    ...               Glyph("r", (19, 0, 29, 9))])
+    True
+    >>> other_letter([Glyph("Ī", (0, 0, 9, 9)), Glyph("v", (9, 0, 19, 9), (("v", 0.88), ("ī", 0.99))),
+    ...               Glyph("ā", (19, 0, 29, 9), (("ā", 0.9), ("a", 0.7)))])
+    False
+    """
+    for i, g in enumerate(glyphs):
+        kin = {_base(g.text).lower()} | {_base(n.text).lower() for n in glyphs[max(0, i - 1):i + 2]}
+        if any(score >= OTHER_LETTER_AT and _base(a).lower() not in kin for a, score in g.alternatives):
+            return True
+    return False
+
+
+def _base(letter: str) -> str:
+    return unicodedata.normalize("NFKD", letter)[:1]
+
+
+def _shows_mark(parts: list[tuple[int, ...]], box: tuple[int, int, int, int], marked: str, baseline: float,
+                x_height: float, *, as_read: bool) -> bool:
+    """Whether the ink over the letter's box shows `marked`'s mark. For the letter as read (`as_read`), a
+    stroke of the mark's shape: a comma under the line, narrow; a bar or wedge, wider than tall and a third
+    of the x-height wide, above the x-height (a capital's above the capitals' height); a comma over a "ģ".
+    For the rival, any ink where its mark would stand (an "i"'s dot aside): a mark joined to its letter, or
+    dust taken for one, must not settle a reading without it."""
+    x0, _, x1, _ = box
+    over = [p for p in parts if min(x1, p[0] + p[2]) - max(x0, p[0]) > 0 and p[4] >= 3]
+    if marked in MARK_BELOW:
+        if not as_read:
+            return any(p[1] + p[3] >= baseline + 0.15 * x_height for p in over)
+        return any(p[1] >= baseline - 0.1 * x_height and p[1] + p[3] >= baseline + 0.25 * x_height
+                   and p[2] <= 0.35 * x_height for p in over)
+    top = baseline - (1.3 if marked.isupper() else 1.0) * x_height  # the letter's own top
+    if not as_read and _base(marked) not in "ij":
+        return any(p[1] <= top - 0.15 * x_height for p in over)
+    above = [p for p in over if p[1] + p[3] <= top + 0.2 * x_height and p[1] <= top - 0.15 * x_height]
+    if marked in "ģ":
+        return any(p[3] >= 0.2 * x_height and p[2] <= 0.4 * x_height for p in above)
+    return any(p[2] >= 1.2 * p[3] and p[2] >= 0.33 * x_height for p in above)
