@@ -27,17 +27,23 @@ def typography(text: str) -> tuple[str, bool]:
     (True, ('Ādaži – Jēkabpils', False), False)
     >>> typography("veikals „Elvi'"), typography("„Ābeļu tirgus")
     (('veikals „Elvi”', True), ('„Ābeļu tirgus', True))
+    >>> typography("Čiekurkalns – Ķekava”")[1], typography("koris „Balsis”")[1], typography("Tartu (Igaunija")[1]
+    (True, False, True)
     """
-    out, opened = [], False
+    out, opened, stray = [], False, False
     for ch in text:
         if ch == "„":
             opened = True
         elif ch in "\"'" and opened:  # lav has no ” and writes " or ' for it
             ch, opened = "”", False
+        elif ch in "”“":
+            stray = stray or not opened  # a closing quote nothing opened: dust ("Ķekava”" at 0.85, tuning form 2467)
+            opened = False
         out.append(ch)
     fixed = "".join(out)
-    # a „ that nothing closes is dust at the baseline before a word ("„Ābeļu tirgus"), or a quote misread
-    guessed = '"' in fixed or "'" in text or opened
+    # a „ that nothing closes is dust at the baseline before a word ("„Ābeļu tirgus"), or a quote misread;
+    # so is a bracket without its pair
+    guessed = '"' in fixed or "'" in text or opened or stray or text.count("(") != text.count(")")
     fixed = re.sub(r" [-—–]{1,2} ", " – ", fixed)  # the model splits a long dash in two ("—-")
     # any other lone sign between words ("Ūdrupe + Ļaudona") is a misread dash or dust
     guessed = guessed or any(w != "–" and not any(c.isalnum() for c in w) for w in fixed.split())
