@@ -23,7 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
-from parser.image import ink_parts
+from parser.image import ink_parts, overlap
 from parser.ocr import Glyph
 
 ABOVE = set("āēīūčšžģ")
@@ -118,7 +118,7 @@ LOWEST_MARK = 0.45
 def _too_high(part: tuple[int, ...], letters: list[tuple[int, ...]], x_top: float, x_height: float) -> bool:
     """A stroke higher above the letters under it than any mark stands: over small letters only, 0.6
     x-height above their tops; over a capital or an ascender, 0.9."""
-    under = [p for p in letters if p[5] != part[5] and _overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0]
+    under = [p for p in letters if p[5] != part[5] and overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0]
     small = bool(under) and all(p[1] >= x_top - 0.25 * x_height for p in under)
     return x_top - (part[1] + part[3]) > HIGHEST_MARK["small" if small else "capital"] * x_height
 
@@ -180,8 +180,8 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
     # the letter's body: the one under its box first, then within a letter either side (the boxes are often
     # a letter off: "Ādaži" had the "ž" box over the "a" and its joined caron on the next body)
     band = [p for p in parts if p[1] + p[3] >= x_top + 0.5 * x_height and p[1] <= baseline - 0.3 * x_height
-            and p[5] not in used and _overlap(p[0], p[0] + p[2], lo, hi) > 0]
-    band.sort(key=lambda p: (-_overlap(p[0], p[0] + p[2], x0, x1), abs(p[0] + p[2] / 2 - centre)))
+            and p[5] not in used and overlap(p[0], p[0] + p[2], lo, hi) > 0]
+    band.sort(key=lambda p: (-overlap(p[0], p[0] + p[2], x0, x1), abs(p[0] + p[2] / 2 - centre)))
     for body in band:
         if _carries_joined_mark(glyph.text, body, labels, baseline, x_height):
             used.add(body[5])
@@ -248,7 +248,7 @@ def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], ba
         # No other capital or ascender to compare with ("Ivars"): a capital is 1.33–1.48 x-heights tall in
         # the forms' fonts (font metrics); "Īvars" in Liberation Serif, its bar joined to the serif, measured
         # 1.59 (27 px over 17) and was read "Ivars" (tuning form 105)
-        over = [g for g in glyphs if _overlap(g.box[0], g.box[2], tall[0][0], tall[0][0] + tall[0][2]) > 0.3 * tall[0][2]]
+        over = [g for g in glyphs if overlap(g.box[0], g.box[2], tall[0][0], tall[0][0] + tall[0][2]) > 0.3 * tall[0][2]]
         return not (any(g.text in "AEIUCSZG" for g in over) and not any(g.text in STROKES_ABOVE for g in over))
     if len(tall) < 2:
         return True
@@ -256,7 +256,7 @@ def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], ba
     for p in tall:
         if p[1] >= usual - 0.2 * x_height:  # ascenders stand 0.05 x-height above capitals; a bar 0.3
             continue
-        over = [g for g in glyphs if _overlap(g.box[0], g.box[2], p[0], p[0] + p[2]) > 0.3 * p[2]]
+        over = [g for g in glyphs if overlap(g.box[0], g.box[2], p[0], p[0] + p[2]) > 0.3 * p[2]]
         if any(g.text in "AEIUCSZG" for g in over) and not any(g.text in STROKES_ABOVE for g in over):
             return False
     return True
@@ -277,7 +277,7 @@ def _l_commas_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseli
     js = [g.box for g in glyphs if g.text in "Jj"]
     # narrow strokes rising to the ascenders' height: an "l"'s stem, not under a "J"
     rising = [p for p in parts if p[2] <= JOINED_COMMA_WIDTH * x_height and p[1] <= baseline - 1.2 * x_height
-              and not any(_overlap(b[0], b[2], p[0], p[0] + p[2]) > 0.5 * p[2] for b in js)]
+              and not any(overlap(b[0], b[2], p[0], p[0] + p[2]) > 0.5 * p[2] for b in js)]
     joined = [p for p in rising if p[3] >= 1.5 * x_height and p[1] + p[3] >= baseline + 0.2 * x_height]
     # An "l" with its comma apart, right under its stem, counts too, whatever letter the model's boxes put
     # there: in "Ērgli – Šauļi" (tuning form 1987, 300 dpi) the boxes stood a letter off, the comma under
@@ -285,14 +285,14 @@ def _l_commas_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseli
     below = [p for p in parts if baseline - 0.1 * x_height <= p[1] <= baseline + 0.4 * x_height
              and p[3] <= 0.6 * x_height and p[4] >= 3]
     apart = [p for p in rising if p[3] >= 1.2 * x_height and abs(p[1] + p[3] - baseline) <= 0.15 * x_height
-             and any(_overlap(c[0], c[0] + c[2], p[0], p[0] + p[2]) > 0 for c in below)]
+             and any(overlap(c[0], c[0] + c[2], p[0], p[0] + p[2]) > 0 for c in below)]
     return len(joined) + len(apart) <= sum(text.count(c) for c in "ļĻ")
 
 
 def _on_letter(part: tuple[int, ...], letters: list[tuple[int, ...]]) -> bool:
     """A mark stands over or under a letter's ink; a speck beside a dash or in a gap between words does
     not ("Ērgļi – Ķegums" with a speck under its dash)."""
-    return any(p[5] != part[5] and _overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0 for p in letters)
+    return any(p[5] != part[5] and overlap(p[0], p[0] + p[2], part[0], part[0] + part[2]) > 0 for p in letters)
 
 
 def _wide(part: tuple[int, ...], x_height: float) -> bool:
@@ -339,63 +339,3 @@ def line_metrics(parts: list[tuple[int, ...]]) -> tuple[float, float] | None:
 def _mode(values: list[int]) -> int:
     """The value with the most others within ±1 pixel of it (ties: the larger, i.e. lower on the page)."""
     return max(values, key=lambda v: (sum(abs(w - v) <= 1 for w in values), v))
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
-
-
-def capital_j(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
-    """Whether a line read as starting with "j" starts with a capital "J" on the page: `lav` writes "j" for
-    "J" at a line's start ("jelgavas teātris", independent tuning set). A capital's stroke rises to the
-    capitals' height and has no dot above it; a small "j" stops at the x-height under its dot.
-
-    >>> page = np.full((50, 60), 255, np.uint8)
-    >>> page[8:40, 10:16] = 0; page[20:40, 22:36] = 0; page[20:40, 40:54] = 0   # "J" beside two x-height letters
-    >>> capital_j(page, [Glyph("j", (8, 8, 18, 40)), Glyph("e", (22, 20, 36, 40)), Glyph("a", (40, 20, 54, 40))])
-    True
-    >>> page[8:40, 10:16] = 255; page[20:44, 10:16] = 0; page[12:16, 10:16] = 0  # "j" with its dot
-    >>> capital_j(page, [Glyph("j", (8, 12, 18, 44)), Glyph("e", (22, 20, 36, 40)), Glyph("a", (40, 20, 54, 40))])
-    False
-    """
-    if not glyphs or glyphs[0].text != "j":
-        return False
-    return _stem_without_dot(pixels, glyphs[0])
-
-
-def undotted_i(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
-    """Whether a small "i" read has no dot on the page, its own body a stem rising above the x-height: an
-    "l" (tuning form 2336, 200 dpi: "Ērgle" read "Ērgie" at 0.9 at both sizes, its "l" thin at the
-    x-height's top). Its body is the ink its box overlaps most (the boxes are often off); the dot may be
-    half a letter either side.
-
-    >>> page = np.full((50, 60), 255, np.uint8)
-    >>> page[20:40, 4:18] = 0; page[8:40, 24:28] = 0; page[20:40, 34:48] = 0   # "a", a tall stem, "e"
-    >>> glyphs = [Glyph("a", (4, 20, 18, 40)), Glyph("i", (24, 8, 28, 40)), Glyph("e", (34, 20, 48, 40))]
-    >>> undotted_i(page, glyphs)
-    True
-    >>> page[8:18, 24:28] = 255; page[12:16, 24:28] = 0                        # an "i": a dot over a short stem
-    >>> undotted_i(page, glyphs)
-    False
-    """
-    return any(g.text == "i" and _stem_without_dot(pixels, g, own_body=True) for g in glyphs)
-
-
-def _stem_without_dot(pixels: np.ndarray, glyph: Glyph, own_body: bool = False) -> bool:
-    """Whether the ink at `glyph` (and half its width either side; with `own_body`, the stroke its box
-    overlaps most) rises to the capitals' or ascenders' height with no dot above the x-height."""
-    _, parts = ink_parts(pixels)
-    metrics = line_metrics(parts)
-    if metrics is None:
-        return False
-    baseline, x_height = metrics
-    x_top = baseline - x_height
-    x0, _, x1, _ = glyph.box
-    half = (x1 - x0) / 2
-    near = [p for p in parts if _overlap(p[0], p[0] + p[2], int(x0 - half), int(x1 + half)) > 0]
-    dot = [p for p in near if p[1] + p[3] <= x_top + 0.1 * x_height]
-    bodies = near
-    if own_body and near:
-        bodies = [max(near, key=lambda p: (_overlap(p[0], p[0] + p[2], x0, x1), p[4]))]
-    stem = [p for p in bodies if p[3] >= 0.6 * x_height and p[1] <= x_top - 0.25 * x_height]
-    return not dot and bool(stem)

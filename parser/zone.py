@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from parser import address, assemble, diacritics, image, ocr, rivals, spelling
+from parser import address, assemble, diacritics, dots, image, ocr, rivals, spelling
 from parser.lines import slivers, typography, word_gaps
 from parser.normalize import normalize
 from parser.result import FieldReading, Source
@@ -146,7 +146,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     guessed = False
     cap = 1.0  # at most this sure, whatever the readings say
     first_text = line.text
-    if raw and z.type == "text" and diacritics.capital_j(z.pixels, line.glyphs):
+    if raw and z.type == "text" and dots.capital_j(z.pixels, line.glyphs):
         raw = first_text = "J" + raw[1:]  # the ink shows a capital: no dot, and it rises to the capitals' height
     if check is not None and not _agree(z, first_text, check.text, second_glyphs=check.glyphs,
                                         first_sure=line.confidence >= assemble.UNCERTAIN_BELOW):
@@ -155,7 +155,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = not (z.type == "email" and same_eng and _agree(z, line.text, check.text, folded=True))
     if raw and z.type == "text" and not diacritics.marks_confirmed(z.pixels, line.glyphs, line.text.split()):
         guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
-    if raw and is_name(z.name) and diacritics.undotted_i(z.pixels, line.glyphs):
+    if raw and is_name(z.name) and dots.undotted_i(z.pixels, line.glyphs):
         guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
         # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
     if raw and z.type == "text":
@@ -278,6 +278,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = True  # the spaces read are not the spaces seen (a Latvian number's spaces carry nothing)
     if raw and z.type in NUMERIC and slivers(z.pixels):
         guessed = True  # a border's remains beside the digits may have been read as a "1"
+    if raw and z.type in ("number", "money") and raw.isdigit() and len(raw) == 1 \
+            and not image.lone_digit_fits(z.pixels, raw):
+        guessed = True  # a "1" read as a wide digit, or the reverse: the ink's width tells them apart
     if raw and z.type in ("number", "money") and sum(not c.isdigit() for c in raw) != image.separators(z.pixels):
         guessed = True  # a decimal comma the ink shows and the reading lost ("7,5" read "75"), or the reverse
     if raw and z.type == "text" and not guessed and check is not None and confidence < assemble.UNCERTAIN_BELOW \

@@ -65,3 +65,15 @@ def test_name_letter_read_with_another_letter_beside_it_is_doubted(tmp_path):
     beside the first "r" — and alike at 3/4 size. A name has no word list to catch it."""
     _misread_in_doubt(2412, "applicant.given_name", tmp_path)
     assert not rivals.other_letter([Glyph("Ī", (0, 0, 9, 9)), Glyph("v", (9, 0, 19, 9), (("v", 0.88), ("ī", 0.99)))])
+
+
+def test_closing_quote_nothing_opened_is_doubted(tmp_path):
+    """Tuning form 2467 (300 dpi): dust after "Čiekurkalns – Ķekava" read as a closing quote, lifted to 0.85
+    as Latvian words. A quote closes only what „ opened."""
+    _misread_in_doubt(2467, "entries.2.place", tmp_path)
+
+
+def test_lone_one_read_as_a_wide_digit_is_doubted(tmp_path):
+    """Tuning form 2540 (200 dpi): a lone "1" in an application's hours read "4" at 0.82, and at 0.9 at 3/4
+    size. A "1" is a narrow stroke (ink 0.24–0.61 as wide as tall in the forms' fonts), a "4" 0.67–0.77."""
+    _misread_in_doubt(2540, "activities.6.hours_per_week", tmp_path)

@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.independent import draw, make  # noqa: E402
-from parser import diacritics, ocr, parse_file, scan, spelling, zone  # noqa: E402
+from parser import diacritics, dots, ocr, parse_file, scan, spelling, zone  # noqa: E402
 from parser.lines import PAD, edge_specks_removed  # noqa: E402
 from parser.result import FieldReading, Source  # noqa: E402
 
@@ -97,7 +97,7 @@ def test_capital_j_read_as_small_j_at_a_line_start(tuning):
     _right_and_clear(tuning, 23, "entries.4.place")  # "Jelgavas teātris" read "jelgavas teātris"
     pixels = _drawn("jūras krasts")
     line = ocr.read_lines([pixels])[0]
-    assert line.text.startswith("j") and not diacritics.capital_j(pixels, line.glyphs)  # a real "j": its dot
+    assert line.text.startswith("j") and not dots.capital_j(pixels, line.glyphs)  # a real "j": its dot
 
 
 def test_speck_in_an_empty_checkbox_is_not_a_doubtful_tick(tuning):
