@@ -232,28 +232,25 @@ def separators(pixels: np.ndarray) -> int:
 
 
 # A lone digit's ink, width over height, in the forms' fonts at 200 and 300 dpi (independent tuning forms
-# 1500–1559, 488 digits read right): "1" 0.24–0.61 (DejaVu Sans's has a foot), every other digit 0.54–0.77.
-ONE_AT_MOST = 0.65
+# 1500–1559, 488 digits read right): every digit but "1" 0.54–0.77; a "1" 0.24–0.61, and up to 0.75 with a
+# foot serif or a speck joined to it, so only the narrow side tells.
 OTHERS_AT_LEAST = 0.5
 
 
 def lone_digit_fits(pixels: np.ndarray, digit: str) -> bool:
-    """Whether the ink of a zone holding one digit is as wide as `digit` is: a "1" is a narrow stroke,
-    every other digit wide ("1" read "4" at 0.82 and 0.9 at 200 dpi, tuning form 2540; "51" read "1",
-    tuning form 1551, was 1.22 wide). Specks under 6 pixels are left out.
+    """Whether the ink of a zone holding one digit could be `digit`: a digit other than "1" is not a narrow
+    stroke ("1" read "4" at 0.82 and 0.9 at 200 dpi, its ink 0.38 as wide as tall; tuning form 2540). The
+    digit is the zone's largest stroke.
 
     >>> zone = np.full((40, 40), 255, np.uint8); zone[8:32, 18:24] = 0   # a stroke 6 wide, 24 tall
     >>> lone_digit_fits(zone, "1"), lone_digit_fits(zone, "4")
     (True, False)
     """
     _, parts = ink_parts(pixels)
-    parts = [p for p in parts if p[4] >= 6]
-    if not parts:
+    if digit == "1" or not parts:
         return True
-    width = max(p[0] + p[2] for p in parts) - min(p[0] for p in parts)
-    height = max(p[1] + p[3] for p in parts) - min(p[1] for p in parts)
-    aspect = width / max(height, 1)
-    return aspect <= ONE_AT_MOST if digit == "1" else aspect >= OTHERS_AT_LEAST
+    body = max(parts, key=lambda p: p[4])
+    return body[2] / max(body[3], 1) >= OTHERS_AT_LEAST
 
 
 def underscores(pixels: np.ndarray) -> int:
