@@ -46,7 +46,7 @@ def settled(pixels: np.ndarray, glyphs: Sequence[Glyph], *, doubt_needed: bool =
     >>> settled(page, doubted)
     False
     """
-    _, parts = ink_parts(pixels)
+    labels, parts = ink_parts(pixels)
     metrics = line_metrics(parts)
     if metrics is None:
         return False
@@ -63,7 +63,8 @@ def settled(pixels: np.ndarray, glyphs: Sequence[Glyph], *, doubt_needed: bool =
         if any(len(a) != 1 or _base(a) != _base(g.text) for a in options):
             return False
         for marked in options - {_base(g.text)}:
-            if _shows_mark(parts, g.box, marked, baseline, x_height, as_read=marked == g.text) != (marked == g.text):
+            if _shows_mark(labels, parts, g.box, marked, baseline, x_height, as_read=marked == g.text) \
+                    != (marked == g.text):
                 return False
         doubted = True
     return doubted or not doubt_needed
@@ -96,10 +97,11 @@ def _base(letter: str) -> str:
     return unicodedata.normalize("NFKD", letter)[:1]
 
 
-def _shows_mark(parts: list[tuple[int, ...]], box: tuple[int, int, int, int], marked: str, baseline: float,
-                x_height: float, *, as_read: bool) -> bool:
+def _shows_mark(labels: np.ndarray, parts: list[tuple[int, ...]], box: tuple[int, int, int, int], marked: str,
+                baseline: float, x_height: float, *, as_read: bool) -> bool:
     """Whether the ink over the letter's box shows `marked`'s mark. For the letter as read (`as_read`), a
-    stroke of the mark's shape: a comma under the line, narrow; a bar or wedge, wider than tall and a third
+    stroke of the mark's shape: a comma under the line, narrow, apart or joined to its letter's foot (a
+    blurred "Ģ", tuning form 2571); a bar or wedge, wider than tall and a third
     of the x-height wide, above the x-height (a capital's above the capitals' height); a comma over a "ģ".
     For the rival, any ink where its mark would stand (an "i"'s dot aside): a mark joined to its letter, or
     dust taken for one, must not settle a reading without it."""
@@ -108,8 +110,10 @@ def _shows_mark(parts: list[tuple[int, ...]], box: tuple[int, int, int, int], ma
     if marked in MARK_BELOW:
         if not as_read:
             return any(p[1] + p[3] >= baseline + 0.15 * x_height for p in over)
-        return any(p[1] >= baseline - 0.1 * x_height and p[1] + p[3] >= baseline + 0.25 * x_height
-                   and p[2] <= 0.35 * x_height for p in over)
+        apart = any(p[1] >= baseline - 0.1 * x_height and p[1] + p[3] >= baseline + 0.25 * x_height
+                    and p[2] <= 0.35 * x_height for p in over)
+        return apart or any(p[1] <= baseline - 0.5 * x_height and 0 < _width_below(labels, p, baseline + 0.2 * x_height)
+                            <= 0.35 * x_height for p in over)
     top = baseline - (1.3 if marked.isupper() else 1.0) * x_height  # the letter's own top
     if not as_read and _base(marked) not in "ij":
         return any(p[1] <= top - 0.15 * x_height for p in over)
@@ -117,3 +121,8 @@ def _shows_mark(parts: list[tuple[int, ...]], box: tuple[int, int, int, int], ma
     if marked in "ģ":
         return any(p[3] >= 0.2 * x_height and p[2] <= 0.4 * x_height for p in above)
     return any(p[2] >= 1.2 * p[3] and p[2] >= 0.33 * x_height for p in above)
+
+
+def _width_below(labels: np.ndarray, part: tuple[int, ...], y: float) -> int:
+    """How many columns of `part`'s ink lie below the line `y`."""
+    return int((labels[int(y):, part[0]:part[0] + part[2]] == part[5]).any(axis=0).sum())
