@@ -162,7 +162,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
         if spelling.doubtful_words(raw) or spelling.places_where(raw) \
-                or (z.name.endswith("address") and spelling.addresses_where(raw)):
+                or (z.name.endswith("address") and (spelling.addresses_where(raw) or spelling.postcodes_misread(raw))):
             guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
         if not is_name(z.name) and (spelling.unknown_common_words(raw) or spelling.capitals_after_small_words(raw)):
             guessed = True  # a lower-case word that is no Latvian word ("universitāje"), a common one capitalised
@@ -191,9 +191,11 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # universit"), and a clipped word can be a word too ("Cēsu rehabilitācijas cent", tuning form 434;
             # 1 text zone of 96 tuning forms 384–479 reached the border, and it was that one)
             guessed = True
-        if re.search(r"[^\W\d_]{3}\. [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
+        if re.search(r"[^\W\d_]{3}\. [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]|[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]{2,}\. ", raw):
             guessed = True  # a full stop between a word and a small letter's word is dust ("Cēsu. koncertzāle",
-            # read alike at 1.5× and 2×, tuning form 1351); an abbreviation stands before a comma or a number
+            # read alike at 1.5× and 2×, tuning form 1351); an abbreviation stands before a comma or a number.
+            # So is one after a name: an abbreviation is small ("nov."), and "Ogre. Ķekava" was a route whose
+            # dash the scan lost (0.85, tuning form 2671)
         if re.search(r"[.,:;][^\W\d_]|[-–—][.,:;]|[.,:;][-–—]|[^\W\d_][.,:;]\d", raw):
             # a mark with a letter right after it is dust ("Jelgavas.augstskola", "Ogre -.Cēsis"), and so is
             # one beside a dash ("Īslīce.- Tartu"; tuning forms 323, 343) or between a word and a number
