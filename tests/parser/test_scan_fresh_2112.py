@@ -77,3 +77,16 @@ def test_lone_one_read_as_a_wide_digit_is_doubted(tmp_path):
     """Tuning form 2540 (200 dpi): a lone "1" in an application's hours read "4" at 0.82, and at 0.9 at 3/4
     size. A "1" is a narrow stroke (ink 0.24–0.61 as wide as tall in the forms' fonts), a "4" 0.67–0.77."""
     _misread_in_doubt(2540, "activities.6.hours_per_week", tmp_path)
+
+
+@needs_words
+@pytest.mark.parametrize("name", ["entries.7.place", "entries.9.place"])
+def test_place_with_r_read_t_or_its_dash_read_as_a_full_stop_is_doubted(name, tmp_path):
+    """Tuning form 2671 (300 dpi): "Žīguri – Ērgļi" read "Žīguri – Ētgļi" at 0.87 ("Ētgļi" is no word,
+    "Ērgļi" is) and "Ogre – Ķekava" read "Ogre. Ķekava" at 0.85 (a full stop after a place's name)."""
+    _misread_in_doubt(2671, name, tmp_path)
+
+
+def test_postcode_not_written_lv_is_doubted(tmp_path):
+    """Tuning form 2702 (200 dpi): "…, Ķekava, LV-2123" read "…, ĻV-2123" at 0.92 — dust under the "L"."""
+    _misread_in_doubt(2702, "applicant.address", tmp_path)
