@@ -65,12 +65,11 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
     >>> marks_confirmed(page, [Glyph("ē", (10, 8, 26, 40)), Glyph("e", (30, 20, 46, 40))])
     True
     """
-    labels, parts = ink_parts(pixels)
     marked = [g for g in glyphs if g.text in ABOVE or g.text in BELOW]
-    metrics = line_metrics(parts)
-    if metrics is None:
+    line = measured_line(pixels)
+    if line is None:
         return not marked  # no letters to measure against: marks read cannot be confirmed
-    baseline, x_height = metrics
+    labels, parts, baseline, x_height = line
     x_top = baseline - x_height
     above = [p for p in parts if p[1] + p[3] <= x_top + 0.2 * x_height and p[1] <= x_top - 0.15 * x_height
              and p[4] >= 3]
@@ -107,9 +106,10 @@ JOINED_COMMA_WIDTH = 0.42
 RIVAL_AT = 0.3  # a choice the model scored this high beside a marked letter is a rival reading
 
 
-# How far from the letters a mark stands, at most, in x-heights (independent tuning forms 1600–1659, 1,500
-# strokes): a small letter's mark's foot at most 0.52 above the x-height, a capital's 0.53 (95 %; one at
-# 0.79), a comma below's top 0.15 under the baseline. Specks farther off are dust, not a lost mark ("Ērgle"
+# How far from the letters a mark stands, at most, in x-heights (independent tuning forms 1600–1659, 1,575
+# strokes, each put to the nearest letter read): a small letter's mark's foot at most 0.52 above the
+# x-height, a capital's 0.53 for 95 % (above 0.6 three specks of 4–7 px, none bar-shaped: 0.61, 0.79, 1.0),
+# a comma below's top 0.15 under the baseline. Specks farther off are dust, not a lost mark ("Ērgle"
 # with a speck 0.7 above its "e", "Ņečajevs" with one 0.79 under its "N"; tuning forms 2034, 1981).
 HIGHEST_MARK = {"small": 0.6, "capital": 0.9}
 LOWEST_MARK = 0.45
@@ -334,6 +334,14 @@ def line_metrics(parts: list[tuple[int, ...]]) -> tuple[float, float] | None:
                  _mode(standing))
     x_height = baseline - x_top
     return (float(baseline), float(x_height)) if x_height >= 4 else None
+
+
+def measured_line(pixels: np.ndarray) -> tuple[np.ndarray, list[tuple[int, ...]], float, float] | None:
+    """A line's ink parts (`ink_parts`: the label image and each part) with its baseline and x-height
+    (`line_metrics`); None where no line of letters can be measured."""
+    labels, parts = ink_parts(pixels)
+    metrics = line_metrics(parts)
+    return None if metrics is None else (labels, parts, *metrics)
 
 
 def _mode(values: list[int]) -> int:

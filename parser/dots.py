@@ -7,8 +7,8 @@ from typing import Sequence
 
 import numpy as np
 
-from parser.diacritics import line_metrics
-from parser.image import ink_parts, overlap
+from parser.diacritics import measured_line
+from parser.image import overlap
 from parser.ocr import Glyph
 
 
@@ -51,11 +51,10 @@ def undotted_i(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
 def _stem_without_dot(pixels: np.ndarray, glyph: Glyph, own_body: bool = False) -> bool:
     """Whether the ink at `glyph` (and half its width either side; with `own_body`, the stroke its box
     overlaps most) rises to the capitals' or ascenders' height with no dot above the x-height."""
-    _, parts = ink_parts(pixels)
-    metrics = line_metrics(parts)
-    if metrics is None:
+    line = measured_line(pixels)
+    if line is None:
         return False
-    baseline, x_height = metrics
+    _, parts, baseline, x_height = line
     x_top = baseline - x_height
     x0, _, x1, _ = glyph.box
     half = (x1 - x0) / 2

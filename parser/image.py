@@ -232,8 +232,8 @@ def separators(pixels: np.ndarray) -> int:
 
 
 # A lone digit's ink, width over height, in the forms' fonts at 200 and 300 dpi (independent tuning forms
-# 1500–1559, 488 digits read right): every digit but "1" 0.54–0.77; a "1" 0.24–0.61, and up to 0.75 with a
-# foot serif or a speck joined to it, so only the narrow side tells.
+# 1500–1559, 487 digits read right): every digit but "1" 0.54–0.77; a "1" 0.24–0.61, and up to 0.75 with a
+# foot serif or a speck joined to it (tuning forms 2547, 2560, 2598), so only the narrow side tells.
 OTHERS_AT_LEAST = 0.5
 
 

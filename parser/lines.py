@@ -137,13 +137,12 @@ def edge_specks_removed(pixels: np.ndarray, name: bool = False) -> np.ndarray:
     >>> bool((edge_specks_removed(zone)[27:30, 72:75] == 255).all())
     True
     """
-    from parser.diacritics import line_metrics
+    from parser.diacritics import measured_line
 
-    labels, parts = ink_parts(pixels)
-    metrics = line_metrics(parts)
-    if metrics is None:
+    line = measured_line(pixels)
+    if line is None:
         return pixels
-    baseline, x_height = metrics
+    labels, parts, baseline, x_height = line
     letters = [p for p in parts if p[3] >= 0.6 * x_height]
     if not letters:
         return pixels

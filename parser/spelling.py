@@ -172,7 +172,7 @@ def postcodes_misread(text: str) -> list[str]:
     >>> postcodes_misread("Ļaudonas iela 18, Ķekava, ĻV-2123"), postcodes_misread("Rīgas iela 1, Ogre, LV-5001")
     (['ĻV-2123'], [])
     """
-    return [m.group(0) for m in re.finditer(r"\b[^\W\d_]{2}\s?-\s?\d{4}\b", text) if not m.group(0).startswith("LV-")]
+    return [m.group(0) for m in re.finditer(r"\b([^\W\d_]{2})-\d{4}\b", text) if m.group(1) != "LV"]
 
 
 def capitals_after_small_words(text: str) -> list[str]:

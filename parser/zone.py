@@ -282,7 +282,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = True  # a border's remains beside the digits may have been read as a "1"
     if raw and z.type in ("number", "money") and raw.isdigit() and len(raw) == 1 \
             and not image.lone_digit_fits(z.pixels, raw):
-        guessed = True  # a "1" read as a wide digit, or the reverse: the ink's width tells them apart
+        guessed = True  # a wide digit read where the ink is a narrow stroke: a "1"
     if raw and z.type in ("number", "money") and sum(not c.isdigit() for c in raw) != image.separators(z.pixels):
         guessed = True  # a decimal comma the ink shows and the reading lost ("7,5" read "75"), or the reverse
     if raw and z.type == "text" and not guessed and check is not None and confidence < assemble.UNCERTAIN_BELOW \
@@ -323,8 +323,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
 
 def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, written: list[str]) -> bool:
     """Whether an address in doubt is the person's names (read in their own boxes, `written` as an address
-    writes them) then digits, the two
-    models apart only where one read a "1" and the other an "l" or "i" ("baiba_ivane1" beside `lav`'s
+    writes them) then digits, the two models apart only where one read a "1" and the other an "l" or "i" ("baiba_ivane1" beside `lav`'s
     "baiba_ivanel", "unanecajeval7" beside "…17"; tuning forms 1470, 1512, 1530, 1008): the names end where
     the digits begin. Not where `eng` dropped a digit `lav` read (1488: one reading alone) or where the
     domain was changed or is a provider's with a letter changed."""
