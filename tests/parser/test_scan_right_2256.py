@@ -1,0 +1,32 @@
+"""Right readings sent to review on the independent generator's tuning forms 2256–2543 (bench/independent),
+each now kept, and the readings beside them that must stay in doubt. Read by real Tesseract; the word
+checks need hunspell-lv."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from tests.parser.test_scan_silent_causes import _field  # noqa: E402
+from tests.parser.test_scan_silent_causes_fresh import pytestmark  # noqa: E402,F401
+
+
+@pytest.mark.parametrize("n,name", [(2331, "entries.11.date"), (2463, "entries.11.hours"),
+                                    (2391, "entries.12.annex1_point")])
+def test_number_read_alike_at_two_sizes_both_fairly_sure_is_kept(n, name, tmp_path):
+    """"30.11.2020" at 0.56 and 0.68, "1,5" at 0.67 beside "15" (its comma in the ink), a lone "4" at 0.75
+    and 0.69 (300 dpi): the two sizes confirm each other; kept at 0.85 at least (a timesheet's hours may be
+    raised further where its times agree)."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence >= 0.85, read
+
+
+def test_number_read_alike_but_unsure_stays_in_doubt(tmp_path):
+    """"11:06" for "11:00" read alike at 0.15 at both sizes (300 dpi) is no confirmation."""
+    want, read = _field(2443, "entries.0.start", tmp_path)
+    assert read.value != want and read.confidence < 0.8, read
