@@ -23,6 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
+from parser import dust
 from parser.image import ink_parts, overlap
 from parser.ocr import Glyph
 
@@ -41,7 +42,6 @@ CAN_ABOVE = set("aeiucszgoAEIUCSZGOij") | set(STROKES_ABOVE)
 CAN_BELOW = set("klnKLNG") | set(STROKES_BELOW)
 LONE_CAPITAL_WITH_MARK = 1.54  # x-heights: a lone capital this tall carries a joined mark (_joined_marks_read)
 DOT_ABOVE = set("gģijĢ'`´’‘°\"“”ÄÖÜäöü")  # a round stroke above can only be theirs
-PUNCTUATION = ",.;:()\"'„”“-–—"
 # A mark joined to its letter reaches at least this share of the x-height above it: a blurred macron on an
 # "ā" stood 5 px over an x-height of 18 (0.28), in Liberation Sans 10 4 px over 19 (0.21; independent
 # tuning set, forms 177–222); the width test keeps specks and ascenders' stems out.
@@ -85,13 +85,14 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
     counted_below = [p for p in below if _on_letter(p, letters) and _under_letter(p, glyphs, CAN_BELOW)]
     text = "".join(g.text for g in glyphs)
     if words and "".join(words) == text:
-        counted_above = [p for p in counted_above if not _dust_by_words(p, glyphs, words)]
-        counted_below = [p for p in counted_below if not _dust_by_words(p, glyphs, words)]
+        counted_above = [p for p in counted_above if not dust.by_words(p, glyphs, words, CAN_ABOVE)]
+        counted_below = [p for p in counted_below if not dust.by_words(p, glyphs, words, CAN_BELOW)]
     if len(counted_above) > sum(STROKES_ABOVE.get(c, 0) for c in text) or \
             len(counted_below) > sum(STROKES_BELOW.get(c, 0) for c in text):
         return False  # a mark on the page that no letter read carries
-    if not _joined_marks_read(parts, glyphs, baseline, x_height) or not _l_commas_read(parts, glyphs, baseline,
-                                                                                        x_height):
+    if not _joined_marks_read(parts, glyphs, baseline, x_height):
+        return False
+    if not _l_commas_read(parts, glyphs, baseline, x_height) and not dust.no_word_takes_l_comma(words, text):
         return False
     used: set[int] = set()
     for g in sorted(marked, key=lambda g: g.box[0]):
@@ -144,6 +145,24 @@ def model_doubts_mark(glyphs: Sequence[Glyph], above_only: bool = False) -> bool
     return False
 
 
+WEDGES = set("čšžČŠŽ")
+
+
+def mark_shaped(part: tuple[int, ...], letter: str, x_height: float) -> bool:
+    """Whether a stroke above has the shape of `letter`'s bar or wedge: a third of the x-height wide (an
+    "i"'s dot is not: "Ķirills" read "Ķīirills" on a blurred dot, tuning form 0; bars of ā ē ī ū measured
+    0.39 of it and up), a bar wider than tall by a fifth, a wedge at least as wide as tall ("ž" in DejaVu
+    Sans 8 at 300 dpi: 8 px by 7, its letter sent to review on tuning forms 2298, 2338, 2430).
+
+    >>> mark_shaped((0, 0, 8, 7, 35, 1), "ž", 20), mark_shaped((0, 0, 8, 7, 35, 1), "ā", 20)
+    (True, False)
+    >>> mark_shaped((0, 0, 3, 5, 11, 1), "ž", 20)
+    False
+    """
+    ratio = 1.0 if letter in WEDGES else 1.2
+    return part[2] >= ratio * part[3] and part[2] >= 0.33 * x_height
+
+
 def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, above: list[tuple[int, ...]],
              below: list[tuple[int, ...]], used: set[int], baseline: float, x_height: float) -> bool:
     """One letter's mark: a separate stroke of the right kind near it (each stroke confirms one letter), or
@@ -159,9 +178,8 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
     elif glyph.text in COMMA_ABOVE:
         # a comma, not a capital's bar: "Ērgle" read "Ērģle" took the "Ē"'s bar two letters off (tuning form 413)
         candidates = [p for p in above if not _wide(p, x_height)]
-    else:  # a bar or a wedge: wider than tall, and a third of the x-height wide (an "i"'s dot is not: "Ķirills"
-        # read "Ķīirills" on a blurred dot, tuning form 0; bars of ā ē ī ū measured 0.39 of it and up)
-        candidates = [p for p in above if p[2] >= 1.2 * p[3] and p[2] >= 0.33 * x_height]
+    else:
+        candidates = [p for p in above if mark_shaped(p, glyph.text, x_height)]
     near = [p for p in candidates if p[5] not in used and p[0] < hi and p[0] + p[2] > lo]
     if near:
         mark = min(near, key=lambda p: abs(p[0] + p[2] / 2 - centre))
@@ -205,37 +223,6 @@ def _carries_joined_mark(letter: str, body: tuple[int, ...], labels: np.ndarray,
         # ("Ērgle" read "Ērģle", tuning form 413)
         return bool(ink[int(baseline + 0.2 * x_height):].any())
     return int(ink[: max(0, int(x_top - 0.1 * x_height)) + 1].any(axis=0).sum()) >= 0.35 * x_height
-
-
-def _dust_by_words(part: tuple[int, ...], glyphs: Sequence[Glyph], words: Sequence[str]) -> bool:
-    """A stroke is dust when every plain letter it may stand over (within half a letter of its box, as
-    `_under_letter` takes it) lies in a word that the Latvian word list has as read but not with a mark on
-    that letter ("tirgus", never "tirgūs"). Without the word list nothing is dust."""
-    from parser import spelling
-
-    if not spelling.available():
-        return False
-    owner = [i for i, w in enumerate(words) for _ in w]  # glyph index → word index
-    centre = part[0] + part[2] / 2
-    near = [i for i, g in enumerate(glyphs)
-            if g.box[0] - (g.box[2] - g.box[0]) / 2 <= centre <= g.box[2] + (g.box[2] - g.box[0]) / 2]
-    if not near:
-        return False
-    starts = {i: sum(len(w) for w in words[:i]) for i in range(len(words))}
-    for i in near:
-        word = words[owner[i]]
-        at = i - starts[owner[i]]
-        core = word.strip(PUNCTUATION)  # "Rīga," is the word "Rīga"
-        at -= word.index(core) if core else 0
-        if not 0 <= at < len(core):
-            continue  # a comma or a dash: no mark to lose
-        word = core
-        if not spelling.is_word(word):
-            return False
-        marked = spelling.MARKED.get(word[at])
-        if marked and spelling.is_word(word[:at] + marked + word[at + 1:]):
-            return False  # the mark would make a word too: the reading may have lost it
-    return True
 
 
 def _joined_marks_read(parts: list[tuple[int, ...]], glyphs: Sequence[Glyph], baseline: float,

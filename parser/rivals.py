@@ -23,7 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
-from parser.diacritics import BELOW, RIVAL_AT, measured_line
+from parser.diacritics import BELOW, RIVAL_AT, mark_shaped, measured_line
 from parser.ocr import Glyph
 
 LETTER_SURE = 0.6  # the best choice for the letter: below it the model doubts its shape, not only a mark
@@ -120,7 +120,7 @@ def _shows_mark(labels: np.ndarray, parts: list[tuple[int, ...]], box: tuple[int
     above = [p for p in over if p[1] + p[3] <= top + 0.2 * x_height and p[1] <= top - 0.15 * x_height]
     if marked in "ģ":
         return any(p[3] >= 0.2 * x_height and p[2] <= 0.4 * x_height for p in above)
-    return any(p[2] >= 1.2 * p[3] and p[2] >= 0.33 * x_height for p in above)
+    return any(mark_shaped(p, marked, x_height) for p in above)
 
 
 def _width_below(labels: np.ndarray, part: tuple[int, ...], y: float) -> int:

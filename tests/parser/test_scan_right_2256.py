@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 
 from tests.parser.test_scan_silent_causes import _field  # noqa: E402
-from tests.parser.test_scan_silent_causes_fresh import pytestmark  # noqa: E402,F401
+from tests.parser.test_scan_silent_causes_fresh import needs_words, pytestmark  # noqa: E402,F401
 
 
 @pytest.mark.parametrize("n,name", [(2331, "entries.11.date"), (2463, "entries.11.hours"),
@@ -30,3 +30,20 @@ def test_number_read_alike_but_unsure_stays_in_doubt(tmp_path):
     """"11:06" for "11:00" read alike at 0.15 at both sizes (300 dpi) is no confirmation."""
     want, read = _field(2443, "entries.0.start", tmp_path)
     assert read.value != want and read.confidence < 0.8, read
+
+
+@pytest.mark.parametrize("n,name", [(2338, "activities.1.place"), (2298, "representative.address")])
+def test_caron_as_wide_as_tall_confirms_its_letter(n, name, tmp_path):
+    """"Ādažu kursi", "…, Ādaži, …" at 0.96 (DejaVu Sans 8): the caron over the "ž" is 8 px wide and 7 tall,
+    which the bars' test (a fifth wider than tall) refused."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence >= 0.9, read
+
+
+@needs_words
+@pytest.mark.parametrize("n,name", [(2260, "applicant.surname"), (2286, "activities.6.place")])
+def test_speck_under_an_l_where_no_word_takes_a_comma_is_dust(n, name, tmp_path):
+    """"Vilks" at 0.94 with a speck under its "l"; "Cēsu koncertzāle" at 0.95 with one under "le" — where
+    "koncertzālē" is a word, but its mark stands above, not below."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence >= 0.9, read
