@@ -45,7 +45,33 @@ def undotted_i(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
     >>> undotted_i(page, glyphs)
     False
     """
-    return any(g.text == "i" and _stem_without_dot(pixels, g, own_body=True) for g in glyphs)
+    if not any(g.text == "i" and _stem_without_dot(pixels, g, own_body=True) for g in glyphs):
+        return False
+    # The boxes are often a letter off ("Ābelis" with the "i" box over the "l", its dot the next stem's:
+    # tuning forms 2287, 2320, 2521): where the ink has a dotted short stem for every "i" and "j" read, each
+    # has its dot. Dust over an "l" does not count: that stem rises above the x-height.
+    return _dotted_stems(pixels) < sum(g.text in "ij" for g in glyphs)
+
+
+def _dotted_stems(pixels: np.ndarray) -> int:
+    """How many narrow stems that stop at the x-height have a dot of their width right above them.
+
+    >>> page = np.full((50, 60), 255, np.uint8)
+    >>> page[20:40, 10:14] = 0; page[13:17, 10:14] = 0; page[8:40, 30:34] = 0; page[2:6, 30:34] = 0
+    >>> _dotted_stems(page)  # an "i", and an "l" with a speck over it
+    1
+    """
+    line = measured_line(pixels)
+    if line is None:
+        return 0
+    _, parts, baseline, x_height = line
+    x_top = baseline - x_height
+    stems = [p for p in parts if p[2] <= 0.4 * x_height and p[3] >= 0.6 * x_height
+             and abs(p[1] - x_top) <= 0.25 * x_height]
+    dots = [p for p in parts if p[1] + p[3] <= x_top + 0.1 * x_height and p[2] <= 0.4 * x_height
+            and p[3] <= 0.4 * x_height]
+    return sum(any(overlap(d[0], d[0] + d[2], s[0], s[0] + s[2]) > 0 and s[1] - (d[1] + d[3]) <= 0.5 * x_height
+                   for d in dots) for s in stems)
 
 
 def _stem_without_dot(pixels: np.ndarray, glyph: Glyph, own_body: bool = False) -> bool:

@@ -47,3 +47,10 @@ def test_speck_under_an_l_where_no_word_takes_a_comma_is_dust(n, name, tmp_path)
     "koncertzālē" is a word, but its mark stands above, not below."""
     want, read = _field(n, name, tmp_path)
     assert read.value == want and read.confidence >= 0.9, read
+
+
+def test_i_whose_box_stands_over_the_l_before_it_keeps_its_dot(tmp_path):
+    """"Ābelis" at 0.92 at both sizes: the "i" box lay over the "l"'s stem, the dot over the next stem; the
+    ink has a dotted short stem for the one "i" read."""
+    want, read = _field(2287, "assistant.surname", tmp_path)
+    assert read.value == want and read.confidence >= 0.9, read
