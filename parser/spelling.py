@@ -23,8 +23,9 @@ MARKED = {"a": "ā", "e": "ē", "i": "ī", "u": "ū", "c": "č", "s": "š", "z":
 # "Ētgļi" for "Ērgļi" (an "r" with dust at its arm, tuning form 2671)
 CONFUSED = {"i": "l", "l": "it", "I": "l", "G": "O", "e": "ac", "a": "e", "c": "e", "t": "lr", "h": "n"}  # "Ādežu" (263)
 # letters the model reads for two ("Žīgun" for "Žīguri", "untversitāte" for "universitāte", "Tarty" for
-# "Tartu"; independent tuning set, 200 dpi): each tried once, one change at a time
-SPLIT = {"n": "ri", "m": "rn", "t": "i", "y": "u", "h": "li", "d": "cl"}
+# "Tartu"; independent tuning set, 200 dpi; "Ģenrūde" for "Ģertrūde", the "r"'s arm run into the "t"'s bar at
+# 0.92, tuning form 2588): each tried once, one change at a time
+SPLIT = {"n": ("ri", "rt"), "m": ("rn",), "t": ("i",), "y": ("u",), "h": ("li",), "d": ("cl",)}
 WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CHANGES = 2
 
@@ -63,9 +64,9 @@ def _split(word: str):
     """`word` with one letter the model may have read for two put back, or two it may have read for one
     ("Pērriava" for "Pērnava", tuning form 9071) joined (see SPLIT)."""
     for i, c in enumerate(word):
-        if c in SPLIT:
-            yield word[:i] + SPLIT[c] + word[i + 1:]
-    for one, two in SPLIT.items():
+        for two in SPLIT.get(c, ()):
+            yield word[:i] + two + word[i + 1:]
+    for one, two in ((one, two) for one, twos in SPLIT.items() for two in twos):
         if len(two) == 2:
             start = word.find(two)
             while start >= 0:

@@ -90,3 +90,10 @@ def test_place_with_r_read_t_or_its_dash_read_as_a_full_stop_is_doubted(name, tm
 def test_postcode_not_written_lv_is_doubted(tmp_path):
     """Tuning form 2702 (200 dpi): "…, Ķekava, LV-2123" read "…, ĻV-2123" at 0.92 — dust under the "L"."""
     _misread_in_doubt(2702, "applicant.address", tmp_path)
+
+
+@needs_words
+def test_r_and_t_read_as_one_n_in_a_name_is_doubted(tmp_path):
+    """Tuning form 2588 (200 dpi): "Ģertrūde" read "Ģenrūde" at 0.92, the "r"'s arm run into the "t"'s bar.
+    No name list, but the word list has "Ģertrūde" and not "Ģenrūde"."""
+    _misread_in_doubt(2588, "applicant.given_name", tmp_path)
