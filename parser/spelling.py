@@ -1,7 +1,8 @@
 """What a Latvian reader would notice: a word read from a scan that is not Latvian, where the same word with
 a mark the model may have dropped (or an "l" it may have read as "i", "n" for "ri") is — "Udens" for
 "Ūdens", "Abele" for "Ābele", "Jeigavas" for "Jelgavas", "Žīgun" for "Žīguri". Such a reading is a guess
-and goes to review; it is never corrected.
+and goes to review. Where the word differs from one word only in its marks or its first letter's case, and
+from no other (`only_word`), `parser.wordfix` puts it right and the ink checks judge the word put right.
 
 The word list is Debian's `hunspell-lv` through pyenchant (`libenchant-2-2`). Without it the check says
 nothing (the scan path then relies on the ink checks alone); `available()` tells which.
@@ -9,6 +10,7 @@ nothing (the scan path then relies on the ink checks alone); `available()` tells
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import combinations
 
@@ -122,6 +124,43 @@ def doubtful_words(text: str) -> list[tuple[str, str]]:
                 out.append((word, variant))
                 break
     return out
+
+
+def only_word(word: str) -> str | None:
+    """The one Latvian word `word` stands for when it is no word itself: a mark the model dropped, added or
+    put on the wrong letter ("Kekavas", "Ķēkavas", "Cēšu", "slimņīca"), or a place's capital read small
+    ("jelgava"), and no other such word. None when `word` is a word, when none or several are, or without the
+    word list. Only letters' marks and a first letter's case: what the ink can check letter for letter.
+
+    >>> [only_word(w) for w in ("Kekavas", "Cēšu", "slimņīca", "jelgava")] if available() else \
+    ...     ["Ķekavas", "Cēsu", "slimnīca", "Jelgava"]
+    ['Ķekavas', 'Cēsu', 'slimnīca', 'Jelgava']
+    >>> only_word("Ērgli"), only_word("Ķēvtx")
+    (None, None)
+    """
+    if _dictionary() is None or not WORD.fullmatch(word) or not word[1:].islower() or is_word(word):
+        return None
+    if word[0].islower() and is_word(word[0].upper() + word[1:]):
+        return word[0].upper() + word[1:]  # a place's capital: the marks are as read
+    # each letter plain or with its mark; the fewest changes that make a word, and only one such word
+    spots = [(i, alt) for i, c in enumerate(word) for alt in {_strip_mark(c), MARKED.get(_strip_mark(c), "")}
+             if alt and alt != c]
+    for n in range(1, MAX_CHANGES + 1):
+        found = set()
+        for chosen in combinations(spots, n):
+            if len({i for i, _ in chosen}) == n:
+                letters = list(word)
+                for i, c in chosen:
+                    letters[i] = c
+                if is_word("".join(letters)):
+                    found.add("".join(letters))
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _strip_mark(c: str) -> str:
+    return unicodedata.normalize("NFKD", c)[0]
 
 
 def unknown_common_words(text: str) -> list[str]:

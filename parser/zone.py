@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from parser import address, assemble, diacritics, dots, image, ocr, rivals, spelling
+from parser import address, assemble, diacritics, dots, image, ocr, rivals, spelling, wordfix
 from parser.lines import slivers, typography, word_gaps
 from parser.normalize import normalize
 from parser.result import FieldReading, Source
@@ -48,6 +48,8 @@ def _plain(text: str) -> str:
 LOW_DPI = 250  # a scan below this resolution …
 LOW_DPI_SURE = 0.9  # … keeps a text, address or number reading only at this confidence or above
 COLON_UNSEEN = 0.85  # a time read without its colon: its digits alone
+WORD_LIST_SURE = 0.85  # a word put right by the word list (`parser.wordfix`): sure enough to keep, not among
+# the readings at 0.9 and above
 AGREED, AGREED_LEAST, AGREED_SURER = 0.85, 0.5, 0.6  # a number read alike at two sizes, each this sure
 # at least and one as sure as the third: this sure
 NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
@@ -150,6 +152,11 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     first_text = line.text
     if raw and z.type == "text" and dots.capital_j(z.pixels, line.glyphs):
         raw = first_text = "J" + raw[1:]  # the ink shows a capital: no dot, and it rises to the capitals' height
+    if raw and z.type == "text" and not is_name(z.name) and (fixed := wordfix.corrected(line)) is not None:
+        # read as the word list has it; every check below judges it as any reading (a name has no list)
+        line, raw, first_text, cap = fixed, fixed.text, fixed.text, min(cap, WORD_LIST_SURE)
+    if check is not None and z.type == "text" and not is_name(z.name):
+        check = wordfix.corrected(check) or check  # the smaller copy put right alike, to compare like with like
     if check is not None and not _agree(z, first_text, check.text, second_glyphs=check.glyphs,
                                         first_sure=line.confidence >= assemble.UNCERTAIN_BELOW):
         # an address `eng` read alike at two sizes may differ from `lav` only where `lav` swaps 5/s, 0/o …
