@@ -193,7 +193,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
             # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
             guessed = True
-        if is_name(z.name) and rivals.other_letter(line.glyphs):
+        if is_name(z.name) and rivals.other_letter(line.glyphs) and not rivals.word_settles(raw, line.glyphs):
             guessed = True  # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70)
         if "right" in z.edges:
             # the writing runs to the box's right border: the rest may stand past it ("Rīgas Tehniskā
@@ -314,6 +314,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # Read alike at two sizes, the model's only doubt a letter's mark, and the ink shows which ("Ķirša" at
         # 0.64 with "ī" beside its "i": the ink has a dot, no bar): as sure as a place the word list backs
         confidence = 0.85
+    if raw and is_name(z.name) and not guessed and check is not None and check.text == line.text \
+            and confidence < assemble.UNCERTAIN_BELOW and rivals.word_settles(raw, line.glyphs):
+        confidence = 0.85  # read alike at two sizes, and the word list has the name and no rival's word
     confidence = min(confidence, cap)
     if raw and z.dpi < LOW_DPI:
         # Below 250 dpi a mark is two or three pixels: a word read with a mark lost or gained is often a word

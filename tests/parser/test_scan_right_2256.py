@@ -1,4 +1,4 @@
-"""Right readings sent to review on the independent generator's tuning forms 2256–2543 (bench/independent),
+"""Right readings sent to review on the independent generator's tuning forms 2256–2735 (bench/independent),
 each now kept, and the readings beside them that must stay in doubt. Read by real Tesseract; the word
 checks need hunspell-lv."""
 from __future__ import annotations
@@ -54,3 +54,19 @@ def test_i_whose_box_stands_over_the_l_before_it_keeps_its_dot(tmp_path):
     ink has a dotted short stem for the one "i" read."""
     want, read = _field(2287, "assistant.surname", tmp_path)
     assert read.value == want and read.confidence >= 0.9, read
+
+
+@needs_words
+@pytest.mark.parametrize("n,name", [(2673, "recipient.surname"), (2574, "preferred_assistant.given_name")])
+def test_name_the_word_list_has_with_no_rival_word_is_kept(n, name, tmp_path):
+    """"Ērglis" at 0.86 with "a" beside its "g" at 0.75 ("Ēralis" is no word), "Ģertrūde" at 0.66 and 0.96:
+    read alike at two sizes, names hunspell-lv has."""
+    want, read = _field(n, name, tmp_path)
+    assert read.value == want and read.confidence >= 0.85, read
+
+
+@needs_words
+def test_name_whose_rival_letter_makes_another_word_stays_in_doubt(tmp_path):
+    """"Baiba" at 0.62 at both sizes, "r" beside its "i": "Barba" is a word too."""
+    _, read = _field(2404, "applicant.given_name", tmp_path)
+    assert read.confidence < 0.8, read
