@@ -94,21 +94,20 @@ def other_letter(glyphs: Sequence[Glyph]) -> bool:
 
 
 def word_settles(text: str, glyphs: Sequence[Glyph]) -> bool:
-    """Whether the Latvian word list settles a name's letters: the name as read is in it (hunspell-lv has
-    many Latvian given names and surnames: "Ādolfs", "Ģertrūde", "Ērglis"), capitalised, and no choice the
-    model weighed for a letter (`RIVAL_AT` or more) makes another word in its place. Of 651 capitalised names
-    in the list on 300-dpi scans of tuning forms 2256–2735, none was read wrong; 5 right ones read alike at
-    both sizes had gone to review ("Ērglis" at 0.86 with "a" beside its "g" at 0.75, "Ģertrūde" at 0.64).
-    "vilks" for "Vilks" is small; "Baiba" with "r" beside its "i" makes "Barba".
+    """Whether the Latvian word list settles a name's letters: the list has the name as read as a name
+    (hunspell-lv holds many Latvian given names and some surnames: "Ādolfs", "Ģertrūde"; not "Ģints", a
+    common word capitalised, see `spelling.is_proper_name`), and no choice the model weighed for a letter
+    (`RIVAL_AT` or more) makes another word in its place. Of 352 names read so on 300-dpi scans of tuning
+    forms 2256–2735, none was wrong; 4 right ones read alike at both sizes had gone to review ("Ādolfs" at
+    0.54, "Ģertrūde" at 0.64). "Baiba" with "r" beside its "i" makes "Barba".
 
-    >>> word_settles("Ērglis", [Glyph(c, (0, 0, 1, 1)) for c in "Ērglis"]) if _words() else True
+    >>> word_settles("Ģertrūde", [Glyph(c, (0, 0, 1, 1)) for c in "Ģertrūde"]) if _words() else True
     True
     >>> word_settles("Baiba", [Glyph(c, (0, 0, 1, 1), (("r", 0.4),) if c == "i" else ()) for c in "Baiba"])
     False
     """
     spelling = _words()
-    if spelling is None or not text[:1].isupper() or not spelling.is_word(text) \
-            or "".join(g.text for g in glyphs) != text:
+    if spelling is None or not spelling.is_proper_name(text) or "".join(g.text for g in glyphs) != text:
         return False
     return not any(spelling.is_word(text[:i] + a + text[i + 1:]) for i, g in enumerate(glyphs)
                    for a, score in g.alternatives if score >= RIVAL_AT and len(a) == 1 and a != g.text)

@@ -31,8 +31,8 @@ def corrected(line: OcrLine) -> OcrLine | None:
     >>> glyphs = tuple(Glyph(c, (i, 0, i + 1, 1)) for i, c in enumerate("Kekavas.centrs"))
     >>> line = OcrLine("Kekavas.centrs", 0.9, 1, glyphs, (("Kekavas.centrs", 0.9),))
     >>> fixed = corrected(line) if spelling.available() else line
-    >>> (fixed.text, "".join(g.text for g in fixed.glyphs), fixed.scored) if spelling.available() else \
-    ...     ("Ķekavas centrs", "Ķekavascentrs", (("Ķekavas", 0.9), ("centrs", 0.9)))
+    >>> shown = ("Ķekavas centrs", "Ķekavascentrs", (("Ķekavas", 0.9), ("centrs", 0.9)))  # without the list
+    >>> (fixed.text, "".join(g.text for g in fixed.glyphs), fixed.scored) if spelling.available() else shown
     ('Ķekavas centrs', 'Ķekavascentrs', (('Ķekavas', 0.9), ('centrs', 0.9)))
     >>> corrected(OcrLine("Ķekavas centrs", 0.9, 2)) is None
     True
@@ -68,3 +68,18 @@ def corrected(line: OcrLine) -> OcrLine | None:
         return None
     return dataclasses.replace(line, text=" ".join(words), words=len(words), glyphs=tuple(glyphs),
                                scored=tuple(scored))
+
+
+def capitalised(line: OcrLine) -> OcrLine:
+    """`line` with its first letter a capital (the ink showed one: `parser.dots.capital_j`).
+
+    >>> capitalised(OcrLine("jelgavas teātris", 0.9, 2, (), (("jelgavas", 0.9), ("teātris", 0.9)))).text
+    'Jelgavas teātris'
+    """
+    glyphs = line.glyphs
+    if glyphs:
+        glyphs = (dataclasses.replace(glyphs[0], text=glyphs[0].text.upper()), *glyphs[1:])
+    scored = line.scored
+    if scored:
+        scored = ((scored[0][0][:1].upper() + scored[0][0][1:], scored[0][1]), *scored[1:])
+    return dataclasses.replace(line, text=line.text[:1].upper() + line.text[1:], glyphs=glyphs, scored=scored)

@@ -151,7 +151,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     cap = 1.0  # at most this sure, whatever the readings say
     first_text = line.text
     if raw and z.type == "text" and dots.capital_j(z.pixels, line.glyphs):
-        raw = first_text = "J" + raw[1:]  # the ink shows a capital: no dot, and it rises to the capitals' height
+        line = wordfix.capitalised(line)  # the ink shows a capital: no dot, and it rises to the capitals' height
+        raw = first_text = line.text
     if raw and z.type == "text" and not is_name(z.name) and (fixed := wordfix.corrected(line)) is not None:
         # read as the word list has it; every check below judges it as any reading (a name has no list)
         line, raw, first_text, cap = fixed, fixed.text, fixed.text, min(cap, WORD_LIST_SURE)
