@@ -88,6 +88,8 @@ def _agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs
         # at 200 dpi); one its ink does not show is noise ("vidusskola" beside "vidusskolā"; tuning set).
         if all(x == y or _plain(y) == y for x, y in zip(a, b)):
             return True
+        if _words_beside_non_words(a.split(), b.split(), first_sure):
+            return True  # the first a word where the smaller copy's mark makes none ("Ģirts" beside "Ģīrts")
         return not (second_glyphs and diacritics.marks_confirmed(smaller(z.pixels), second_glyphs, second.split()))
     if z.type == "text" and _words_beside_non_words(a.split(), b.split(), first_sure):
         return True

@@ -70,3 +70,11 @@ def test_name_whose_rival_letter_makes_another_word_stays_in_doubt(tmp_path):
     """"Baiba" at 0.62 at both sizes, "r" beside its "i": "Barba" is a word too."""
     _, read = _field(2404, "applicant.given_name", tmp_path)
     assert read.confidence < 0.8, read
+
+
+@needs_words
+def test_name_beside_a_smaller_copy_whose_mark_makes_no_word_is_kept(tmp_path):
+    """"Ģirts" at 0.96 beside "Ģīrts" at 0.91 at 3/4 size (tuning form 2845): the first is a word, the
+    smaller copy's mark makes none; as for a letter read otherwise ("veikals" beside "veikais")."""
+    want, read = _field(2845, "assistant.given_name", tmp_path)
+    assert read.value == want and read.confidence >= 0.9, read
