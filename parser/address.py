@@ -205,6 +205,22 @@ def names_then_digits(eng: str, names: list[str]) -> bool:
 DIGIT_LOOKALIKES = set("soilzbgq")  # letters a copy's digit is read as: 5 0 1 1 2 6 9 9
 
 
+def vouched_by_names(eng: str, names: list[str]) -> bool:
+    """Whether the address is the person's two names (as `_heads` joins them) then digits or nothing, at a
+    mail provider's own domain: "lena.steina52@apollo.lv" beside "Ļena Šteina". One name alone, another
+    domain or letters after the names are not.
+
+    >>> vouched_by_names("lena.steina52@apollo.lv", ["lena", "steina"])
+    True
+    >>> [vouched_by_names(a, ["lena", "steina"]) for a in ("lena52@apollo.lv", "lena.steina@lu.lv",
+    ...                                                      "lena.steinas52@apollo.lv")]
+    [False, False, False]
+    """
+    if eng.count("@") != 1 or eng.split("@")[1] not in PROVIDERS or len([n for n in names if n]) < 2:
+        return False
+    return any(head not in names and (tail == "" or tail.isdigit()) for head, tail, _ in _tails(eng, names))
+
+
 def lookalikes_after_names(eng: str, names: list[str]) -> bool:
     """Whether the address's local part is the person's names then one to three characters, letters among
     them, each a digit or a letter a digit is read as ("adolfs_kirsss" beside "Ādolfs Ķiršs": "kirss5", both

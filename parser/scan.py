@@ -27,7 +27,7 @@ from parser.errors import error
 from parser.flattened import checkbox_reading
 from parser.result import FieldReading, Issue, Limits, ParseResult, Source
 from parser.textlayer import render_gray
-from parser.zone import STRAYS_OUTSIDE, Zone, is_name, reading, smaller
+from parser.zone import NAME, STRAYS_OUTSIDE, Zone, is_name, reading, smaller
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty
@@ -192,7 +192,7 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
     for z in zones + list(marks.values()):
         if z.name in fields:
             readings[z.name] = reading(z, first[z.name], second.get(z.name), third.get(z.name),
-                                       _names(z, first))
+                                       _names(z, first), _names_sure(z, first))
             if z.name in larger:  # read again larger: sure enough to keep, not among those at 0.9 and above
                 r = readings[z.name]
                 readings[z.name] = r.model_copy(update={"confidence": min(r.confidence, reread.at_most(z))})
@@ -218,6 +218,16 @@ def _names(z: Zone, first: dict[str, ocr.OcrLine]) -> tuple[str, ...]:
     person = z.name.rsplit(".", 1)[0]
     return tuple(first[f"{person}.{part}"].text for part in ("given_name", "surname")
                  if z.type == "email" and f"{person}.{part}" in first)
+
+
+def _names_sure(z: Zone, first: dict[str, ocr.OcrLine]) -> bool:
+    """For an e-mail address, whether both of the same person's names were read as names (a capital, then
+    letters) at the review threshold or above."""
+    person = z.name.rsplit(".", 1)[0]
+    lines = [first.get(f"{person}.{part}") for part in ("given_name", "surname")]
+    return z.type == "email" and all(line is not None and line.confidence >= assemble.UNCERTAIN_BELOW
+                                     and NAME.fullmatch(line.text) is not None and line.text[:1].isupper()
+                                     for line in lines)
 
 
 def _edition(text: str) -> str:

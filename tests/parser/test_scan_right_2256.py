@@ -78,3 +78,19 @@ def test_name_beside_a_smaller_copy_whose_mark_makes_no_word_is_kept(tmp_path):
     smaller copy's mark makes none; as for a letter read otherwise ("veikals" beside "veikais")."""
     want, read = _field(2845, "assistant.given_name", tmp_path)
     assert read.value == want and read.confidence >= 0.9, read
+
+
+@pytest.mark.parametrize("n", [2652, 2358])
+def test_address_eng_read_alike_as_the_names_read_sure_is_kept(n, tmp_path):
+    """"adolfserglis@gmail.com" at 0.9 beside `lav`'s "adoltserglisOgmail.com", "didzis.udris63@inbox.lv" at
+    0.41 beside "didzis.udris63 Ombox.lv": `eng` read each alike at two sizes, and each is the person's names,
+    read sure in their own boxes, then digits at a provider's domain. Kept at 0.85."""
+    want, read = _field(n, "applicant.email", tmp_path)
+    assert read.value == want and read.confidence == 0.85, read
+
+
+def test_address_made_of_a_name_misread_alike_stays_in_doubt(tmp_path):
+    """"kirilis.ivans@gmail.com" for "kirills.…" (tuning form 2650): the given name was read "Ķirilis" too,
+    at 0.49 — not sure, so it vouches for nothing."""
+    want, read = _field(2650, "applicant.email", tmp_path)
+    assert read.value != want and read.confidence < 0.8, read
