@@ -50,6 +50,39 @@ def typography(text: str) -> tuple[str, bool]:
     return fixed, guessed
 
 
+CAPITALISED = r"[A-ZĀČĒĢĪĶĻŅŠŪŽ][^\W\d_]+"
+
+
+def route_dash(text: str) -> str:
+    """A dash between two places' names spaced on one side only, or with dust beside it, as the route's dash
+    (domuzīme) "–": "Ļaudona -Ērgļi", "Ķegums —Ūdrupe", "Ogre -.Čiekurkalns" (tuning forms 2775, 2811, 2997).
+    Only between capitalised words: "Ādažu -slimnīca" is no route.
+
+    >>> route_dash("Ļaudona -Ērgļi"), route_dash("Ogre -.Čiekurkalns"), route_dash("Rīga- Ogre")
+    ('Ļaudona – Ērgļi', 'Ogre – Čiekurkalns', 'Rīga – Ogre')
+    >>> route_dash("Ādažu -slimnīca"), route_dash("Rīga – Ogre"), route_dash("Rīga-Jūrmala")
+    ('Ādažu -slimnīca', 'Rīga – Ogre', 'Rīga-Jūrmala')
+    """
+    return re.sub(rf"({CAPITALISED})(?: [-–—][.,:;]?|[-–—] )(?={CAPITALISED})", r"\1 – ", text)
+
+
+def end_dust(text: str, field: str) -> str:
+    """A place's or an address's last character when it is dust: a hyphen after a place's last word
+    ("Jēkabpils – Rīga-", tuning form 2965), a full stop, comma, colon or semicolon after an address's
+    postcode ("…, LV-4574.", tuning form 3022). Neither ends so when written.
+
+    >>> end_dust("Jēkabpils – Rīga-", "entries.1.place"), end_dust("Rīgas iela 1, Ogre, LV-5001.", "applicant.address")
+    ('Jēkabpils – Rīga', 'Rīgas iela 1, Ogre, LV-5001')
+    >>> end_dust("Ādažu nov.", "activities.0.place")
+    'Ādažu nov.'
+    """
+    if field.endswith("place") and re.search(r"[^\W\d_]{3}[-–—]$", text):
+        return text[:-1]
+    if field.endswith("address") and re.search(r"\bLV-\d{4}[.,:;]$", text):
+        return text[:-1]
+    return text
+
+
 def word_gaps(pixels: np.ndarray) -> int:
     """Spaces between digit groups (a phone number's "+371 2…"), which Tesseract sometimes drops under a
     whitelist. Digits are set on one pitch (every digit as wide as "0"), so a space shows as a step between

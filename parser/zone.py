@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from parser import address, assemble, diacritics, dots, image, ocr, rivals, spelling, wordfix
-from parser.lines import slivers, typography, word_gaps
+from parser.lines import end_dust, route_dash, slivers, typography, word_gaps
 from parser.normalize import normalize
 from parser.result import FieldReading, Source
 from regulation import personal_code as pk
@@ -172,6 +172,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
         # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
     if raw and z.type == "text":
+        raw = end_dust(route_dash(raw) if z.name.endswith("place") else raw, z.name)
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
         if spelling.doubtful_words(raw) or spelling.places_where(raw) \
