@@ -322,17 +322,23 @@ def _hours_checks(kind: str, readings: dict[str, FieldReading], doubt) -> None:
 def _email_names(readings: dict[str, FieldReading], doubt, scanned: bool) -> None:
     """An e-mail address that holds the person's name (from the same form) with one letter changed is a
     misreading of one of them ("aris.ozdlins@…" beside the surname "Ozoliņš": both models read the "o" as "d"
-    and agreed; tuning form 1344). In doubt, with the name's letters as the likelier value: both times it
-    was the address (`eng`) that was wrong ("efika.jurevica" beside "Ērika", viewer tuning form 100008)."""
+    and agreed; tuning form 1344). Both are in doubt, the address with the name's letters as the likelier
+    value: twice it was the address (`eng`) that was wrong ("efika.jurevica" beside "Ērika", viewer tuning
+    form 100008), once the name ("Ķirilts" at 0.86 beside "kirills.erglis@…", tuning form 3076)."""
     for person in ("applicant", "representative"):
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or "@" not in email.value:
             continue
-        for plain in _names(readings, person):
-            likelier = address.with_name(email.value, plain)
+        for part in ("given_name", "surname"):
+            name = readings.get(f"{person}.{part}")
+            if name is None or not isinstance(name.value, str):
+                continue
+            likelier = address.with_name(email.value, address.as_written(name.value))
             if likelier is not None:
                 doubt(f"{person}.email", "adrese gandrīz sakrīt ar vārdu vai uzvārdu",
                       "the address nearly matches the name")
+                doubt(f"{person}.{part}", "vārds vai uzvārds gandrīz sakrīt ar e-pasta adresi",
+                      "the name nearly matches the e-mail address")
                 if scanned:  # a typed address is what its writer typed
                     email = readings[f"{person}.email"].model_copy(update={"value": likelier, "raw": likelier})
                     readings[f"{person}.email"] = email
