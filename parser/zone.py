@@ -172,7 +172,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
         # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
     if raw and z.type == "text":
-        raw = end_dust(route_dash(raw) if z.name.endswith("place") else raw, z.name)
+        cleaned = end_dust(route_dash(raw) if z.name.endswith("place") else raw, z.name)
+        if cleaned != raw:  # dust dropped by rule: sure enough to keep, not among the readings at 0.9 and above
+            raw, cap = cleaned, min(cap, WORD_LIST_SURE)
         raw, typo_guess = typography(raw)
         guessed = guessed or typo_guess
         if spelling.doubtful_words(raw) or spelling.places_where(raw) \
