@@ -60,10 +60,12 @@ def route_dash(text: str) -> str:
 
     >>> route_dash("Ļaudona -Ērgļi"), route_dash("Ogre -.Čiekurkalns"), route_dash("Rīga- Ogre")
     ('Ļaudona – Ērgļi', 'Ogre – Čiekurkalns', 'Rīga – Ogre')
+    >>> route_dash("Ādaži --Jelgava")  # the model splits a long dash in two (tuning form 3123)
+    'Ādaži – Jelgava'
     >>> route_dash("Ādažu -slimnīca"), route_dash("Rīga – Ogre"), route_dash("Rīga-Jūrmala")
     ('Ādažu -slimnīca', 'Rīga – Ogre', 'Rīga-Jūrmala')
     """
-    return re.sub(rf"({CAPITALISED})(?: [-–—][.,:;]?|[-–—] )(?={CAPITALISED})", r"\1 – ", text)
+    return re.sub(rf"({CAPITALISED})(?: [-–—]{{1,2}}[.,:;]?|[-–—]{{1,2}} )(?={CAPITALISED})", r"\1 – ", text)
 
 
 def end_dust(text: str, field: str) -> str:

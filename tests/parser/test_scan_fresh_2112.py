@@ -104,3 +104,12 @@ def test_name_one_letter_off_its_address_is_doubted_with_the_address(tmp_path):
     neighbour's letter), silent; the address beside it read "kirills.erglis@…" right. One of the two is
     misread, and the form does not say which: both go to review."""
     _misread_in_doubt(3076, "applicant.given_name", tmp_path)
+
+
+@pytest.mark.parametrize("n", [3123, 3221])
+def test_route_dash_split_in_two_or_a_hyphen_before_a_common_word_is_read_as_written(n, tmp_path):
+    """Tuning form 3123: "Ādaži – Jelgava" read "Ādaži --Jelgava" at 0.85 at 1.5× and 2×, silent — the model
+    splits a long dash in two. Tuning form 3221 (200 dpi): "Ķekavas vidusskola" read "Ķekavas-vidusskola"
+    at 0.9, silent — a hyphen joins a place's names, never a common noun to one."""
+    want, read = _field(n, "entries.2.place", tmp_path)
+    assert read.value == want and read.confidence <= 0.85, read
