@@ -26,7 +26,9 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
         --reporting-seed-base 33000                               # stop 14's figures of record (and 33048)
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 35000                               # stop 15's figures of record (and 35048)
+        --reporting-seed-base 35000                               # stop 15, parser 265a08c (and 35048)
+    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
+        --reporting-seed-base 37000                               # stop 15's figures of record (and 37048)
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --viewer 24 \
         --viewer-seed-base 96                                     # a third route: poppler flattens the forms
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --magick 24 \
@@ -34,11 +36,12 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --ghost 48 \
         --ghost-seed-base 0                                       # a fifth: reportlab, Ghostscript, ImageMagick
 
-Tuning forms looked at so far: 0–3119 and 9000–9095 of the tuning family, magick forms 100000–100095,
+Tuning forms looked at so far: 0–3311 and 9000–9095 of the tuning family, magick forms 100000–100095,
 viewer forms 100000–100047, ghost forms 100000–100029.
 Reporting families scored so far (never listed form by form): 0–47, 1000–1047, 5000–5095, 7000–7095,
 9000–9095, 11000–11095, 13000–13095, 15000–15095, 17000–17095, 19000–19095, 21000–21095, 23000–23095,
-25000–25095, 27000–27095, 29000–29095, 31000–31095, 33000–33095, 35000–35095; viewer forms 0–383; magick
+25000–25095, 27000–27095, 29000–29095, 31000–31095, 33000–33095, 35000–35095,
+37000–37095; viewer forms 0–383; magick
 forms 0–191; ghost forms 0–239. A new measure takes a base no run has used.
 
 The independent set (bench/independent/) is filled, flattened and scanned by another route than
