@@ -23,6 +23,7 @@ from typing import Sequence
 
 import numpy as np
 
+from parser import spelling
 from parser.diacritics import BELOW, RIVAL_AT, mark_shaped, measured_line
 from parser.ocr import Glyph
 
@@ -101,23 +102,15 @@ def word_settles(text: str, glyphs: Sequence[Glyph]) -> bool:
     forms 2256–2735, none was wrong; 4 right ones read alike at both sizes had gone to review ("Ādolfs" at
     0.54, "Ģertrūde" at 0.64). "Baiba" with "r" beside its "i" makes "Barba".
 
-    >>> word_settles("Ģertrūde", [Glyph(c, (0, 0, 1, 1)) for c in "Ģertrūde"]) if _words() else True
+    >>> word_settles("Ģertrūde", [Glyph(c, (0, 0, 1, 1)) for c in "Ģertrūde"]) if spelling.available() else True
     True
     >>> word_settles("Baiba", [Glyph(c, (0, 0, 1, 1), (("r", 0.4),) if c == "i" else ()) for c in "Baiba"])
     False
     """
-    spelling = _words()
-    if spelling is None or not spelling.is_proper_name(text) or "".join(g.text for g in glyphs) != text:
+    if not spelling.is_proper_name(text) or "".join(g.text for g in glyphs) != text:
         return False
     return not any(spelling.is_word(text[:i] + a + text[i + 1:]) for i, g in enumerate(glyphs)
                    for a, score in g.alternatives if score >= RIVAL_AT and len(a) == 1 and a != g.text)
-
-
-def _words():
-    """The word list's module when the list is there."""
-    from parser import spelling
-
-    return spelling if spelling.available() else None
 
 
 def _base(letter: str) -> str:
