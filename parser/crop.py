@@ -7,6 +7,7 @@ lands where the reader looked even on a skewed or turned copy; a fillable or typ
 """
 from __future__ import annotations
 
+import threading
 from typing import Mapping
 
 import cv2
@@ -19,6 +20,9 @@ from parser.catalog import SCAN_DPI, catalog
 Box = tuple[float, float, float, float]
 MARGIN_PT = 8.0  # around the box: the field's label and border stay in view
 OUT_DPI = 150  # what the clerk sees (readable at 200 % zoom without the file's full resolution)
+# pdfium keeps process-wide state and must never be called from two threads at once, not even on two documents
+# (pypdfium2's "Incompatibility with Threading"); the web workbench draws crops in its thread pool.
+_PDFIUM = threading.Lock()
 
 
 def page_crops(data: bytes, page: int, boxes: Mapping[str, Box], *, kind: str | None, scanned: bool,
@@ -27,28 +31,15 @@ def page_crops(data: bytes, page: int, boxes: Mapping[str, Box], *, kind: str | 
 
     `kind` ("application" | "timesheet") with `scanned=True` aligns the page to that blank form first; a page
     that cannot be aligned is cropped unaligned (the clerk still sees the region)."""
-    doc = pdfium.PdfDocument(data)
-    try:
-        if not scanned:
-            doc.init_forms()  # a fillable form's values are drawn from its fields
-        pdf_page = doc[page]
-        height_pt = pdf_page.get_height()
-        try:
-            if scanned and kind is not None:
-                gray = _render(pdf_page, SCAN_DPI, forms=False)
-                blank = catalog().blank(kind)[page]
-                aligned = align.align(gray, blank.gray, blank.squares)
-                if aligned is not None:
-                    gray = aligned.image
-                    height_pt = blank.gray.shape[0] * 72.0 / SCAN_DPI
-                render_dpi = SCAN_DPI
-            else:
-                render_dpi = dpi
-                gray = _render(pdf_page, render_dpi, forms=True)
-        finally:
-            pdf_page.close()
-    finally:
-        doc.close()
+    render_dpi = SCAN_DPI if scanned and kind is not None else dpi
+    with _PDFIUM:
+        gray, height_pt = _render_page(data, page, render_dpi, forms=not scanned)
+    if scanned and kind is not None:
+        blank = catalog().blank(kind)[page]
+        aligned = align.align(gray, blank.gray, blank.squares)
+        if aligned is not None:
+            gray = aligned.image
+            height_pt = blank.gray.shape[0] * 72.0 / SCAN_DPI
     out = {}
     for name, (x0, y0, x1, y1) in boxes.items():
         piece = image.crop(gray, (x0 - margin_pt, y0 - margin_pt, x1 + margin_pt, y1 + margin_pt), height_pt,
@@ -65,9 +56,21 @@ def page_crops(data: bytes, page: int, boxes: Mapping[str, Box], *, kind: str | 
     return out
 
 
-def _render(page, dpi: float, forms: bool) -> np.ndarray:
-    bitmap = page.render(scale=dpi / 72.0, grayscale=True, may_draw_forms=forms)
-    arr = bitmap.to_numpy()
-    if arr.ndim == 3:
-        arr = arr[:, :, 0]
-    return np.ascontiguousarray(arr)
+def _render_page(data: bytes, page: int, dpi: float, forms: bool) -> tuple[np.ndarray, float]:
+    """The page grey at `dpi` and its height in points; with `forms`, a fillable form's values drawn from its
+    fields."""
+    doc = pdfium.PdfDocument(data)
+    try:
+        if forms:
+            doc.init_forms()
+        pdf_page = doc[page]
+        try:
+            bitmap = pdf_page.render(scale=dpi / 72.0, grayscale=True, may_draw_forms=forms)
+            arr = bitmap.to_numpy()
+            if arr.ndim == 3:
+                arr = arr[:, :, 0]
+            return np.ascontiguousarray(arr), pdf_page.get_height()
+        finally:
+            pdf_page.close()
+    finally:
+        doc.close()

@@ -55,3 +55,43 @@ def test_fillable_field_crop_shows_the_typed_value():
     crops = page_crops(fillable.read_bytes(), page, {CODE_FIELD: box}, kind="application", scanned=False,
                        margin_pt=1)
     assert expected in _ocr(crops[CODE_FIELD]).replace(" ", "")
+
+
+def test_crops_drawn_from_many_threads_at_once_are_the_crops_drawn_one_by_one():
+    """The workbench draws crops in its thread pool, and pdfium must never run in two threads at once: without
+    the lock, pdfium here refused sound files ("Data format error") — a crop the clerk never saw."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    page, box = _box(CODE_FIELD)
+    files = [(SCANNED / "01.pdf", True), (ROOT / "samples/applications/fillable/01.pdf", False),
+             (SCANNED / "02.pdf", True), (ROOT / "samples/applications/fillable/02.pdf", False)]
+
+    def draw(job):
+        path, scanned = job
+        return page_crops(path.read_bytes(), page, {CODE_FIELD: box}, kind="application", scanned=scanned)
+
+    alone = [draw(job) for job in files]
+    for _ in range(3):
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            assert list(pool.map(draw, files * 8)) == alone * 8
+
+
+def test_a_page_asked_for_by_many_fields_at_once_is_drawn_once():
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from web.ui.review_crop import CropCache
+
+    cache, drawn, lock = CropCache(), [], threading.Lock()
+
+    def draw():
+        with lock:
+            drawn.append(1)
+        time.sleep(0.2)  # long enough for every other request to arrive while the page is being drawn
+        return {"a": b"png"}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda _: cache.page(("sha", 1), draw), range(8)))
+    assert got == [{"a": b"png"}] * 8 and len(drawn) == 1
+    assert cache.page(("sha", 1), lambda: {"a": b"other"}) == {"a": b"png"}  # kept for the next field

@@ -18,22 +18,38 @@ KEEP = 32  # pages
 
 
 class CropCache:
+    """A page's crops by (file, page), the last KEEP pages. The browser asks for every open field's crop at
+    once: the first request draws the page, the others for that page wait for it instead of each aligning
+    the scan again."""
+
     def __init__(self):
         self._pages: OrderedDict = OrderedDict()
+        self._drawing: dict = {}  # key → the lock its drawing thread holds
         self._lock = threading.Lock()
 
-    def get(self, key):
+    def page(self, key, draw):
+        """The crops kept under `key`, drawn by `draw()` (once, however many threads ask) if not kept."""
         with self._lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
-        return None
-
-    def put(self, key, value):
-        with self._lock:
-            self._pages[key] = value
-            while len(self._pages) > KEEP:
-                self._pages.popitem(last=False)
+            gate = self._drawing.setdefault(key, threading.Lock())
+        with gate:
+            with self._lock:
+                if key in self._pages:
+                    return self._pages[key]
+            try:
+                found = draw()
+            except BaseException:
+                with self._lock:
+                    self._drawing.pop(key, None)
+                raise
+            with self._lock:
+                self._drawing.pop(key, None)
+                self._pages[key] = found
+                while len(self._pages) > KEEP:
+                    self._pages.popitem(last=False)
+            return found
 
 
 def _crops(reg, cache: CropCache, sha: str, name: str) -> bytes:
@@ -41,18 +57,20 @@ def _crops(reg, cache: CropCache, sha: str, name: str) -> bytes:
     field = next((f for f in item.fields if f.name == name), None)
     if field is None or field.box is None or field.page is None:
         raise HTTPException(404)
-    key = (item.sha256, field.page)
-    found = cache.get(key)
-    if found is None or name not in found:
+
+    def draw():
         with reg.reading() as tx:
             reading = tx.review_file(item.sha256).reading
         path = reading.get("review_path")
         if not path or not Path(path).is_file():
             raise HTTPException(404)
         boxes = {f.name: f.box for f in item.fields if f.page == field.page and f.box is not None}
-        found = page_crops(Path(path).read_bytes(), field.page - 1, boxes, kind=item.kind,
-                           scanned=reading.get("shape") == "scanned")
-        cache.put(key, found)
+        return page_crops(Path(path).read_bytes(), field.page - 1, boxes, kind=item.kind,
+                          scanned=reading.get("shape") == "scanned")
+
+    found = cache.page((item.sha256, field.page), draw)
+    if name not in found:
+        raise HTTPException(404)
     return found[name]
 
 
