@@ -193,6 +193,10 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
         hours = _decimal(row.get("hours"))
         if hours is not None:
             total += hours
+        if hours is not None and hours > 24:
+            # a day has 24 hours: a decimal comma lost ("3,5" read "35" at 0.96, its times unreadable; ghost
+            # tuning form 100061, 200 dpi)
+            doubt(f"entries.{i}.hours", "vairāk nekā 24 stundas dienā", "more than 24 hours in a day")
         if "start" in row and "end" in row and hours is not None:
             span = _minutes(row["end"]) - _minutes(row["start"])
             if span <= 0 or Decimal(span) / 60 != hours:
@@ -215,10 +219,13 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
             flag(name, "inconsistent", f"{what_lv} {written} nesakrīt ar rindu summu {sum_} — pārbaudiet rindas un kopsummu",
                  f"{what_en} {written} do not match the sum of the rows {sum_} — check the rows and the total")
             doubt(name, "kopsumma nesakrīt ar rindām", "the total does not match the rows")
-            if name == "totals.transport_eur":
-                # no row's amount has a check of its own (hours have their times): any may be the misread one
-                # ("13,97" read "18,97", the total flagged and the row silent; tuning forms 1031, 1045)
-                for row in _rows_with(readings, "transport_eur"):
+            # A row's amount with no check of its own may be the misread one: every transport amount ("13,97"
+            # read "18,97", the total flagged and the row silent; tuning forms 1031, 1045), and hours whose
+            # row lacks a time to check them by
+            part = name.split(".")[1]
+            for row in _rows_with(readings, part):
+                times = rows.get(int(row.split(".")[1]), {})
+                if part == "transport_eur" or not ("start" in times and "end" in times):
                     doubt(row, "rindu summa nesakrīt ar kopsummu", "the rows do not add up to the total")
         elif written is not None and _doubted_rows(readings, name.split(".")[1]):
             # The sum holds a row read in doubt: a digit the model misreads in the row ("5,75" read "5,15")

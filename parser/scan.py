@@ -136,7 +136,8 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
             readings[f.name] = _tick(page, blanks[f.page].gray, box, height, threshold, source)
             continue
         edges: set[str] = set()
-        pixels = _text_zone(page, box, height, threshold, blank=blanks[f.page].gray, edges=edges)
+        grey: dict = {}
+        pixels = _text_zone(page, box, height, threshold, blank=blanks[f.page].gray, edges=edges, grey=grey)
         if pixels is None:
             readings[f.name] = FieldReading(value=None, raw=None, confidence=0.97, source=source)
             continue
@@ -146,7 +147,8 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
             pixels = image.strays_removed(pixels, between_only=True)  # "_" sits below the letters
         elif f.type == "text":
             pixels = edge_specks_removed(pixels, name=is_name(f.name))
-        zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges), aligned[f.page].dpi))
+        zones.append(Zone(f.name, f.type, f.page, box, pixels, frozenset(edges), aligned[f.page].dpi,
+                          grey.get("grey")))
 
     # The version mark on each page is read in the same call as the text fields: a scan of another
     # edition of the form is not read as this one.
@@ -248,7 +250,7 @@ def _group_key(kind: str, pixels: np.ndarray) -> Group:
 
 def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height: float, threshold: int,
                inset: float = TEXT_INSET_PT, blank: np.ndarray | None = None,
-               edges: set[str] | None = None) -> np.ndarray | None:
+               edges: set[str] | None = None, grey: dict | None = None) -> np.ndarray | None:
     """The field's writing as black on white (borders and dust painted white, trimmed, thresholded by Otsu
     on the writing alone), or None when the field is empty. With `blank` (the blank form's page on the
     same grid), whatever the blank form prints there — the box's own border, a few pixels either side for
@@ -275,7 +277,11 @@ def _text_zone(page: np.ndarray, box: tuple[float, float, float, float], height:
     x0, y0, x1, y1 = bounds
     if edges is not None and x1 >= kept.shape[1] - EDGE_PX:
         edges.add("right")  # the writing reaches the box's right border: more may stand past it
-    cleaned = np.where((ink > 0) & (kept >= 128), 255, gray)[y0:y1, x0:x1]
+    painted = np.where((ink > 0) & (kept >= 128), 255, gray)
+    if grey is not None:  # the grey around the writing, as the zone's pixels lie (faint marks: parser.faint)
+        grey["grey"] = cv2.copyMakeBorder(painted, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)[
+            y0:y1 + 2 * PAD, x0:x1 + 2 * PAD].astype(np.uint8)
+    cleaned = painted[y0:y1, x0:x1]
     # Otsu on the trimmed writing alone (measured: "1,5" read right at 96 % where the grey crop gave "5" at 0 %)
     _, cleaned = cv2.threshold(cleaned.astype(np.uint8), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     return cv2.copyMakeBorder(cleaned, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)

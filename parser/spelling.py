@@ -26,8 +26,9 @@ MARKED = {"a": "ā", "e": "ē", "i": "ī", "u": "ū", "c": "č", "s": "š", "z":
 CONFUSED = {"i": "l", "l": "it", "I": "l", "G": "O", "e": "ac", "a": "e", "c": "e", "t": "lr", "h": "n"}  # "Ādežu" (263)
 # letters the model reads for two ("Žīgun" for "Žīguri", "untversitāte" for "universitāte", "Tarty" for
 # "Tartu"; independent tuning set, 200 dpi; "Ģenrūde" for "Ģertrūde", the "r"'s arm run into the "t"'s bar at
-# 0.92, tuning form 2588): each tried once, one change at a time
-SPLIT = {"n": ("ri", "rt"), "m": ("rn",), "t": ("i",), "y": ("u",), "h": ("li",), "d": ("cl",)}
+# 0.92, tuning form 2588; "Šķūrju" for "Šķūņu", the "ņ"'s comma read as a "j"'s tail at 0.91, tuning form
+# 3418): each tried once, one change at a time
+SPLIT = {"n": ("ri", "rt"), "ņ": ("rj",), "m": ("rn",), "t": ("i",), "y": ("u",), "h": ("li",), "d": ("cl",)}
 WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_CHANGES = 2
 

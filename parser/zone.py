@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from parser import address, assemble, diacritics, dots, image, ocr, rivals, spelling, wordfix
+from parser import address, assemble, diacritics, digits, dots, faint, image, ocr, rivals, spelling, wordfix
 from parser.lines import end_dust, route_dash, slivers, typography, word_gaps
 from parser.normalize import normalize
 from parser.result import FieldReading, Source
@@ -33,6 +33,7 @@ class Zone:
     pixels: np.ndarray  # black on white, padded, ready for Tesseract
     edges: frozenset[str] = frozenset()  # "right": the writing reaches the box's right border
     dpi: float = 300.0  # the resolution the page was scanned at
+    grey: np.ndarray | None = None  # the grey page under `pixels` (same shape), for marks too faint for them
 
 
 def is_name(field: str) -> bool:
@@ -168,6 +169,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         guessed = not (z.type == "email" and same_eng and _agree(z, line.text, check.text, folded=True))
     if raw and z.type == "text" and not diacritics.marks_confirmed(z.pixels, line.glyphs, line.text.split()):
         guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
+    if raw and z.type == "text" and faint.lost_mark(z.grey, z.pixels, line.glyphs):
+        guessed = True  # a bar of grey over a letter read plain: a mark too faint for the threshold ("Una")
     if raw and is_name(z.name) and dots.undotted_i(z.pixels, line.glyphs):
         guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
         # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
@@ -202,6 +205,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
             guessed = True
         if is_name(z.name) and rivals.other_letter(line.glyphs) and not rivals.word_settles(raw, line.glyphs):
             guessed = True  # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70)
+        if is_name(z.name) and rivals.rival_names(raw, line.glyphs):
+            guessed = True  # a letter the model weighed makes the name the word list has ("Ādolts": "Ādolfs")
         if "right" in z.edges:
             # the writing runs to the box's right border: the rest may stand past it ("Rīgas Tehniskā
             # universit"), and a clipped word can be a word too ("Cēsu rehabilitācijas cent", tuning form 434;
@@ -224,6 +229,9 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         if z.name.endswith("place") and re.search(r", [^\W\d_A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
             guessed = True  # a comma before a small letter's word in a place is dust ("Ķekavas, vidusskola"
             # at 0.92 at both sizes, tuning form 1551); places abroad are "Šauļi, Lietuva"
+        if re.search(r"\d\. [A-ZĀČĒĢĪĶĻŅŠŪŽ]", raw):
+            guessed = True  # a full stop between a number and a capital is a comma whose tail the copy lost
+            # ("Čiekuru iela 3-23. Jelgava" at 0.91, ghost tuning form 100094, 200 dpi); "1. līnija" goes on small
         if ";" in raw:
             guessed = True  # a place or an address has commas, not semicolons: a comma with dust ("Rīgas iela
             # 10-21; Ādaži", tuning form 596)
@@ -308,6 +316,8 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
     if raw and z.type == "phone" and raw.count(" ") != word_gaps(z.pixels) \
             and not re.fullmatch(r"\+371 \d{8}", value or ""):
         guessed = True  # the spaces read are not the spaces seen (a Latvian number's spaces carry nothing)
+    if raw and z.type in NUMERIC and digits.seven_read_as_one(z.pixels, line.glyphs):
+        guessed = True  # a "1" read where the ink's top is a "7"'s bar
     if raw and z.type in NUMERIC and slivers(z.pixels):
         guessed = True  # a border's remains beside the digits may have been read as a "1"
     if raw and z.type in ("number", "money") and raw.isdigit() and len(raw) == 1 \
