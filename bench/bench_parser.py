@@ -36,8 +36,8 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --ghost 48 \
         --ghost-seed-base 0                                       # a fifth: reportlab, Ghostscript, ImageMagick
 
-Tuning forms looked at so far: 0–3407 and 9000–9095 of the tuning family, magick forms 100000–100095,
-viewer forms 100000–100047, ghost forms 100000–100029.
+Tuning forms looked at so far: 0–3551 and 9000–9095 of the tuning family, magick forms 100000–100095,
+viewer forms 100000–100047, ghost forms 100000–100101.
 Reporting families scored so far (never listed form by form): 0–47, 1000–1047, 5000–5095, 7000–7095,
 9000–9095, 11000–11095, 13000–13095, 15000–15095, 17000–17095, 19000–19095, 21000–21095, 23000–23095,
 25000–25095, 27000–27095, 29000–29095, 31000–31095, 33000–33095, 35000–35095,
