@@ -16,13 +16,15 @@ import dataclasses
 import cv2
 import numpy as np
 
-from parser import assemble, image, ocr, zone
+from parser import assemble, image, ocr
 from parser.normalize import normalize
 from parser.result import FieldReading
-from parser.zone import Zone
+from parser.zone import Zone, reading
+from parser.zone.agree import agree
+from parser.zone.base import EMAIL_DUST, LOW_DPI, is_name
 
 ALONE_AT_MOST = 0.85  # a reading only the larger copy backs: not among the readings at 0.9 and above
-IN_DOUBT = 0.6  # … and on a page scanned below zone.LOW_DPI: the likelier value, still for a person to check
+IN_DOUBT = 0.6  # … and on a page scanned below LOW_DPI: the likelier value, still for a person to check
 NUMBERS = ("number", "money")
 SHAPED = ("date", "time")  # read again only when what was read is no date or time ("06.91.2024")
 
@@ -30,7 +32,7 @@ SHAPED = ("date", "time")  # read again only when what was read is no date or ti
 def at_most(z: Zone) -> float:
     """How sure a text or an address read again larger can be: enlarging a page scanned below 250 dpi adds
     no pixels, and there both models read "sarlote" as "sarigte" at 1.5× and 2× (tuning form 1142)."""
-    return ALONE_AT_MOST if z.dpi >= zone.LOW_DPI else IN_DOUBT
+    return ALONE_AT_MOST if z.dpi >= LOW_DPI else IN_DOUBT
 
 
 def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine], *,
@@ -54,7 +56,7 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
              and _unsure_lone_digit(z, first[z.name], second.get(z.name))]
     split = [z for z in zones if z.type in NUMBERS + SHAPED and z.name in first and z.name in second
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
-             and not zone._agree(z, first[z.name].text, second[z.name].text)]
+             and not agree(z, first[z.name].text, second[z.name].text)]
     mid = _read(lost + split, 1.5, 7, whitelist)
     mid_split = mid[len(lost):]
     lost = [z for z, line in zip(lost, mid) if not _take_lost(z, line, first, second)]
@@ -87,16 +89,16 @@ def emails(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, o
     letter `lav` had added ("vija.udrel15" for "vija.udre15", tuning form 324).
     """
     doubtful = [z for z in zones if z.type == "email" and z.name in first and z.name in second
-                and z.name in third and first[z.name].text.strip(zone.EMAIL_DUST)
-                != third[z.name].text.strip(zone.EMAIL_DUST)
-                and zone.reading(z, first[z.name], second[z.name], third[z.name]).confidence
+                and z.name in third and first[z.name].text.strip(EMAIL_DUST)
+                != third[z.name].text.strip(EMAIL_DUST)
+                and reading(z, first[z.name], second[z.name], third[z.name]).confidence
                 < assemble.UNCERTAIN_BELOW]
     lines = _read([z for z in doubtful for _ in (0, 1)], (1.5, 2.0) * len(doubtful), 7, whitelist, "eng")
     taken = set()
     for z, mid, large in zip(doubtful, lines[::2], lines[1::2]):
-        text = mid.text.strip(zone.EMAIL_DUST)
-        if text and text == large.text.strip(zone.EMAIL_DUST) \
-                and zone._agree(z, text, second[z.name].text, folded=True):
+        text = mid.text.strip(EMAIL_DUST)
+        if text and text == large.text.strip(EMAIL_DUST) \
+                and agree(z, text, second[z.name].text, folded=True):
             first[z.name], third[z.name] = mid, large
             taken.add(z.name)
     return taken
@@ -125,9 +127,9 @@ def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str,
     At 8 pt a capital's comma ("Ķekava" read "Kekava") or a word the smaller copy misreads sends a form to
     review; enlarged, the model reads what a person sees (independent tuning forms 288–383).
     """
-    names = {z.name: second[z.name].text for z in doubtful if zone.is_name(z.name) and z.name in first
+    names = {z.name: second[z.name].text for z in doubtful if is_name(z.name) and z.name in first
              and z.name in second and _capital_comma_only(first[z.name].text, second[z.name].text)}
-    doubtful = [z for z in doubtful if z.type == "text" and (z.name in names or not zone.is_name(z.name))]
+    doubtful = [z for z in doubtful if z.type == "text" and (z.name in names or not is_name(z.name))]
     if not doubtful:
         return {}
     images = [_enlarged(z.pixels, f) for z in doubtful for f in (1.5, 2.0)]
@@ -140,7 +142,7 @@ def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str,
         if z.name in names and one.text != names[z.name]:
             continue
         larger = dataclasses.replace(z, pixels=images[2 * i])
-        r = zone.reading(larger, one, one)
+        r = reading(larger, one, one)
         if r.value is not None and r.confidence >= assemble.UNCERTAIN_BELOW:
             out[z.name] = r.model_copy(update={"confidence": min(r.confidence, at_most(z))})
     return out

@@ -27,7 +27,8 @@ from parser.errors import error
 from parser.flattened import checkbox_reading
 from parser.result import FieldReading, Issue, Limits, ParseResult, Source
 from parser.textlayer import render_gray
-from parser.zone import NAME, STRAYS_OUTSIDE, Zone, is_name, reading, smaller
+from parser.zone import Zone, reading
+from parser.zone.base import NAME, STRAYS_OUTSIDE, is_name, smaller
 
 MIN_ALIGN_SCORE = 0.45  # correlation with the blank form below this: not this form
 MIN_INK_PIXELS = 25  # fewer dark pixels inside a field (at 300 dpi): the field is empty

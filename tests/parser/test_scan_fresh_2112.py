@@ -14,7 +14,8 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from parser import rivals, zone  # noqa: E402
+from parser import rivals  # noqa: E402
+from parser.zone import agree  # noqa: E402
 from parser.ocr import Glyph  # noqa: E402
 from tests.parser.test_scan_silent_causes import _field  # noqa: E402
 from tests.parser.test_scan_silent_causes_fresh import _misread_in_doubt, needs_words, pytestmark  # noqa: E402,F401
@@ -26,7 +27,7 @@ def test_mark_the_smaller_copy_reads_as_another_letter_is_doubted_where_both_are
     to the last "a" — and "augstskold" at 3/4 size. "augstskold" is no word, but "augstskola" is as much a
     word as "augstskolā": the copies disagree at the mark, so no word list settles it."""
     _misread_in_doubt(2168, "activities.2.place", tmp_path)
-    assert not zone._mark_unsettled("veikals", "veikais")  # no mark at the disagreement: the word stands
+    assert not agree.mark_unsettled("veikals", "veikais")  # no mark at the disagreement: the word stands
 
 
 def test_i_without_its_dot_in_a_name_is_doubted(tmp_path):

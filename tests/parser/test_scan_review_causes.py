@@ -19,6 +19,8 @@ if str(ROOT) not in sys.path:
 
 from bench.independent import draw, make  # noqa: E402
 from parser import diacritics, dots, ocr, parse_file, scan, spelling, zone  # noqa: E402
+from parser.zone import agree, text  # noqa: E402
+from parser.zone.base import smaller  # noqa: E402
 from parser.lines import PAD, edge_specks_removed  # noqa: E402
 from parser.result import FieldReading, Source  # noqa: E402
 
@@ -114,7 +116,7 @@ def test_dictionary_word_read_alike_at_two_sizes_is_not_doubted_for_model_confid
     _right_and_clear(tuning, 3, "entries.4.place")  # "Ķegums – Ķekava", "Ķegums" at 0.35
     assert 0.8 <= result.fields["entries.4.place"].confidence < 0.9  # not counted among the sure ones
     unsure = ocr.OcrLine("Ķīirills", 0.41, 1, scored=(("Ķīirills", 0.41),))
-    assert not zone._latvian_where_unsure(unsure)  # no Latvian word: stays doubtful
+    assert not text.latvian_where_unsure(unsure)  # no Latvian word: stays doubtful
 
 
 def test_timesheet_hours_backed_by_their_row_times_but_times_never_raised(tuning):
@@ -137,9 +139,9 @@ def test_timesheet_hours_backed_by_their_row_times_but_times_never_raised(tuning
 def test_email_eng_reads_alike_at_two_sizes_where_lav_swaps_5_for_s(tuning):
     _right_and_clear(tuning, 6, "representative.email")  # lav: "ceslavsudriss6 O apollo.lv"
     email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
-    assert not zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv")
-    assert zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv", folded=True)
-    assert not zone._agree(email, "ceslavsudris56@apollo.lv", "ceslavsudrisab O apollo.lv", folded=True)
+    assert not agree.agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv")
+    assert agree.agree(email, "ceslavsudris56@apollo.lv", "ceslavsudriss6 O apollo.lv", folded=True)
+    assert not agree.agree(email, "ceslavsudris56@apollo.lv", "ceslavsudrisab O apollo.lv", folded=True)
 
 
 def test_lost_decimal_comma_is_doubted_by_the_ink():
@@ -204,8 +206,8 @@ def test_email_fold_never_hides_eng_reading_i_for_l():
     """Tuning form 74 (200 dpi): `eng` read "apollo.iv" at both sizes and `lav` "apollo.lv"; folding "i" into
     "l" on both sides made that a silent error."""
     email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
-    assert not zone._agree(email, "ceslavs.kirss@apollo.iv", "ceslavs.kirss@apollo.lv", folded=True)
-    assert zone._agree(email, "levs_vilks93@example.lv", "Ievs_vilks93Gexample.lv", folded=True)  # lav's "I"
+    assert not agree.agree(email, "ceslavs.kirss@apollo.iv", "ceslavs.kirss@apollo.lv", folded=True)
+    assert agree.agree(email, "levs_vilks93@example.lv", "Ievs_vilks93Gexample.lv", folded=True)  # lav's "I"
 
 
 @needs_words
@@ -285,14 +287,14 @@ def test_mark_only_the_smaller_copy_shows_is_doubted():
     """Tuning form 83 (200 dpi): "Ērgļi" read "Ērgli" (a Latvian word too) and "Ērgļi" at 3/4 size; tuning
     form 69: "Jelgava" read "Jelgavā" at 3/4 size, with no mark in the ink."""
     place = zone.Zone("entries.1.place", "text", 0, (0, 0, 1, 1), _drawn("Ērgļi Žīguri"))
-    check = ocr.read_lines([zone.smaller(place.pixels)])[0]
+    check = ocr.read_lines([smaller(place.pixels)])[0]
     assert check.text == "Ērgļi Žīguri"
-    assert not zone._agree(place, "Ērgli Žīguri", check.text, second_glyphs=check.glyphs)  # its ink shows it
-    assert zone._agree(place, "Ērgļi Žīguri", "Ērgli Žīguri")  # the smaller copy lost it
+    assert not agree.agree(place, "Ērgli Žīguri", check.text, second_glyphs=check.glyphs)  # its ink shows it
+    assert agree.agree(place, "Ērgļi Žīguri", "Ērgli Žīguri")  # the smaller copy lost it
     plain = zone.Zone("entries.1.place", "text", 0, (0, 0, 1, 1), _drawn("Jelgava"))
-    glyphs = ocr.read_lines([zone.smaller(plain.pixels)])[0].glyphs
+    glyphs = ocr.read_lines([smaller(plain.pixels)])[0].glyphs
     glyphs = (*glyphs[:-1], ocr.Glyph("ā", glyphs[-1].box))  # as if the smaller copy had read "Jelgavā"
-    assert zone._agree(plain, "Jelgava", "Jelgavā", second_glyphs=glyphs)  # no mark in the ink: noise
+    assert agree.agree(plain, "Jelgava", "Jelgavā", second_glyphs=glyphs)  # no mark in the ink: noise
 
 
 @needs_words
@@ -356,8 +358,8 @@ def test_capital_with_macron_at_word_start_joined_and_alone_is_doubted(tuning):
 def test_email_underscore_lav_reads_as_a_space_agrees(tuning):
     _right_and_clear(tuning, 148, "applicant.email")  # lav: "adams cakstins63Gapollo.lv"
     email = zone.Zone("applicant.email", "email", 0, (0, 0, 1, 1), _drawn("x"))
-    assert zone._agree(email, "adams_cakstins63@apollo.lv", "adams cakstins63Gapollo.lv")
-    assert not zone._agree(email, "adams_cakstins63@apollo.lv", "adams cakstins68Gapollo.lv")
+    assert agree.agree(email, "adams_cakstins63@apollo.lv", "adams cakstins63Gapollo.lv")
+    assert not agree.agree(email, "adams_cakstins63@apollo.lv", "adams cakstins68Gapollo.lv")
 
 
 def test_phone_with_dust_after_its_digits_is_read(tuning):

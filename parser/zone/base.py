@@ -1,0 +1,62 @@
+"""A text zone of a scan and what every reading rule shares: the field's kind, the resolution, the shapes."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+NAME = re.compile(  # letters, with one space, hyphen or apostrophe between parts
+    r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+
+
+@dataclass
+class Zone:
+    name: str
+    type: str
+    page: int
+    box: tuple[float, float, float, float]
+    pixels: np.ndarray  # black on white, padded, ready for Tesseract
+    edges: frozenset[str] = frozenset()  # "right": the writing reaches the box's right border
+    dpi: float = 300.0  # the resolution the page was scanned at
+    grey: np.ndarray | None = None  # the grey page under `pixels` (same shape), for marks too faint for them
+
+
+def is_name(field: str) -> bool:
+    """Whether a form field holds a person's given name or surname (no word list checks those)."""
+    return field.endswith(("given_name", "surname"))
+
+
+def plain(text: str) -> str:
+    """Text without spaces and marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c) and not c.isspace())
+
+
+LOW_DPI = 250  # a scan below this resolution …
+LOW_DPI_SURE = 0.9  # … keeps a text, address or number reading only at this confidence or above
+COLON_UNSEEN = 0.85  # a time read without its colon: its digits alone
+WORD_LIST_SURE = 0.85  # a word put right by the word list (`parser.wordfix`): sure enough to keep, not among
+# the readings at 0.9 and above
+AGREED, AGREED_LEAST, AGREED_SURER = 0.85, 0.5, 0.6  # a number read alike at two sizes, each this sure
+# at least and one as sure as the third: this sure
+NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
+STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
+
+
+# a word that is only a dash (the model splits a long one in two, "—-"): the route convention decides it
+DASHES = {a + b for a in "-–—" for b in ("", "-", "–", "—")}
+
+
+EMAIL_TAIL = ".,;:_-"
+EMAIL_DUST = ".,;:-'"  # read before an address's first letter or after its last: dust ("-ceslavs…", tuning 354)
+EDGE_DUST = ".,:;'\"„”|!`´-"
+ENG_FOLD = str.maketrans("50", "so")  # `eng`'s side of address.LAV_FOLD
+
+
+def smaller(pixels: np.ndarray) -> np.ndarray:
+    """The zone at 3/4 size, thresholded again: the second reading's image."""
+    small = cv2.resize(pixels, None, fx=0.75, fy=0.75, interpolation=cv2.INTER_AREA)
+    return cv2.threshold(small, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
