@@ -96,7 +96,7 @@ def marks_confirmed(pixels: np.ndarray, glyphs: Sequence[Glyph], words: Sequence
         return False
     used: set[int] = set()
     for g in sorted(marked, key=lambda g: g.box[0]):
-        if not _confirm(g, parts, labels, above, below, used, baseline, x_height):
+        if not _confirm(g, parts, labels, above, below, used, baseline, x_height, glyphs):
             return False
     return True
 
@@ -164,7 +164,8 @@ def mark_shaped(part: tuple[int, ...], letter: str, x_height: float) -> bool:
 
 
 def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, above: list[tuple[int, ...]],
-             below: list[tuple[int, ...]], used: set[int], baseline: float, x_height: float) -> bool:
+             below: list[tuple[int, ...]], used: set[int], baseline: float, x_height: float,
+             glyphs: Sequence[Glyph] = ()) -> bool:
     """One letter's mark: a separate stroke of the right kind near it (each stroke confirms one letter), or
     the letter's own body reaching the mark's height where a heavy scan joined them."""
     x0, _, x1, _ = glyph.box
@@ -201,10 +202,26 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
             and p[5] not in used and overlap(p[0], p[0] + p[2], lo, hi) > 0]
     band.sort(key=lambda p: (-overlap(p[0], p[0] + p[2], x0, x1), abs(p[0] + p[2] / 2 - centre)))
     for body in band:
+        if _tall_letters_own(body, glyph, glyphs):
+            continue
         if _carries_joined_mark(glyph.text, body, labels, baseline, x_height):
             used.add(body[5])
             return True
     return False
+
+
+CAPITALS = {chr(c) for c in range(ord("A"), ord("Z") + 1)} | set("ĀČĒĢĪĶĻŅŠŪŽ")
+
+
+def _tall_letters_own(body: tuple[int, ...], glyph: Glyph, glyphs: Sequence[Glyph]) -> bool:
+    """Whether ink is a capital's (read so, its box over the ink more than the marked letter's): its height is
+    its own, not a mark joined to it ("Ķirills" read "Ķīrills" at 0.91, the "ī" box
+    half over the "Ķ", whose top was taken for the bar; ghost tuning form 100117, a serif face at 300 dpi)."""
+    def over(g: Glyph) -> int:
+        return overlap(g.box[0], g.box[2], body[0], body[0] + body[2])
+
+    owner = max(glyphs, key=over, default=None)
+    return owner is not None and owner is not glyph and owner.text in CAPITALS and over(owner) > over(glyph)
 
 
 def _carries_joined_mark(letter: str, body: tuple[int, ...], labels: np.ndarray, baseline: float,
