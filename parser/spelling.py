@@ -217,6 +217,18 @@ def addresses_where(text: str) -> list[str]:
     return [m.group(1) for m in re.finditer(r"([^\W\d_]*[āēīū]) \d", text)]
 
 
+def house_numbers_misread(text: str) -> list[str]:
+    """House numbers of an address that do not begin with a digit: after "iela", "gatve" … an address writes
+    the house's number, so letters there are digits misread ("Ķiploku iela SS-3" for "55-3" at 0.91, ghost
+    tuning form 100200).
+
+    >>> house_numbers_misread("Ķiploku iela SS-3, Ķegums"), house_numbers_misread("Ķiploku iela 55-3, Ķegums")
+    (['SS-3'], [])
+    """
+    return [m.group(1) for m in re.finditer(r"\b(?:iela|gatve|prospekts|bulvāris|šoseja|aleja|laukums) ([^\s,]+)", text)
+            if not m.group(1)[0].isdigit()]
+
+
 def postcodes_misread(text: str) -> list[str]:
     """Postcodes not written as Latvia's are ("LV-" and four digits): "ĻV-2123" (dust under the "L", tuning
     form 2702, 200 dpi, 0.92). An address abroad is written without the "LV-" and is left alone.

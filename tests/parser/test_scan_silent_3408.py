@@ -85,3 +85,10 @@ def test_capitals_top_is_not_a_bar_joined_to_the_letter_beside_it(tmp_path):
     and the "ī" box lay half over the "Ķ", whose top was taken for a bar joined to its letter."""
     want, read = _ghost_field(100117, "assistant.given_name", tmp_path)
     assert read.value != want and read.confidence < 0.8, read
+
+
+def test_house_number_read_as_letters_is_doubtful(tmp_path):
+    """"Ķiploku iela 55-3" read "Ķiploku iela SS-3" at 0.91 (ghost form 100200): after "iela" an address
+    writes the house's number, so letters there are its digits misread."""
+    want, read = _ghost_field(100200, "applicant.address", tmp_path)
+    assert read.value != want and read.confidence < 0.8, read
