@@ -165,7 +165,7 @@ def mark_shaped(part: tuple[int, ...], letter: str, x_height: float) -> bool:
 
 def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, above: list[tuple[int, ...]],
              below: list[tuple[int, ...]], used: set[int], baseline: float, x_height: float,
-             glyphs: Sequence[Glyph] = ()) -> bool:
+             glyphs: Sequence[Glyph]) -> bool:
     """One letter's mark: a separate stroke of the right kind near it (each stroke confirms one letter), or
     the letter's own body reaching the mark's height where a heavy scan joined them."""
     x0, _, x1, _ = glyph.box
@@ -202,7 +202,7 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
             and p[5] not in used and overlap(p[0], p[0] + p[2], lo, hi) > 0]
     band.sort(key=lambda p: (-overlap(p[0], p[0] + p[2], x0, x1), abs(p[0] + p[2] / 2 - centre)))
     for body in band:
-        if _tall_letters_own(body, glyph, glyphs):
+        if _capitals_own(body, glyph, glyphs):
             continue
         if _carries_joined_mark(glyph.text, body, labels, baseline, x_height):
             used.add(body[5])
@@ -210,18 +210,15 @@ def _confirm(glyph: Glyph, parts: list[tuple[int, ...]], labels: np.ndarray, abo
     return False
 
 
-CAPITALS = {chr(c) for c in range(ord("A"), ord("Z") + 1)} | set("ĀČĒĢĪĶĻŅŠŪŽ")
-
-
-def _tall_letters_own(body: tuple[int, ...], glyph: Glyph, glyphs: Sequence[Glyph]) -> bool:
+def _capitals_own(body: tuple[int, ...], glyph: Glyph, glyphs: Sequence[Glyph]) -> bool:
     """Whether ink is a capital's (read so, its box over the ink more than the marked letter's): its height is
-    its own, not a mark joined to it ("Ķirills" read "Ķīrills" at 0.91, the "ī" box
-    half over the "Ķ", whose top was taken for the bar; ghost tuning form 100117, a serif face at 300 dpi)."""
+    its own, not a mark joined to it ("Ķirills" read "Ķīrills" at 0.91, the "ī" box half over the "Ķ", whose
+    top was taken for the bar; ghost tuning form 100117, a serif face at 300 dpi)."""
     def over(g: Glyph) -> int:
         return overlap(g.box[0], g.box[2], body[0], body[0] + body[2])
 
     owner = max(glyphs, key=over, default=None)
-    return owner is not None and owner is not glyph and owner.text in CAPITALS and over(owner) > over(glyph)
+    return owner is not None and owner is not glyph and owner.text.isupper() and over(owner) > over(glyph)
 
 
 def _carries_joined_mark(letter: str, body: tuple[int, ...], labels: np.ndarray, baseline: float,

@@ -14,7 +14,7 @@ from parser.image import ink_parts, overlap
 from parser.ocr import Glyph
 
 # The width of a lone digit's top rows over its height. Tuning forms 3504–3551 (every "1" and "7" of a
-# right reading in a date, time or amount, 200 and 300 dpi, five fonts): 1,032 "1"s at 0.12–0.46, 269
+# right reading in a date, time or amount, 200 and 300 dpi, five fonts): 1,072 "1"s at 0.12–0.46, 269
 # "7"s at 0.54–0.71 but one; the "7" read "1" at 0.58.
 SEVEN_TOP = 0.5
 ALONE = 0.75  # a part this narrow for its height is one digit (two run together are wider)

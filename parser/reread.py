@@ -141,11 +141,19 @@ def texts(doubtful: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str,
             continue
         if z.name in names and one.text != names[z.name]:
             continue
-        larger = dataclasses.replace(z, pixels=images[2 * i])
+        larger = _larger(z, images[2 * i])
         r = reading(larger, one, one)
         if r.value is not None and r.confidence >= assemble.UNCERTAIN_BELOW:
             out[z.name] = r.model_copy(update={"confidence": min(r.confidence, at_most(z))})
     return out
+
+
+def _larger(z: Zone, pixels: np.ndarray) -> Zone:
+    """`z` with its enlarged `pixels`, and its grey enlarged to the same size: the checks that look at the
+    grey (`parser.faint`) judge the larger reading as they judged the first."""
+    grey = None if z.grey is None else cv2.resize(z.grey, (pixels.shape[1], pixels.shape[0]),
+                                                    interpolation=cv2.INTER_CUBIC)
+    return dataclasses.replace(z, pixels=pixels, grey=grey)
 
 
 def _enlarged(pixels: np.ndarray, scale: float) -> np.ndarray:

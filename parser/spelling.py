@@ -225,8 +225,8 @@ def house_numbers_misread(text: str) -> list[str]:
     >>> house_numbers_misread("Ķiploku iela SS-3, Ķegums"), house_numbers_misread("Ķiploku iela 55-3, Ķegums")
     (['SS-3'], [])
     """
-    return [m.group(1) for m in re.finditer(r"\b(?:iela|gatve|prospekts|bulvāris|šoseja|aleja|laukums) ([^\s,]+)", text)
-            if not m.group(1)[0].isdigit()]
+    streets = r"\b(?:iela|gatve|prospekts|bulvāris|šoseja|aleja|laukums) ([^\s,]+)"
+    return [m.group(1) for m in re.finditer(streets, text) if not m.group(1)[0].isdigit()]
 
 
 def postcodes_misread(text: str) -> list[str]:

@@ -26,8 +26,8 @@ JOINED = re.compile(r"([^\W\d_]{3,})(?:([.:;'’])([^\W\d_]{3,})|(-)([^\W\d_A-Z�
 def corrected(line: OcrLine) -> OcrLine | None:
     """`line` with every word the word list puts right replaced (see the module), and a full stop, colon,
     semicolon or apostrophe joining two Latvian words, or a hyphen before a common noun, made the space it
-    stands in ("Ādažu.slimnīca", "Ķekavas-vidusskola": dust in the gap), or None when nothing is put right or its characters cannot be matched
-    to its boxes one for one.
+    stands in ("Ādažu.slimnīca", "Ķekavas-vidusskola": dust in the gap), or None when nothing is put right
+    or its characters cannot be matched to its boxes one for one.
 
     >>> glyphs = tuple(Glyph(c, (i, 0, i + 1, 1)) for i, c in enumerate("Kekavas.centrs"))
     >>> line = OcrLine("Kekavas.centrs", 0.9, 1, glyphs, (("Kekavas.centrs", 0.9),))

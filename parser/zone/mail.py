@@ -60,10 +60,10 @@ def checked(z: Zone, raw: str, guessed: bool, cap: float, line: ocr.OcrLine, che
 
 def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, written: list[str]) -> bool:
     """Whether an address in doubt is the person's names (read in their own boxes, `written` as an address
-    writes them) then digits, the two models apart only where one read a "1" and the other an "l" or "i" ("baiba_ivane1" beside `lav`'s
-    "baiba_ivanel", "unanecajeval7" beside "…17"; tuning forms 1470, 1512, 1530, 1008): the names end where
-    the digits begin. Not where `eng` dropped a digit `lav` read (1488: one reading alone) or where the
-    domain was changed or is a provider's with a letter changed."""
+    writes them) then digits, the two models apart only where one read a "1" and the other an "l" or "i"
+    ("baiba_ivane1" beside `lav`'s "baiba_ivanel", "unanecajeval7" beside "…17"; tuning forms 1470, 1512,
+    1530, 1008): the names end where the digits begin. Not where `eng` dropped a digit `lav` read (1488: one
+    reading alone) or where the domain was changed or is a provider's with a letter changed."""
     if raw.count("@") != 1:
         return False
     read = line.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST)

@@ -62,9 +62,9 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
         # no space ("Oskars" read "Oska rs" at 0.93 at both sizes, tuning form 1852; the white between
         # "a" and "r" was 0.29 x-height, a space between words of a place 0.32–0.37 on other forms)
         guessed = True
-    if is_name(z.name) and (
-            diacritics.model_doubts_mark(line.glyphs) or (check is not None and check.text == line.text
-                                                          and diacritics.model_doubts_mark(check.glyphs, above_only=True))):
+    if is_name(z.name) and (diacritics.model_doubts_mark(line.glyphs) or (
+            check is not None and check.text == line.text
+            and diacritics.model_doubts_mark(check.glyphs, above_only=True))):
         # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
         # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
         guessed = True

@@ -92,3 +92,20 @@ def test_house_number_read_as_letters_is_doubtful(tmp_path):
     writes the house's number, so letters there are its digits misread."""
     want, read = _ghost_field(100200, "applicant.address", tmp_path)
     assert read.value != want and read.confidence < 0.8, read
+
+
+def test_zone_read_again_larger_carries_its_grey_enlarged_alike():
+    """The 1.5× re-read of a text in doubt judges the larger copy with every check, the grey one too
+    (`parser.faint` compares the grey with the pixels point for point, and says nothing where they differ)."""
+    import numpy as np
+
+    from parser import reread
+    from parser.zone import Zone
+
+    pixels = np.full((40, 60), 255, np.uint8)
+    pixels[12:30, 10:30] = 0
+    grey = np.where(pixels == 0, 30, 240).astype(np.uint8)
+    z = Zone("applicant.given_name", "text", 0, (0, 0, 1, 1), pixels, grey=grey)
+    larger = reread._larger(z, reread._enlarged(pixels, 1.5))
+    assert larger.grey is not None and larger.grey.shape == larger.pixels.shape == (60, 90)
+    assert larger.grey[30, 30] < 128 < larger.grey[2, 2]  # the letter where the letter is
