@@ -130,6 +130,53 @@ def rival_names(text: str, glyphs: Sequence[Glyph]) -> bool:
                for a, score in g.alternatives if score >= RIVAL_AT and len(a) == 1 and a != g.text)
 
 
+COMMA_BELOW = {"k": "ķ", "l": "ļ", "n": "ņ"}
+
+
+def comma_weighed_and_inked(pixels: np.ndarray, glyphs: Sequence[Glyph], text: str | None = None) -> bool:
+    """Whether a plain "k", "l" or "n" was read where the model weighed its comma-below letter (`RIVAL_AT` or
+    more) and ink stands below the line under it: the comma, joined to its letter's foot, may be what it
+    weighed. "Ķegums – Ērgļi" was read "Ķegums – Ērgli" at 0.92 with "ļ" at 0.43 (ghost tuning form 100367,
+    200 dpi): the comma joined the "l", whose foot the blur joined to the "i", and "Ērgli" is a word too.
+    With the line's `text` (its letters the glyphs' in order), a letter counts only where its word with the
+    comma is Latvian too: where it is not, the word list has decided ("Jelgavas", put right from "Jeļgavas"
+    with dust under its "l", tuning form 3874).
+
+    >>> page = np.full((50, 60), 255, np.uint8)
+    >>> page[22:40, 4:16] = 0; page[8:40, 24:28] = 0; page[22:40, 36:48] = 0   # "oln": x-height 18, baseline 40
+    >>> glyphs = [Glyph("o", (4, 22, 16, 40)), Glyph("l", (22, 8, 30, 40), (("l", 0.9), ("ļ", 0.43))),
+    ...           Glyph("n", (36, 22, 48, 40))]
+    >>> comma_weighed_and_inked(page, glyphs)
+    False
+    >>> page[40:46, 24:27] = 0                                                 # a comma joined to the "l"
+    >>> comma_weighed_and_inked(page, glyphs)
+    True
+    """
+    weighed = [g for i, g in enumerate(glyphs) if g.text in COMMA_BELOW
+               and any(a == COMMA_BELOW[g.text] and score >= RIVAL_AT for a, score in g.alternatives)
+               and (text is None or _word_with(text, i, COMMA_BELOW[g.text]) is not None)]
+    if not weighed:
+        return False
+    line = measured_line(pixels)
+    if line is None:
+        return False
+    labels, parts, baseline, x_height = line
+    return any(_shows_mark(labels, parts, g.box, COMMA_BELOW[g.text], baseline, x_height, as_read=False)
+               for g in weighed)
+
+
+def _word_with(text: str, i: int, letter: str) -> str | None:
+    """The word of `text` holding its `i`-th letter (spaces not counted), with `letter` in its place, where
+    that is a Latvian word; else None."""
+    spots = [k for k, c in enumerate(text) if not c.isspace()]
+    if i >= len(spots):
+        return None
+    at = spots[i]
+    start, end = text.rfind(" ", 0, at) + 1, text.find(" ", at)
+    word = (text[:at] + letter + text[at + 1:])[start:len(text) if end < 0 else end].strip(".,;:–-")
+    return word if spelling.is_word(word) else None
+
+
 def _base(letter: str) -> str:
     return unicodedata.normalize("NFKD", letter)[:1]
 

@@ -231,12 +231,15 @@ def house_numbers_misread(text: str) -> list[str]:
 
 def postcodes_misread(text: str) -> list[str]:
     """Postcodes not written as Latvia's are ("LV-" and four digits): "ĻV-2123" (dust under the "L", tuning
-    form 2702, 200 dpi, 0.92). An address abroad is written without the "LV-" and is left alone.
+    form 2702, 200 dpi, 0.92), "L V-4862" (a gap read as a space, ghost tuning form 100392, 300 dpi, 0.85).
+    An address abroad is written without the "LV-" and is left alone.
 
     >>> postcodes_misread("Ļaudonas iela 18, Ķekava, ĻV-2123"), postcodes_misread("Rīgas iela 1, Ogre, LV-5001")
     (['ĻV-2123'], [])
+    >>> postcodes_misread("Ērgļu iela 57, Ļaudona, L V-4862")
+    ['L V-4862']
     """
-    return [m.group(0) for m in re.finditer(r"\b([^\W\d_]{2})-\d{4}\b", text) if m.group(1) != "LV"]
+    return [m.group(0) for m in re.finditer(r"\b([^\W\d_]\s*[^\W\d_])-\d{4}\b", text) if m.group(1) != "LV"]
 
 
 def capitals_after_small_words(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from parser.result import FieldReading, Source
 from parser.zone import mail, numeric, text
 from parser.zone.agree import agree
 from parser.zone.base import (AGREED, AGREED_LEAST, AGREED_SURER, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_SURE,
-                              NUMERIC, Zone)
+                              LOW_DPI_TEXT_SURE, NUMERIC, Zone)
 from regulation import personal_code as pk
 
 
@@ -68,7 +68,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # size, a number at either size ("7,5" read "1,5" at 0.85 at both, tuning form 1172).
         own = line.confidence_without(DASHES) if z.type == "text" else line.confidence
         sure = confidence if z.type in NUMERIC else min(own, confidence)
-        guessed = guessed or sure < LOW_DPI_SURE
+        guessed = guessed or sure < (LOW_DPI_TEXT_SURE if z.type == "text" else LOW_DPI_SURE)
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
     if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:

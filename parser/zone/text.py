@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parser import assemble, diacritics, dots, faint, ocr, rivals, spelling, wordfix
+from parser import assemble, cases, diacritics, dots, faint, ocr, rivals, spelling, wordfix
 from parser.lines import end_dust, route_dash, typography
 from parser.zone.base import DASHES, EDGE_DUST, NAME, WORD_LIST_SURE, is_name, smaller
 
@@ -36,6 +36,10 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
         guessed = True  # a mark (ā, š, ņ …) read that the ink does not show, or ink above/below not read
     if faint.lost_mark(z.grey, z.pixels, line.glyphs):
         guessed = True  # a bar of grey over a letter read plain: a mark too faint for the threshold ("Una")
+    if rivals.comma_weighed_and_inked(z.pixels, line.glyphs, None if is_name(z.name) else line.text):
+        guessed = True  # a plain "l" read where the model weighed "ļ" and the ink has a comma's foot ("Ērgli")
+    if cases.small_k_read_capital(z.pixels, line.glyphs):
+        guessed = True  # a "K" whose arm stays at the x-height: a "k" ("Cēsu Koncertzāle", both words)
     if is_name(z.name) and dots.undotted_i(z.pixels, line.glyphs):
         guessed = True  # an "i" whose dot the ink does not show: an "l" ("Ērgie" for "Ērgle"); a place's
         # word list catches it there ("poliklīnika"'s blurred "i" is one stroke too: 4 right places doubted)
@@ -68,8 +72,13 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
         # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
         # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
         guessed = True
-    if is_name(z.name) and rivals.other_letter(line.glyphs) and not rivals.word_settles(raw, line.glyphs):
-        guessed = True  # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70)
+    weighed = rivals.other_letter(line.glyphs) or (
+        check is not None and check.text == line.text and rivals.other_letter(check.glyphs))
+    if is_name(z.name) and weighed and not rivals.word_settles(raw, line.glyphs):
+        # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70), at either size
+        # ("Ķrrills" at 0.90 and 0.25, "i" at 0.84 only at 3/4 size, tuning form 3891; of 394 right names kept
+        # on tuning forms 3840–3935 and ghost 100366–100437, one, "Īrisa", had such a letter at 3/4 size)
+        guessed = True
     if is_name(z.name) and rivals.rival_names(raw, line.glyphs):
         guessed = True  # a letter the model weighed makes the name the word list has ("Ādolts": "Ādolfs")
     if "right" in z.edges:
