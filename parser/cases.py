@@ -35,9 +35,7 @@ def small_k_read_capital(pixels: np.ndarray, glyphs: Sequence[Glyph]) -> bool:
     False
     """
     capitals = [g for g in glyphs if g.text in "KĶ"]
-    if not capitals:
-        return False
-    line = measured_line(pixels)
+    line = measured_line(pixels) if capitals else None
     if line is None:
         return False
     labels, parts, baseline, x_height = line
