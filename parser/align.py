@@ -23,7 +23,7 @@ def corner_squares(gray: np.ndarray) -> np.ndarray | None:
     """
     h, w = gray.shape
     ink = binarize(gray)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     side_min, side_max = 0.006 * min(h, w), 0.06 * min(h, w)
     candidates = []
     for i in range(1, count):
@@ -31,12 +31,14 @@ def corner_squares(gray: np.ndarray) -> np.ndarray | None:
         side = max(bw, bh)
         if not side_min <= side <= side_max or area < 0.6 * bw * bh:
             continue
-        ys, xs = np.nonzero(labels[y:y + bh, x:x + bw] == i)
-        (_, _), (rw, rh), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
-        rw, rh = rw + 1, rh + 1  # pixel centres to pixel edges
-        if area < 0.8 * rw * rh:  # a speck of dust stuck to a square still leaves it 84 % full
-            continue
-        centre = centroids[i].copy()
+        mask = (labels[y:y + bh, x:x + bw] == i).astype(np.uint8)
+        rw, rh, area, centre = _filled(mask)
+        if area < 0.8 * rw * rh:
+            # Dust stuck to a square's side (80 % full, tuning form 4292): the opening takes it off.
+            rw, rh, area, centre = _filled(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8)))
+            if area < 0.8 * rw * rh:
+                continue
+        centre += (x, y)
         if not 0.75 <= rw / rh <= 1.33:
             # A square the scanner cut at the image edge (a skewed page): its centre is half a side from
             # the edge that is still visible.
@@ -79,6 +81,15 @@ def corner_squares(gray: np.ndarray) -> np.ndarray | None:
             return None  # the square's place is on the image and nothing is there: not a cut corner
         points[k] = guess
     return np.array(points, dtype=np.float32)
+
+
+def _filled(mask: np.ndarray) -> tuple[float, float, int, np.ndarray]:
+    """Sides of the smallest rotated rectangle round `mask`'s ink (pixel edges), its ink area and centre."""
+    ys, xs = np.nonzero(mask)
+    if not len(xs):
+        return 1.0, 1.0, 0, np.zeros(2)
+    (_, _), (rw, rh), _ = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+    return rw + 1, rh + 1, len(xs), np.array([xs.mean(), ys.mean()])
 
 
 @dataclass

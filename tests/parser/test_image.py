@@ -100,3 +100,18 @@ def test_corner_square_the_copier_cut_to_a_quarter_is_placed_by_the_other_three(
     found = align.corner_squares(cut)
     assert found is not None
     assert np.abs(found - full).max() < 4
+
+
+def test_corner_square_with_dust_stuck_to_its_side_is_still_found():
+    # tuning form 4292 (200 dpi): a speck on the bottom-left square's corner left it 80 % full of its
+    # rotated rectangle, under the 80 % a square must fill; the page was set aside as unreadable
+    gray = _render(_page(), 200)
+    full = align.corner_squares(gray)
+    x, y = (int(round(v)) for v in full[3])  # bottom-left square's centre
+    side = int(round(14 * 200 / 72))
+    dusty = gray.copy()
+    for k in range(10):  # a streak of dust 2 px wide leaving its bottom-right corner
+        dusty[y + side // 2 + k:y + side // 2 + k + 2, x + side // 2 + k:x + side // 2 + k + 2] = 0
+    found = align.corner_squares(dusty)
+    assert found is not None
+    assert np.abs(found - full).max() < 3
