@@ -124,6 +124,14 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
                 field=None, severity="error", code="missing", page=i,
                 message_lv=f"trūkst veidlapas {i + 1}. lapas — skenējiet visas lapas",
                 message_en=f"page {i + 1} of the form is missing — scan all pages"))
+    # Each field of such a page is named too: a review lists fields, and one that lists none of the page's
+    # would let a person finish it with the page's ticks and values left out (tuning form 4292).
+    issues += [Issue(field=f.name, severity="warning", code="unreadable", page=f.page,
+                     message_lv=f"lauks «{f.label_lv}» nav nolasīts: veidlapas {f.page + 1}. lapa netika atpazīta — "
+                                "ievadiet to pēc oriģināla",
+                     message_en=f"the field '{f.name}' was not read: page {f.page + 1} of the form was not "
+                                "recognised — enter it from the original")
+               for f in definition.fields if f.page in missing_pages]
 
     thresholds = {i: page_threshold(a.image) for i, a in enumerate(aligned) if a is not None}
     for f in definition.fields:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import casework as cw
 
 
@@ -69,3 +71,47 @@ def test_9_a_corrected_application_dated_after_the_repeal_gets_no_proposal_and_s
     done = cw.review_done(reg, item.sha256, by="klerks")
     assert done.details["case_id"] == case_id and done.details["outcome"] is None
     assert any("MK 942 zaudēja spēku" in r for r in done.details["reasons_lv"])
+
+
+def test_a_scan_missing_its_second_page_lists_that_pages_fields_until_a_person_enters_them(reg, h, filler, tmp_path):
+    """Tuning form 4292: page 2 of a scanned application was not recognised; the review listed no field of it,
+    and finishing the review would have registered the application with its attachments left unticked."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    from casework.errors import CaseworkError
+    from forms.build import scan
+    from forms.definition import from_record
+    from forms.definition import load as load_form
+    from intake.register import review_reading
+    from parser import parse_bytes
+
+    record = h.application(803)
+    full = scan(filler.fill("application", record), dpi=150, seed=3)
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(full)).pages[0])
+    half = io.BytesIO()
+    writer.write(half)
+    read = parse_bytes(half.getvalue(), "iesniegums.pdf", sandbox=False)
+    assert read.record is None
+    with reg.transaction() as tx:
+        tx.journal_claim(read.sha256, "iesniegums.pdf", 1000)
+        tx.add_review(read.sha256, "application", dt.date.fromisoformat(record["received_on"]),
+                      review_reading(read, tmp_path))
+    page_two = [f for f in load_form("application").fields if f.page == 1]
+    [item] = cw.review_list(reg)
+    assert {f.name for f in page_two} <= {f.name for f in item.fields if f.issues}
+    first = {f.name for f in item.fields if f.issues} - {f.name for f in page_two}
+    written = from_record("application", record)
+    for name in first:  # whatever page 1's reading doubted, confirmed as the form has it
+        cw.review_set(reg, item.sha256, name, written[name], by="klerks")
+    with pytest.raises(CaseworkError):  # page 2 not entered yet
+        cw.review_done(reg, item.sha256, by="klerks")
+    for f in page_two:
+        cw.review_set(reg, item.sha256, f.name, written[f.name] if f.type != "checkbox" else
+                      ("jā" if written[f.name] else "nē"), by="klerks")
+    done = cw.review_done(reg, item.sha256, by="klerks")
+    assert done.details["case_id"]
+    view = cw.case_show(reg, done.details["case_id"])
+    assert view.application.attachments == record.get("attachments", view.application.attachments)

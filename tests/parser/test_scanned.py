@@ -9,6 +9,7 @@ import pytest
 
 from forms.build import build_blank, fill, scan
 from forms.definition import from_record
+from forms.definition import load as load_form
 from parser import parse_bytes, parse_file
 from parser.assemble import UNCERTAIN_BELOW
 from parser.normalize import normalize
@@ -148,3 +149,7 @@ def test_scan_with_a_page_missing_is_recognised_and_reported():
     assert (result.kind, result.shape) == ("application", "scanned")
     assert result.record is None and result.needs_review
     assert any(i.code == "missing" and i.page == 1 and i.field is None for i in result.issues)
+    # every field of the missing page is named, so a review lists it (tuning form 4292)
+    named = {i.field for i in result.issues if i.code == "unreadable" and i.page == 1}
+    page_two = {f.name for f in load_form("application").fields if f.page == 1}
+    assert page_two and named == page_two
