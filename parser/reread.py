@@ -21,7 +21,7 @@ from parser.normalize import normalize
 from parser.result import FieldReading
 from parser.zone import Zone, reading
 from parser.zone.agree import agree
-from parser.zone.base import EMAIL_DUST, LOW_DPI, is_name
+from parser.zone.base import AGREED_LEAST, AGREED_SURER, EMAIL_DUST, LOW_DPI, is_name
 
 ALONE_AT_MOST = 0.85  # a reading only the larger copy backs: not among the readings at 0.9 and above
 IN_DOUBT = 0.6  # … and on a page scanned below LOW_DPI: the likelier value, still for a person to check
@@ -44,7 +44,7 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
         separators and either the first's digits or, where the first read no number, the 3/4-size
         reading's value (else at most 0.85);
     (b) are one lone digit read below the review threshold at both sizes: read at 2× in line mode; taken,
-        at most 0.85, when it reads the same digit at the review threshold or above;
+        at most 0.85, when it reads the same digit at the review threshold or above, or as `_agreed`;
     (c) read a value the 3/4-size reading does not agree with ("10.07.2020" beside "19.07.2020", tuning
         form 291): read at 1.5× and 2×; where both give the first reading's value, three readings outvote
         the smallest copy and the first stands, at most 0.85.
@@ -66,8 +66,10 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     for z, line in zip(lost, larger):
         _take_lost(z, line, first, second)
     for z, line in zip(alone, larger[len(lost):]):
-        if line.text == first[z.name].text and line.confidence >= assemble.UNCERTAIN_BELOW:
-            first[z.name] = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
+        if line.text == first[z.name].text and (line.confidence >= assemble.UNCERTAIN_BELOW
+                                                or _agreed(z, first[z.name], line)):
+            first[z.name] = dataclasses.replace(line, confidence=ALONE_AT_MOST if _agreed(z, first[z.name], line)
+                                                else min(line.confidence, ALONE_AT_MOST))
             if z.name in second and not second[z.name].text:
                 del second[z.name]  # the smaller copy read nothing: no reading against it
     for z, one, two in zip(split, mid_split, larger[len(lost) + len(alone):]):
@@ -186,6 +188,15 @@ def _unsure_lone_digit(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None) ->
     best = max(line.confidence, check.confidence if check is not None and check.text == line.text else 0.0)
     return len(line.text) == 1 and line.text.isdigit() and best < assemble.UNCERTAIN_BELOW \
         and lone_mark(z.pixels)
+
+
+def _agreed(z: Zone, one: ocr.OcrLine, two: ocr.OcrLine) -> bool:
+    """Whether a lone digit's readings at 1× and 2× confirm each other as two sizes of a number do in
+    `parser.zone.reading`: the same digit, each at least 0.5 sure and one at least 0.6, on a page scanned at
+    250 dpi or more. A lone "1" read at 0.79 and 0.79 (the 3/4-size copy read nothing), another at 0.78 and
+    0.74, sent right timesheets to review (ghost tuning form 100749)."""
+    return z.dpi >= LOW_DPI and one.text == two.text and min(one.confidence, two.confidence) >= AGREED_LEAST \
+        and max(one.confidence, two.confidence) >= AGREED_SURER
 
 
 def _take_lost(z: Zone, line: ocr.OcrLine, first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) -> bool:
