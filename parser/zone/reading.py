@@ -8,7 +8,7 @@ from parser.result import FieldReading, Source
 from parser.zone import mail, numeric, text
 from parser.zone.agree import agree
 from parser.zone.base import (AGREED, AGREED_LEAST, AGREED_SURER, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_SURE,
-                              LOW_DPI_TEXT_SURE, NUMERIC, Zone)
+                              LOW_DPI_TEXT_SURE, Zone)
 from regulation import personal_code as pk
 
 
@@ -64,12 +64,14 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # too ("Ērgli"/"Ērgļi", "Ģints"/"Ģirts") and "iv" runs into "w"; the word list and the second model
         # that lift a reading (to 0.85, an address both models read alike to 0.9) cannot tell (independent
         # tuning set: silent errors on 200-dpi scans at 0.8–0.9, "sarlote" read "sarigte" by both models,
-        # tuning form 1142). Only what the model itself was sure of stands: a text or an address at full
-        # size, a number at either size ("7,5" read "1,5" at 0.85 at both, tuning form 1172).
+        # tuning form 1142). Only what the model itself was sure of at full size stands ("7,5" read "1,5" at
+        # 0.85 at both sizes, tuning form 1172).
         own = line.confidence_without(DASHES) if z.type == "text" else line.confidence
-        # A phone number has no check digit and nothing to add up to: the full-size reading must be sure of
-        # it itself ("23207560" read "23207569" at 0.87, at 3/4 size at 0.96; ghost tuning form 100496)
-        sure = confidence if z.type in NUMERIC and z.type != "phone" else min(own, confidence)
+        # The 3/4-size copy of a 200-dpi page is 150 dpi: the full-size reading must be sure of a number
+        # itself ("23207560" read "23207569" at 0.87, at 3/4 size at 0.96, ghost tuning form 100496; a
+        # date's "10" read "18" at 0.73 and 0.93, ghost tuning form 100829). A timesheet's times, hours and
+        # amounts that add up are raised again by what confirms them (`assemble._corroborated`).
+        sure = min(own, confidence)
         guessed = guessed or sure < (LOW_DPI_TEXT_SURE if z.type == "text" else LOW_DPI_SURE)
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)

@@ -22,3 +22,10 @@ def test_lone_digit_read_alike_at_1x_and_2x_is_out_of_review(name, tmp_path):
     timesheet in review."""
     want, read = _ghost_field(100749, name, tmp_path)
     assert read.value == want and read.confidence == 0.85, read
+
+
+def test_date_on_a_200_dpi_scan_stands_only_where_the_full_size_reading_is_sure(tmp_path):
+    """Ghost form 100829 (200 dpi): "10.12.2025" read "18.12.2025" at 0.73, and at 3/4 size (150 dpi in
+    effect) at 0.93; the surer smaller copy carried it, silent."""
+    want, read = _ghost_field(100829, "entries.3.date", tmp_path)
+    assert read.value != want and read.confidence < 0.8, read
