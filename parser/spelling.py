@@ -218,15 +218,19 @@ def addresses_where(text: str) -> list[str]:
 
 
 def house_numbers_misread(text: str) -> list[str]:
-    """House numbers of an address that do not begin with a digit: after "iela", "gatve" … an address writes
-    the house's number, so letters there are digits misread ("Ķiploku iela SS-3" for "55-3" at 0.91, ghost
-    tuning form 100200).
+    """House numbers of an address not written as one is (digits, perhaps a letter, perhaps "-" or "/" and
+    the flat's number): after "iela", "gatve" … an address writes the house's number, so letters or marks
+    there are misreadings ("Ķiploku iela SS-3" for "55-3" at 0.91, ghost tuning form 100200; "Ogres iela
+    1:25" for "1-25" at 0.90 and 0.92, tuning form 4836).
 
     >>> house_numbers_misread("Ķiploku iela SS-3, Ķegums"), house_numbers_misread("Ķiploku iela 55-3, Ķegums")
     (['SS-3'], [])
+    >>> house_numbers_misread("Ogres iela 1:25, Ērgļi"), house_numbers_misread("Tērbatas iela 14A/2, Rīga")
+    (['1:25'], [])
     """
     streets = r"\b(?:iela|gatve|prospekts|bulvāris|šoseja|aleja|laukums) ([^\s,]+)"
-    return [m.group(1) for m in re.finditer(streets, text) if not m.group(1)[0].isdigit()]
+    return [m.group(1) for m in re.finditer(streets, text)
+            if not re.fullmatch(r"\d+[^\W\d_]?(?:[-/]\d+[^\W\d_]?)?", m.group(1))]
 
 
 def postcodes_misread(text: str) -> list[str]:
