@@ -21,7 +21,7 @@ from parser.normalize import normalize
 from parser.result import FieldReading
 from parser.zone import Zone, reading
 from parser.zone.agree import agree
-from parser.zone.base import AGREED_LEAST, AGREED_SURER, EMAIL_DUST, LOW_DPI, is_name
+from parser.zone.base import EMAIL_DUST, LOW_DPI, is_name, sizes_agree
 
 ALONE_AT_MOST = 0.85  # a reading only the larger copy backs: not among the readings at 0.9 and above
 IN_DOUBT = 0.6  # … and on a page scanned below LOW_DPI: the likelier value, still for a person to check
@@ -66,9 +66,9 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     for z, line in zip(lost, larger):
         _take_lost(z, line, first, second)
     for z, line in zip(alone, larger[len(lost):]):
-        if line.text == first[z.name].text and (line.confidence >= assemble.UNCERTAIN_BELOW
-                                                or _agreed(z, first[z.name], line)):
-            first[z.name] = dataclasses.replace(line, confidence=ALONE_AT_MOST if _agreed(z, first[z.name], line)
+        agreed = _agreed(z, first[z.name], line)
+        if line.text == first[z.name].text and (line.confidence >= assemble.UNCERTAIN_BELOW or agreed):
+            first[z.name] = dataclasses.replace(line, confidence=ALONE_AT_MOST if agreed
                                                 else min(line.confidence, ALONE_AT_MOST))
             if z.name in second and not second[z.name].text:
                 del second[z.name]  # the smaller copy read nothing: no reading against it
@@ -195,8 +195,7 @@ def _agreed(z: Zone, one: ocr.OcrLine, two: ocr.OcrLine) -> bool:
     `parser.zone.reading`: the same digit, each at least 0.5 sure and one at least 0.6, on a page scanned at
     250 dpi or more. A lone "1" read at 0.79 and 0.79 (the 3/4-size copy read nothing), another at 0.78 and
     0.74, sent right timesheets to review (ghost tuning form 100749)."""
-    return z.dpi >= LOW_DPI and one.text == two.text and min(one.confidence, two.confidence) >= AGREED_LEAST \
-        and max(one.confidence, two.confidence) >= AGREED_SURER
+    return z.dpi >= LOW_DPI and one.text == two.text and sizes_agree(one.confidence, two.confidence)
 
 
 def _take_lost(z: Zone, line: ocr.OcrLine, first: dict[str, ocr.OcrLine], second: dict[str, ocr.OcrLine]) -> bool:

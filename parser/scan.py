@@ -126,11 +126,13 @@ def read_fields(definition: Any, aligned: list[align.Alignment | None], blanks: 
                 message_en=f"page {i + 1} of the form is missing — scan all pages"))
     # Each field of such a page is named too: a review lists fields, and one that lists none of the page's
     # would let a person finish it with the page's ticks and values left out (tuning form 4292).
+    why = {i: ("trūkst", "is missing") if i >= len(aligned) else ("netika atpazīta", "was not recognised")
+           for i in missing_pages}
     issues += [Issue(field=f.name, severity="warning", code="unreadable", page=f.page,
-                     message_lv=f"lauks «{f.label_lv}» nav nolasīts: veidlapas {f.page + 1}. lapa netika atpazīta — "
+                     message_lv=f"lauks «{f.label_lv}» nav nolasīts: veidlapas {f.page + 1}. lapa {why[f.page][0]} — "
                                 "ievadiet to pēc oriģināla",
-                     message_en=f"the field '{f.name}' was not read: page {f.page + 1} of the form was not "
-                                "recognised — enter it from the original")
+                     message_en=f"the field '{f.name}' was not read: page {f.page + 1} of the form "
+                                f"{why[f.page][1]} — enter it from the original")
                for f in definition.fields if f.page in missing_pages]
 
     thresholds = {i: page_threshold(a.image) for i, a in enumerate(aligned) if a is not None}

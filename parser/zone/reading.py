@@ -7,8 +7,8 @@ from parser.normalize import normalize
 from parser.result import FieldReading, Source
 from parser.zone import mail, numeric, text
 from parser.zone.agree import agree
-from parser.zone.base import (AGREED, AGREED_LEAST, AGREED_SURER, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_SURE,
-                              LOW_DPI_TEXT_SURE, Zone)
+from parser.zone.base import (AGREED, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_SURE, LOW_DPI_TEXT_SURE, Zone,
+                              sizes_agree)
 from regulation import personal_code as pk
 
 
@@ -47,7 +47,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # 0.3–0.7 at one size and 0.9 at the other; measured on the independent tuning set). Free text
         # keeps the first: "Ķīirills" was read alike at both sizes, at 0.41 and 0.8.
         confidence = max(confidence, check.confidence)
-        if min(line.confidence, check.confidence) >= AGREED_LEAST and confidence >= AGREED_SURER:
+        if sizes_agree(line.confidence, check.confidence):
             # Both sure of their shape, if not of every digit: the two sizes confirm each other as a reader's
             # second look does (independent tuning forms 2256–2543, 300 dpi: 20 readings of 0.5–0.8 so, all
             # right; the one wrong, "11:06" for "11:00", at 0.15 and 0.15). Below 250 dpi the model alone decides.

@@ -114,4 +114,4 @@ def test_a_scan_missing_its_second_page_lists_that_pages_fields_until_a_person_e
     done = cw.review_done(reg, item.sha256, by="klerks")
     assert done.details["case_id"]
     view = cw.case_show(reg, done.details["case_id"])
-    assert view.application.attachments == record.get("attachments", view.application.attachments)
+    assert record["attachments"] and view.application.attachments == record["attachments"]  # page 2's ticks

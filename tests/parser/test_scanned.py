@@ -153,3 +153,4 @@ def test_scan_with_a_page_missing_is_recognised_and_reported():
     named = {i.field for i in result.issues if i.code == "unreadable" and i.page == 1}
     page_two = {f.name for f in load_form("application").fields if f.page == 1}
     assert page_two and named == page_two
+    assert all("2. lapa trūkst" in i.message_lv for i in result.issues if i.field in page_two)
