@@ -50,7 +50,8 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
     guessed = guessed or typo_guess
     if spelling.doubtful_words(raw) or spelling.places_where(raw) \
             or (z.name.endswith("address") and (spelling.addresses_where(raw) or spelling.postcodes_misread(raw)
-                                                or spelling.house_numbers_misread(raw))):
+                                                or spelling.house_numbers_misread(raw)
+                                                or spelling.streets_misread(raw))):
         guessed = True  # "Udens" where "Ūdens" is Latvian: a mark the model may have dropped
     if not is_name(z.name) and (spelling.unknown_common_words(raw) or spelling.capitals_after_small_words(raw)):
         guessed = True  # a lower-case word that is no Latvian word ("universitāje"), a common one capitalised
