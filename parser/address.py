@@ -145,6 +145,29 @@ def _ones(local: str, theirs: str, changed: bool = False) -> str | None:
     return "".join(out) if changed else None
 
 
+def name_begun_by_lav(eng: str, lav: str, names: list[str]) -> str | None:
+    """`eng`'s address with the first letter `lav` read before it, where that letter begins one of the
+    person's `names` (`as_written`) and `eng`'s local part lacks it: `eng` dropped the "z" of "zanis.kirss"
+    at both sizes, `lav` read it ("zanis.kirssRexample.lv", tuning form 5026). None otherwise. The likelier
+    value of an address in doubt.
+
+    >>> name_begun_by_lav("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["zanis", "kirss"])
+    'zanis.kirss@example.lv'
+    >>> name_begun_by_lav("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["janis", "kirss"]) is None
+    True
+    """
+    if eng.count("@") != 1:
+        return None
+    local, domain = eng.split("@")
+    theirs = as_written(lav.replace(" ", ""))
+    first = theirs[:1]
+    if not local or not first.isalpha() or not theirs[1:].startswith(local):
+        return None
+    fuller = first + local
+    return f"{fuller}@{domain}" if any(n and fuller.startswith(n) and not local.startswith(n) for n in names) \
+        else None
+
+
 def domain_from_lav(eng: str, lav: str) -> str | None:
     """`eng`'s address with the domain `lav` read at its end, where `eng`'s domain does not exist
     ("apolio.v" beside `lav`'s "…Gapollo.lv") or differs from `lav`'s in the top-level domain alone

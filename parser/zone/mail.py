@@ -39,7 +39,10 @@ def checked(z: Zone, raw: str, guessed: bool, cap: float, line: ocr.OcrLine, che
             guessed = True  # no such top-level domain ("apollo.iv"): a misreading
     # a mail provider's domain with one letter changed ("apolio.lv", both models alike, tuning form 1506)
     guessed = guessed or own_doubt or ("@" in raw and address.near_provider(raw.rsplit("@", 1)[1]) is not None)
+    if guessed and read < seen and again is not None:
+        raw = _underscores_placed(raw, again.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST), seen)
     if guessed and check is not None:  # the likelier value, still in doubt
+        raw = address.name_begun_by_lav(raw, check.text, written) or raw
         raw = address.ones_from_lav(raw, check.text) or raw
         raw = address.domain_from_lav(raw, check.text) or raw
     if guessed:
@@ -73,3 +76,18 @@ def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, 
         and address.names_then_digits(raw, written) \
         and agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True)
 
+
+
+def _underscores_placed(raw: str, smaller: str, seen: int) -> str:
+    """`smaller` (`eng`'s reading at 3/4 size) where it has every underscore the ink shows and is `raw` but
+    for them ("ceslava_vilka48" read "ceslavavilka48@example.lv_" at full size, the underscore put at the
+    end; tuning form 5032); else `raw`. The likelier value of an address in doubt.
+
+    >>> _underscores_placed("ceslavavilka48@example.lv", "ceslava_vilka48@example.lv", 1)
+    'ceslava_vilka48@example.lv'
+    >>> _underscores_placed("ceslavavilka48@example.lv", "ceslava_vilka4@example.lv", 1)
+    'ceslavavilka48@example.lv'
+    """
+    if smaller.count("_") == seen and smaller.replace("_", "") == raw.replace("_", ""):
+        return smaller
+    return raw
