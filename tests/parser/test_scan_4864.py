@@ -40,3 +40,17 @@ def test_email_first_letter_only_lav_read_is_put_back_where_it_begins_the_name(t
     read "zanis.kirssRexample.lv"; the representative is Žanis Ķiršs. The likelier value, still in doubt."""
     want, read = _field(5026, "representative.email", tmp_path)
     assert read.value == want == "zanis.kirss@example.lv" and read.confidence < 0.8, read
+
+
+def test_name_whose_first_letter_the_smaller_copy_reads_small_is_out_of_review(tmp_path):
+    """Tuning form 4969: "Vija" read at 0.96, at 3/4 size "vija" at 0.74 — the same letter, its small form
+    the capital drawn smaller; a name begins with a capital. A right timesheet went to review."""
+    want, read = _field(4969, "assistant.given_name", tmp_path)
+    assert read.value == want == "Vija" and read.confidence >= 0.8, read
+
+
+def test_route_dash_joined_at_one_size_and_spaced_at_the_other_is_one_reading(tmp_path):
+    """Tuning form 4983: "Ķekava – Žīguri" read "Ķekava- Žīguri" at full size and "Ķekava - Žīguri" at 3/4
+    size: one route, its dash spaced otherwise. A right timesheet went to review."""
+    want, read = _field(4983, "entries.4.place", tmp_path)
+    assert read.value == want == "Ķekava – Žīguri" and read.confidence >= 0.8, read
