@@ -236,7 +236,8 @@ def _timesheet_checks(readings: dict[str, FieldReading], fields: dict[str, Any],
 def _dates_in_month(readings: dict[str, FieldReading], rows: dict[int, dict[str, Any]], doubt) -> None:
     """Point 20: a timesheet accounts for one month, so a row's date outside the month written at the top is
     a misread digit in one of them ("2029-05-30" on a sheet for 2020-05, tuning form 757). Where most dated
-    rows fall outside it, the month is doubted too (its own digit may be the misread one)."""
+    rows fall outside it, the month is doubted too (its own digit may be the misread one). On a scan, two
+    rows whose dates go back are both doubted."""
     month = readings.get("month")
     if month is None or not isinstance(month.value, str):
         return
@@ -246,6 +247,14 @@ def _dates_in_month(readings: dict[str, FieldReading], rows: dict[int, dict[str,
         doubt(f"entries.{i}.date", "datums nav lapas mēnesī", "the date is not in the sheet's month")
     if outside and 2 * len(outside) > len(dated):
         doubt("month", "rindu datumi ir citā mēnesī", "the rows' dates are in another month")
+    # The rows are written day after day: a date before the row above's is a misread digit in one of the two
+    # ("29.04.2022" read "23.04.2022" at 0.95, after "25.04.2022"; ghost tuning form 101111, 200 dpi)
+    order = sorted(dated)
+    for above, below in zip(order, order[1:]):
+        if dated[below] < dated[above]:
+            for i in (above, below):
+                doubt(f"entries.{i}.date", "datums ir agrāks par iepriekšējās rindas datumu",
+                      "the date is earlier than the row above's")
 
 
 def _rows_with(readings: dict[str, FieldReading], part: str) -> list[str]:

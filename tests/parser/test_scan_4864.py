@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.parser.test_scan_silent_3408 import _ghost_field  # noqa: E402
 from tests.parser.test_scan_silent_causes import _field  # noqa: E402
 from tests.parser.test_scan_silent_causes_fresh import pytestmark  # noqa: E402,F401
 
@@ -54,3 +55,13 @@ def test_route_dash_joined_at_one_size_and_spaced_at_the_other_is_one_reading(tm
     size: one route, its dash spaced otherwise. A right timesheet went to review."""
     want, read = _field(4983, "entries.4.place", tmp_path)
     assert read.value == want == "Ķekava – Žīguri" and read.confidence >= 0.8, read
+
+
+def test_timesheet_date_before_the_row_above_is_doubtful(tmp_path):
+    """Ghost tuning form 101111 (200 dpi): "29.04.2022" read "23.04.2022" at 0.95 (and at 3/4 size at 0.94;
+    the "2" and "9" run together), after a row dated "25.04.2022" — silent. Rows are written day after day:
+    both dates are doubted."""
+    want, read = _ghost_field(101111, "entries.10.date", tmp_path)
+    assert read.value == "2022-04-23" != want and read.confidence < 0.8, read
+    _, above = _ghost_field(101111, "entries.9.date", tmp_path)
+    assert above.confidence < 0.8, above
