@@ -244,9 +244,15 @@ def _names_sure(z: Zone, first: dict[str, ocr.OcrLine]) -> bool:
 
 
 def _edition(text: str) -> str:
-    """An edition mark's letters and digits without their marks: the mark is ASCII, dust over its "Z"
-    reads "Ž", and dust beside its hyphens reads ":" ("ASIST:-UZSK-2026.1:- 2/2", independent tuning set)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
+    """An edition mark's letters and digits without their marks, in capitals: the mark is ASCII capitals,
+    dust over its "Z" reads "Ž", dust beside its hyphens reads ":" ("ASIST:-UZSK-2026.1:- 2/2", independent
+    tuning set), and an "I" after a hyphen is read small ("ASIST-iESN-2026.1", ghost tuning form 101082: a
+    right application went to review). Editions differ in their year and number.
+
+    >>> _edition("ASIST-iESN-2026.1 : 2/2"), _edition("ASIST:-UZSK-2026.1:- 2/2")
+    ('ASISTIESN2026122', 'ASISTUZSK2026122')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum()).upper()
 
 
 def _group_key(kind: str, pixels: np.ndarray) -> Group:

@@ -65,3 +65,16 @@ def test_timesheet_date_before_the_row_above_is_doubtful(tmp_path):
     assert read.value == "2022-04-23" != want and read.confidence < 0.8, read
     _, above = _ghost_field(101111, "entries.9.date", tmp_path)
     assert above.confidence < 0.8, above
+
+
+def test_edition_mark_with_an_i_read_small_is_confirmed(tmp_path):
+    """Ghost tuning form 101082 (300 dpi): page 2's edition mark "ASIST-IESN-2026.1" read "ASIST-iESN-2026.1"
+    — a right application went to review for its edition alone. The mark is capitals; case says nothing."""
+    from bench.independent import ghost
+    from parser import parse_file
+
+    pdf = tmp_path / "ghost-101082.pdf"
+    pdf.write_bytes(ghost.make(101082).pdf)
+    result = parse_file(pdf, sandbox=False)
+    assert result.kind == "application"
+    assert not [i for i in result.issues if i.field is None and "versijas" in i.message_lv], result.issues
