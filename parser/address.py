@@ -145,21 +145,22 @@ def _ones(local: str, theirs: str, changed: bool = False) -> str | None:
     return "".join(out) if changed else None
 
 
-def name_begun_by_lav(eng: str, lav: str, names: list[str]) -> str | None:
-    """`eng`'s address with the first letter `lav` read before it, where that letter begins one of the
-    person's `names` (`as_written`) and `eng`'s local part lacks it: `eng` dropped the "z" of "zanis.kirss"
-    at both sizes, `lav` read it ("zanis.kirssRexample.lv", tuning form 5026). None otherwise. The likelier
-    value of an address in doubt.
+def first_letter_from(eng: str, other: str, names: list[str]) -> str | None:
+    """`eng`'s address with the first letter `other` (`lav`'s reading, or `eng`'s at 3/4 size) read before
+    it, where that letter begins one of the person's `names` (`as_written`) and `eng`'s local part lacks it:
+    `eng` dropped the "z" of "zanis.kirss" at both sizes, `lav` read it ("zanis.kirssRexample.lv", tuning
+    form 5026); the "s" of "sarlis.laksa54" at full size, read at 3/4 size (tuning form 5208). None
+    otherwise. The likelier value of an address in doubt.
 
-    >>> name_begun_by_lav("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["zanis", "kirss"])
+    >>> first_letter_from("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["zanis", "kirss"])
     'zanis.kirss@example.lv'
-    >>> name_begun_by_lav("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["janis", "kirss"]) is None
+    >>> first_letter_from("anis.kirss@example.lv", "zanis.kirssRexample.lv", ["janis", "kirss"]) is None
     True
     """
     if eng.count("@") != 1:
         return None
     local, domain = eng.split("@")
-    theirs = as_written(lav.replace(" ", ""))
+    theirs = as_written(other.replace(" ", ""))
     first = theirs[:1]
     if not local or not first.isalpha() or not theirs[1:].startswith(local):
         return None
@@ -260,21 +261,28 @@ def lookalikes_after_names(eng: str, names: list[str]) -> bool:
                for _, tail, _ in _tails(eng, names))
 
 
-def ones_after_names(eng: str, names: list[str]) -> str | None:
-    """`eng`'s address with "1" for each "l" or "i" among the digits that follow the person's names
-    (`names`: given name and surname without marks, in lower case), where the local part is those names
-    (either order, joined by nothing, ".", "_" or "-") and then digits but for those letters: "madaraabolal4"
-    beside "Madara Ābola", "gederts_laksal0" beside "Ģederts Ļaksa" (both models read "14" and "10" so;
-    independent tuning forms 1452, 1474). None otherwise. The likelier value of an address in doubt.
+TO_DIGITS = str.maketrans("soilzbgq", "50112699")  # `DIGIT_LOOKALIKES` back to the digits they stand for
 
-    >>> ones_after_names("madaraabolal4@example.lv", ["madara", "abola"])
+
+def digits_after_names(eng: str, names: list[str]) -> str | None:
+    """`eng`'s address with digits for the letters a digit is read as (`DIGIT_LOOKALIKES`) among the digits
+    that follow the person's names (`names`: given name and surname without marks, in lower case), where the
+    local part is those names (either order, joined by nothing, ".", "_" or "-") and then digits but for
+    those letters: "madaraabolal4" beside "Madara Ābola", "gederts_laksal0" beside "Ģederts Ļaksa" (both
+    models read "14" and "10" so; independent tuning forms 1452, 1474), "ceslavs_krastinss6" beside "Česlavs
+    Krastiņš" ("56", tuning form 5214). None otherwise. The likelier value of an address in doubt.
+
+    >>> digits_after_names("madaraabolal4@example.lv", ["madara", "abola"])
     'madaraabola14@example.lv'
-    >>> ones_after_names("baiba_ivanel@inbox.lv", ["baiba", "ivane"]) is None  # no digit: "l" may be a letter
+    >>> digits_after_names("ceslavs_krastinss6@gmail.com", ["ceslavs", "krastins"])
+    'ceslavs_krastins56@gmail.com'
+    >>> digits_after_names("baiba_ivanel@inbox.lv", ["baiba", "ivane"]) is None  # no digit: "l" may be a letter
     True
     """
     for head, tail, domain in _tails(eng, names):
-        if re.fullmatch(r"[0-9li]+", tail) and re.search(r"\d", tail) and re.search(r"[li]", tail):
-            return f"{head}{tail.replace('l', '1').replace('i', '1')}@{domain}"
+        if re.search(r"\d", tail) and re.search(r"[^\d]", tail) \
+                and all(c.isdigit() or c in DIGIT_LOOKALIKES for c in tail):
+            return f"{head}{tail.translate(TO_DIGITS)}@{domain}"
     return None
 
 

@@ -62,7 +62,7 @@ def result(base: dict[str, Any], definition: Any, shape: str, readings: dict[str
 
     if kind == "timesheet":
         readings = _corroborated(readings)
-    readings = mailnames.ones_after_names(readings, UNCERTAIN_BELOW)
+    readings = mailnames.digits_after_names(readings, UNCERTAIN_BELOW)
     for name, f in fields.items():
         r = readings.get(name)
         label = getattr(f, "label_lv", name)

@@ -1,5 +1,5 @@
 """An e-mail address read from a scan against the names on the same form: a name with one letter changed in
-the address (`names_nearly_in_addresses`), "l" for "1" among the digits after the names (`ones_after_names`).
+the address (`names_nearly_in_addresses`), a letter for a digit among the digits after the names (`digits_after_names`).
 """
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def names_nearly_in_addresses(readings: dict[str, FieldReading], doubt, scanned:
                     readings[f"{person}.email"] = email
 
 
-def ones_after_names(readings: dict[str, FieldReading], uncertain_below: float) -> dict[str, FieldReading]:
-    """An e-mail address in doubt with the "1"s `address.ones_after_names` finds after the person's names
+def digits_after_names(readings: dict[str, FieldReading], uncertain_below: float) -> dict[str, FieldReading]:
+    """An e-mail address in doubt with the digits `address.digits_after_names` finds after the person's names
     (read on the same form), where it was read below `uncertain_below`: the likelier value; the
     address stays in doubt."""
     out = dict(readings)
@@ -41,7 +41,7 @@ def ones_after_names(readings: dict[str, FieldReading], uncertain_below: float) 
         email = readings.get(f"{person}.email")
         if email is None or not isinstance(email.value, str) or email.confidence >= uncertain_below:
             continue
-        value = address.ones_after_names(email.value, _names(readings, person))
+        value = address.digits_after_names(email.value, _names(readings, person))
         if value is not None:
             out[f"{person}.email"] = email.model_copy(update={"value": value, "raw": value})
     return out

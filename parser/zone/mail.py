@@ -42,7 +42,9 @@ def checked(z: Zone, raw: str, guessed: bool, cap: float, line: ocr.OcrLine, che
     if guessed and read < seen and again is not None:
         raw = _underscores_placed(raw, again.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST), seen)
     if guessed and check is not None:  # the likelier value, still in doubt
-        raw = address.name_begun_by_lav(raw, check.text, written) or raw
+        raw = address.first_letter_from(raw, check.text, written) or raw
+    if guessed and again is not None:
+        raw = address.first_letter_from(raw, again.text.rstrip(EMAIL_TAIL), written) or raw
         raw = address.ones_from_lav(raw, check.text) or raw
         raw = address.domain_from_lav(raw, check.text) or raw
     if guessed:

@@ -145,7 +145,7 @@ def test_point_20_transport_rows_that_do_not_add_up_to_the_total_are_all_doubtfu
 def test_email_l_beside_a_digit_both_models_read_is_doubtful(tmp_path):
     """Tuning form 1006: "gertrudeklavina11@…" read "…klavinal1@…" by `eng` and `lav` alike, silent. In doubt
     now, and since stop 12 the value offered is the right one: the names on the form end where the digits
-    begin (`address.ones_after_names`)."""
+    begin (`address.digits_after_names`)."""
     want, read = _field(1006, "applicant.email", tmp_path)
     assert read.confidence < 0.8 and read.value == want, (want, read)
 
