@@ -74,11 +74,20 @@ def settled(pixels: np.ndarray, glyphs: Sequence[Glyph], *, doubt_needed: bool =
 OTHER_LETTER_AT = 0.6
 
 
-def other_letter(glyphs: Sequence[Glyph]) -> bool:
+# Letters by how far they reach: a rival of the x-height alone ("a") where the ink of the letter read rises
+# above it or falls below ("d", "g") is no rival
+RISING, FALLING, LOW = set("bdfhklt"), set("gjpqy"), set("acemnorsuvwxz")
+REACH = 0.2  # an ascender or descender reaches this far past the x-height's band, in x-heights (measured 0.29
+# for the "d" and "g" of tuning forms 5215 and 5190; a round letter overshoots its band by a pixel)
+
+
+def other_letter(glyphs: Sequence[Glyph], pixels: np.ndarray | None = None) -> bool:
     """Whether some letter had another letter beside it among the model's choices at `OTHER_LETTER_AT` or
     more: not the same letter with or without a mark or in the other case, and not a neighbour's letter
     (the choices are per step, and a step at a letter's edge scores its neighbour: "Īvāne" had "ī" at 0.99
-    beside its "v").
+    beside its "v"). With the `pixels` read, a rival of the x-height alone is not counted where the ink in
+    the middle of the letter's box rises or falls as the letter read does: "Ērglis" with "a" at 0.65 beside
+    its "g", "Ūdris" with "a" at 0.65 beside its "d" (tuning forms 5190, 5215: right names sent to review).
 
     >>> other_letter([Glyph("Ķ", (0, 0, 9, 9)), Glyph("r", (9, 0, 19, 9), (("r", 0.97), ("i", 0.70))),
     ...               Glyph("r", (19, 0, 29, 9))])
@@ -86,12 +95,38 @@ def other_letter(glyphs: Sequence[Glyph]) -> bool:
     >>> other_letter([Glyph("Ī", (0, 0, 9, 9)), Glyph("v", (9, 0, 19, 9), (("v", 0.88), ("ī", 0.99))),
     ...               Glyph("ā", (19, 0, 29, 9), (("ā", 0.9), ("a", 0.7)))])
     False
+    >>> page = np.full((50, 60), 255, np.uint8)
+    >>> page[20:40, 5:18] = 0; page[8:40, 24:27] = 0; page[20:40, 27:37] = 0     # "o", then a "d": x-height 20
+    >>> page[20:40, 42:55] = 0
+    >>> d = [Glyph("o", (5, 20, 18, 40)), Glyph("d", (24, 8, 37, 40), (("d", 0.88), ("a", 0.65))),
+    ...      Glyph("e", (42, 20, 55, 40))]
+    >>> other_letter(d), other_letter(d, page)
+    (True, False)
     """
+    line = measured_line(pixels) if pixels is not None else None
     for i, g in enumerate(glyphs):
         kin = {_base(g.text).lower()} | {_base(n.text).lower() for n in glyphs[max(0, i - 1):i + 2]}
-        if any(score >= OTHER_LETTER_AT and _base(a).lower() not in kin for a, score in g.alternatives):
+        if any(score >= OTHER_LETTER_AT and _base(a).lower() not in kin and not _reach_rules_out(g, a, line)
+               for a, score in g.alternatives):
             return True
     return False
+
+
+def _reach_rules_out(g: Glyph, rival: str, line) -> bool:
+    """Whether the ink in `g`'s box reaches past the x-height's band as `g`'s letter
+    does and the `rival` (of the x-height alone) cannot."""
+    letter = _base(g.text)
+    if line is None or rival not in LOW or letter not in RISING | FALLING:
+        return False
+    labels, _, baseline, x_height = line
+    x0, _, x1, _ = g.box
+    middle = labels[:, x0:x1]
+    rows = np.nonzero((middle > 0).any(axis=1))[0]
+    if rows.size == 0:
+        return False
+    if letter in RISING:
+        return rows[0] <= baseline - x_height - REACH * x_height
+    return rows[-1] >= baseline + REACH * x_height
 
 
 def word_settles(text: str, glyphs: Sequence[Glyph]) -> bool:

@@ -73,8 +73,8 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
         # the model weighed the letter without its mark too, at either size ("Ķirills" read "Ķīrills" with
         # "i" at 0.10 and, at 3/4 size, 0.32; tuning form 778): no word list decides a name
         guessed = True
-    weighed = rivals.other_letter(line.glyphs) or (
-        check is not None and check.text == line.text and rivals.other_letter(check.glyphs))
+    weighed = rivals.other_letter(line.glyphs, z.pixels) or (
+        check is not None and check.text == line.text and rivals.other_letter(check.glyphs, smaller(z.pixels)))
     if is_name(z.name) and weighed and not rivals.word_settles(raw, line.glyphs):
         # the model weighed another letter ("Ķrrills" at 0.85, "i" beside an "r" at 0.70), at either size
         # ("Ķrrills" at 0.90 and 0.25, "i" at 0.84 only at 3/4 size, tuning form 3891; of 394 right names kept

@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import pytest  # noqa: E402
+
 from tests.parser.test_scan_silent_3408 import _ghost_field  # noqa: E402
 from tests.parser.test_scan_silent_causes import _field  # noqa: E402
 from tests.parser.test_scan_silent_causes_fresh import pytestmark  # noqa: E402,F401
@@ -99,3 +101,13 @@ def test_email_letter_read_for_a_digit_after_the_names_is_put_right(tmp_path):
     names, among digits, the digit is the likelier value; the address stays in doubt."""
     want, read = _field(5214, "applicant.email", tmp_path)
     assert read.value == want == "ceslavs_krastins56@gmail.com" and read.confidence < 0.8, read
+
+
+@pytest.mark.parametrize("n,name,want", [(5190, "preferred_assistant.surname", "Ērglis"),
+                                         (5215, "assistant.surname", "Ūdris")])
+def test_rival_letter_of_the_x_height_beside_a_letter_whose_ink_rises_or_falls_is_no_rival(n, name, want, tmp_path):
+    """Tuning forms 5190 and 5215: "Ērglis" with "a" at 0.65 beside its "g" (3/4 size), "Ūdris" with "a" at 0.65
+    beside its "d": the ink falls below the line and rises above the x-height, as no "a" does. Right
+    applications and timesheets went to review."""
+    expected, read = _field(n, name, tmp_path)
+    assert read.value == expected == want and read.confidence >= 0.8, read
