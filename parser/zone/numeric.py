@@ -42,6 +42,8 @@ def doubted(z: Zone, raw: str, value: str | None, line: ocr.OcrLine) -> bool:
         return True  # the spaces read are not the spaces seen (a Latvian number's spaces carry nothing)
     if z.type in NUMERIC and digits.seven_read_as_one(z.pixels, line.glyphs):
         return True  # a "1" read where the ink's top is a "7"'s bar
+    if z.type in NUMERIC and digits.loops_unread(z.pixels, raw):
+        return True  # a loop in the ink inside a digit read without one ("9" read "3")
     if z.type in NUMERIC and slivers(z.pixels):
         return True  # a border's remains beside the digits may have been read as a "1"
     if z.type in ("number", "money") and raw.isdigit() and len(raw) == 1 \
