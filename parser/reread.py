@@ -57,14 +57,16 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     split = [z for z in zones if z.type in NUMBERS + SHAPED and z.name in first and z.name in second
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
              and not agree(z, first[z.name].text, second[z.name].text)]
-    mid = _read(lost + split, 1.5, 7, whitelist)
+    # One Tesseract call for both sizes (a call's start costs as much as reading a dozen zones): 1.5× for
+    # what was lost and what is disputed, 2× for what 1.5× may not read ("4,5" read "45" at 1×, 3/4 and
+    # 1.5×), lone digits and the disputed again. A 2× reading of what 1.5× read is not used.
+    mids, bigs = lost + split, lost + alone + split
+    both = _read(mids + bigs, (1.5,) * len(mids) + (2.0,) * len(bigs), 7, whitelist)
+    mid, larger = both[:len(mids)], both[len(mids):]
     mid_split = mid[len(lost):]
-    lost = [z for z, line in zip(lost, mid) if not _take_lost(z, line, first, second)]
-    # one call at 2× for all: what 1.5× did not read ("4,5" read "45" at 1×, 3/4 and 1.5×), lone digits and
-    # the readings the smaller copy disputes
-    larger = _read(lost + alone + split, 2.0, 7, whitelist)
-    for z, line in zip(lost, larger):
-        _take_lost(z, line, first, second)
+    for z, line, big in zip(lost, mid, larger):
+        if not _take_lost(z, line, first, second):
+            _take_lost(z, big, first, second)
     for z, line in zip(alone, larger[len(lost):]):
         agreed = _agreed(z, first[z.name], line)
         if line.text == first[z.name].text and (line.confidence >= assemble.UNCERTAIN_BELOW or agreed):
