@@ -46,15 +46,16 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     (b) are one lone digit read below the review threshold at both sizes: read at 2× in line mode; taken,
         at most 0.85, when it reads the same digit at the review threshold or above, or as `_agreed`;
     (c) read a value the 3/4-size reading does not agree with ("10.07.2020" beside "19.07.2020", tuning
-        form 291): read at 1.5× and 2×; where both give the first reading's value, three readings outvote
-        the smallest copy and the first stands, at most 0.85.
+        form 291; a phone number "29063708" beside "29963708", ghost tuning form 101092): read at 1.5× and
+        2×; where both give the first reading's value, three readings outvote the smallest copy and the
+        first stands, at most 0.85.
     """
     lost = [z for z in zones if z.name in first and (
         (z.type in NUMBERS and _lost(z, first[z.name]))
         or (z.type in SHAPED and first[z.name].text and normalize(z.type, first[z.name].text) is None))]
     alone = [z for z in zones if z.type in NUMBERS and z.name in first and z not in lost
              and _unsure_lone_digit(z, first[z.name], second.get(z.name))]
-    split = [z for z in zones if z.type in NUMBERS + SHAPED and z.name in first and z.name in second
+    split = [z for z in zones if z.type in NUMBERS + SHAPED + ("phone",) and z.name in first and z.name in second
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
              and not agree(z, first[z.name].text, second[z.name].text)]
     # One Tesseract call for both sizes (a call's start costs as much as reading a dozen zones): 1.5× for

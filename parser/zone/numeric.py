@@ -29,6 +29,7 @@ def cleaned(z: Zone, raw: str, cap: float) -> tuple[str | None, float]:
         raw = raw.strip(".,;:'|") or None  # dust beside the digits ("+371 28225587.")
     if z.type == "personal_code":
         raw = raw.strip(":;.,'|- ")  # a label's colon or a border's remains beside the digits
+        raw = raw.replace(" ", "")  # a space read in a gap ("200960- 11765", ghost tuning form 101118): no ink
         if re.fullmatch(r"\d{6}-?[\d.]{5,6}", raw) and raw.count(".") == 1:
             raw = raw.replace(".", "")  # a speck among the digits ("270799-1.7225"); the check digit decides
     return raw, cap
