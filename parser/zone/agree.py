@@ -20,6 +20,10 @@ def agree(z: Zone, first: str, second: str, folded: bool = False, second_glyphs:
     an amount alike in value ("9,5" and "9.5"); for a number, a separator the smaller image lost counts
     when the ink shows exactly the separators the first reading has ("3,5" beside "35")."""
     a, b = " ".join(first.split()), " ".join(second.split())
+    if z.name.endswith("place"):
+        # the smaller copy's route dash read "=" ("Ogre = Jēkabpils" beside "Ogre - Jēkabpils", ghost tuning
+        # form 101131); the first reading's own "=" stays for its checks to judge
+        b = b.replace(" = ", " - ")
     if z.type == "text":
         a, b = typography(a)[0], typography(b)[0]
     if z.name.endswith("place"):  # a route's dash joined to a place at one size, spaced at the other

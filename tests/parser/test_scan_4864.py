@@ -132,3 +132,10 @@ def test_lone_one_beside_a_wider_digit_at_three_quarters_is_a_one(tmp_path):
     stroke 0.29 as wide as tall, which no "4" is. A right timesheet went to review."""
     want, read = _ghost_field(101091, "entries.13.annex1_point", tmp_path)
     assert read.value == want and read.confidence >= 0.8, read
+
+
+def test_route_whose_dash_the_smaller_copy_reads_as_equals_is_one_reading(tmp_path):
+    """Ghost tuning form 101131 (300 dpi): "Ogre - Jēkabpils" beside "Ogre = Jēkabpils" at 3/4 size — the same
+    route, its dash read "=" by the smaller copy. A right timesheet went to review."""
+    want, read = _ghost_field(101131, "entries.2.place", tmp_path)
+    assert read.value == want == "Ogre – Jēkabpils" and read.confidence >= 0.8, read
