@@ -16,7 +16,7 @@ import dataclasses
 import cv2
 import numpy as np
 
-from parser import assemble, image, ocr
+from parser import assemble, digits, image, ocr
 from parser.normalize import normalize
 from parser.result import FieldReading
 from parser.zone import Zone, reading
@@ -49,6 +49,9 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
         form 291; a phone number "29063708" beside "29963708", ghost tuning form 101092): read at 1.5× and
         2×; where both give the first reading's value, three readings outvote the smallest copy and the
         first stands, at most 0.85.
+    (d) read a "1" where the ink's top is a "7"'s bar (`digits.seven_read_as_one`: "4,75" read "4,15" at both
+        sizes, tuning forms 5227, 5243): read at 1.5× and 2×; where both read "7" there and nothing else
+        otherwise, they are the reading, at most 0.85 (below 250 dpi still in doubt, `parser.zone`).
     """
     lost = [z for z in zones if z.name in first and (
         (z.type in NUMBERS and _lost(z, first[z.name]))
@@ -58,10 +61,12 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     split = [z for z in zones if z.type in NUMBERS + SHAPED + ("phone",) and z.name in first and z.name in second
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
              and not agree(z, first[z.name].text, second[z.name].text)]
+    sevens = [z for z in zones if z.type in NUMBERS + SHAPED and z.name in first and "1" in first[z.name].text
+              and z not in lost + alone + split and digits.seven_read_as_one(z.pixels, first[z.name].glyphs)]
     # One Tesseract call for both sizes (a call's start costs as much as reading a dozen zones): 1.5× for
     # what was lost and what is disputed, 2× for what 1.5× may not read ("4,5" read "45" at 1×, 3/4 and
     # 1.5×), lone digits and the disputed again. A 2× reading of what 1.5× read is not used.
-    mids, bigs = lost + split, lost + alone + split
+    mids, bigs = lost + split + sevens, lost + alone + split + sevens
     both = _read(mids + bigs, (1.5,) * len(mids) + (2.0,) * len(bigs), 7, whitelist)
     mid, larger = both[:len(mids)], both[len(mids):]
     mid_split = mid[len(lost):]
@@ -75,6 +80,10 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
                                                 else min(line.confidence, ALONE_AT_MOST))
             if z.name in second and not second[z.name].text:
                 del second[z.name]  # the smaller copy read nothing: no reading against it
+    for z, one, two in zip(sevens, mid[len(lost) + len(split):], larger[len(lost) + len(alone) + len(split):]):
+        if one.text == two.text and _sevens_for_ones(first[z.name].text, one.text):
+            first[z.name] = dataclasses.replace(one, confidence=min(one.confidence, two.confidence, ALONE_AT_MOST))
+            second[z.name] = first[z.name]  # the smaller copy read the "1" too: the ink and two larger outvote it
     for z, one, two in zip(split, mid_split, larger[len(lost) + len(alone):]):
         value = normalize(z.type, first[z.name].text)
         if normalize(z.type, one.text) == value == normalize(z.type, two.text):
@@ -215,6 +224,16 @@ def _take_lost(z: Zone, line: ocr.OcrLine, first: dict[str, ocr.OcrLine], second
             line = dataclasses.replace(line, confidence=min(line.confidence, ALONE_AT_MOST))
     first[z.name] = line
     return True
+
+
+def _sevens_for_ones(first: str, larger: str) -> bool:
+    """Whether `larger` is `first` with a "7" for one or more of its "1"s and nothing else changed.
+
+    >>> _sevens_for_ones("4,15", "4,75"), _sevens_for_ones("4,15", "4,15"), _sevens_for_ones("4,15", "4,76")
+    (True, False, False)
+    """
+    return len(first) == len(larger) and first != larger \
+        and all(a == b or (a == "1" and b == "7") for a, b in zip(first, larger))
 
 
 def _separators(text: str) -> int:

@@ -139,3 +139,10 @@ def test_route_whose_dash_the_smaller_copy_reads_as_equals_is_one_reading(tmp_pa
     route, its dash read "=" by the smaller copy. A right timesheet went to review."""
     want, read = _ghost_field(101131, "entries.2.place", tmp_path)
     assert read.value == want == "Ogre – Jēkabpils" and read.confidence >= 0.8, read
+
+
+def test_seven_read_as_one_where_the_ink_shows_a_seven_is_read_again_larger(tmp_path):
+    """Tuning form 5227 (300 dpi): hours "4,75" read "4,15" at both sizes; the ink's top is a "7"'s bar. Read
+    again at 1.5× and 2×, both "4,75": the reading, and its row's times confirm it."""
+    want, read = _field(5227, "entries.0.hours", tmp_path)
+    assert read.value == want == "4.75" and read.confidence >= 0.8, read
