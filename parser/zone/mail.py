@@ -49,6 +49,7 @@ def checked(z: Zone, raw: str, guessed: bool, cap: float, line: ocr.OcrLine, che
         raw = address.domain_from_lav(raw, check.text) or raw
     if guessed:
         raw = address.with_provider(raw) or raw
+        raw = address.names_letter_dropped(raw, written) or raw
     if guessed and check is not None and not underscores_doubted and _settled_by_names(z, raw, line, check, written):
         guessed, cap = False, address.REPAIRED_AT_MOST  # sure enough to keep, not among those at 0.9 and above
     if guessed and names_sure and not own_doubt and again is not None and z.dpi >= LOW_DPI \
