@@ -49,6 +49,7 @@ def checked(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, cap
     raw, typo_guess = typography(raw)
     guessed = guessed or typo_guess
     if spelling.doubtful_words(raw) or spelling.places_where(raw) \
+            or (z.name.endswith("place") and spelling.ends_where(raw)) \
             or (z.name.endswith("address") and (spelling.addresses_where(raw) or spelling.postcodes_misread(raw)
                                                 or spelling.house_numbers_misread(raw)
                                                 or spelling.streets_misread(raw))):
