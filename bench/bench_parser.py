@@ -43,7 +43,9 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
         --reporting-seed-base 51000                               # stop 18's figures of record (and 51048)
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 53000                               # stop 19's figures of record (and 53048)
+        --reporting-seed-base 53000                               # stop 19, parser 8a6e6e8 (and 53048)
+    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
+        --reporting-seed-base 55000                               # stop 19's figures of record (and 55048)
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --viewer 24 \
         --viewer-seed-base 96                                     # a third route: poppler flattens the forms
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --magick 24 \
@@ -57,8 +59,8 @@ Reporting families scored so far (never listed form by form): 0–47, 1000–104
 9000–9095, 11000–11095, 13000–13095, 15000–15095, 17000–17095, 19000–19095, 21000–21095, 23000–23095,
 25000–25095, 27000–27095, 29000–29095, 31000–31095, 33000–33095, 35000–35095,
 37000–37095, 39000–39095, 41000–41095, 43000–43095, 45000–45095,
-47000–47095, 49000–49095, 51000–51095, 53000–53095; viewer forms 0–383;
-magick forms 0–191; ghost forms 0–623. A new measure takes a base no run has used.
+47000–47095, 49000–49095, 51000–51095, 53000–53095, 55000–55095; viewer forms 0–383;
+magick forms 0–191; ghost forms 0–671. A new measure takes a base no run has used.
 
 The independent set (bench/independent/) is filled, flattened and scanned by another route than
 samples/generate.py; its "tuning" family may be looked at, its "reporting" family is only scored here. Each
