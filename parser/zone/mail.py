@@ -43,10 +43,10 @@ def checked(z: Zone, raw: str, guessed: bool, cap: float, line: ocr.OcrLine, che
         raw = _underscores_placed(raw, again.text.rstrip(EMAIL_TAIL).lstrip(EMAIL_DUST), seen)
     if guessed and check is not None:  # the likelier value, still in doubt
         raw = address.first_letter_from(raw, check.text, written) or raw
-    if guessed and again is not None:
-        raw = address.first_letter_from(raw, again.text.rstrip(EMAIL_TAIL), written) or raw
         raw = address.ones_from_lav(raw, check.text) or raw
         raw = address.domain_from_lav(raw, check.text) or raw
+    if guessed and again is not None:
+        raw = address.first_letter_from(raw, again.text.rstrip(EMAIL_TAIL), written) or raw
     if guessed:
         raw = address.with_provider(raw) or raw
         raw = address.names_letter_dropped(raw, written) or raw
@@ -78,7 +78,6 @@ def _settled_by_names(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine, 
         and address.near_provider(domain) is None \
         and address.names_then_digits(raw, written) \
         and agree(z, raw.replace("1", "l"), check.text.replace("1", "l"), folded=True)
-
 
 
 def _underscores_placed(raw: str, smaller: str, seen: int) -> str:
