@@ -226,7 +226,8 @@ def names_then_digits(eng: str, names: list[str]) -> bool:
     return any(tail.isdigit() for _, tail, _ in _tails(eng, names))
 
 
-DIGIT_LOOKALIKES = set("soilzbgq")  # letters a copy's digit is read as: 5 0 1 1 2 6 9 9
+TO_DIGITS = str.maketrans("soilzbgq", "50112699")  # letters a copy's digit is read as, and that digit
+DIGIT_LOOKALIKES = {chr(c) for c in TO_DIGITS}
 
 
 def vouched_by_names(eng: str, names: list[str]) -> bool:
@@ -284,9 +285,6 @@ def lookalikes_after_names(eng: str, names: list[str]) -> bool:
     """
     return any(0 < len(tail) <= 3 and not tail.isdigit() and all(c.isdigit() or c in DIGIT_LOOKALIKES for c in tail)
                for _, tail, _ in _tails(eng, names))
-
-
-TO_DIGITS = str.maketrans("soilzbgq", "50112699")  # `DIGIT_LOOKALIKES` back to the digits they stand for
 
 
 def digits_after_names(eng: str, names: list[str]) -> str | None:

@@ -64,7 +64,7 @@ LOOP_HEIGHT = 0.3  # and as tall: a speck closing a "2"'s curve left 0.19 (tunin
 def loops_unread(pixels: np.ndarray, text: str) -> bool:
     """Whether the ink (black on white) closes more loops of white than the digits read have: a "9" read "3"
     ("29.04.2022" read "23.04.2022" at 0.95, at 3/4 size at 0.94; ghost tuning form 101111, 200 dpi). Two
-    digits run together close a gap between them, told from a loop by its width (`LOOP_WIDTH`). Blur may
+    digits run together close a gap between them, told from a loop by its size (`LOOP_WIDTH`, `LOOP_HEIGHT`). Blur may
     fill a loop, never make one: fewer loops than the digits' say nothing. (The model's boxes do not place
     a loop in a digit: a reading taken from a larger copy has its boxes in that copy's pixels.)
 
@@ -79,6 +79,6 @@ def loops_unread(pixels: np.ndarray, text: str) -> bool:
     tallest = max(cv2.boundingRect(c)[3] for c, h in zip(contours, hierarchy[0]) if h[3] < 0)
     loops = sum(1 for c, up in zip(contours, hierarchy[0]) if up[3] >= 0
                 and cv2.contourArea(c) >= LOOP_AREA * tallest * tallest
-                and LOOP_WIDTH[0] * tallest <= cv2.boundingRect(c)[2] <= LOOP_WIDTH[1] * tallest
-                and cv2.boundingRect(c)[3] >= LOOP_HEIGHT * tallest)
+                for _, _, w, h in [cv2.boundingRect(c)]
+                if LOOP_WIDTH[0] * tallest <= w <= LOOP_WIDTH[1] * tallest and h >= LOOP_HEIGHT * tallest)
     return loops > sum(LOOPS.get(c, 0) for c in text)

@@ -61,8 +61,9 @@ def numbers(zones: list[Zone], first: dict[str, ocr.OcrLine], second: dict[str, 
     split = [z for z in zones if z.type in NUMBERS + SHAPED + ("phone",) and z.name in first and z.name in second
              and z not in lost and z not in alone and normalize(z.type, first[z.name].text) is not None
              and not agree(z, first[z.name].text, second[z.name].text)]
+    taken = {z.name for z in lost + alone + split}
     sevens = [z for z in zones if z.type in NUMBERS + SHAPED and z.name in first and "1" in first[z.name].text
-              and z not in lost + alone + split and digits.seven_read_as_one(z.pixels, first[z.name].glyphs)]
+              and z.name not in taken and digits.seven_read_as_one(z.pixels, first[z.name].glyphs)]
     # One Tesseract call for both sizes (a call's start costs as much as reading a dozen zones): 1.5× for
     # what was lost and what is disputed, 2× for what 1.5× may not read ("4,5" read "45" at 1×, 3/4 and
     # 1.5×), lone digits and the disputed again. A 2× reading of what 1.5× read is not used.

@@ -86,7 +86,7 @@ def other_letter(glyphs: Sequence[Glyph], pixels: np.ndarray | None = None) -> b
     more: not the same letter with or without a mark or in the other case, and not a neighbour's letter
     (the choices are per step, and a step at a letter's edge scores its neighbour: "Īvāne" had "ī" at 0.99
     beside its "v"). With the `pixels` read, a rival of the x-height alone is not counted where the ink in
-    the middle of the letter's box rises or falls as the letter read does: "Ērglis" with "a" at 0.65 beside
+    the letter's box rises or falls as the letter read does: "Ērglis" with "a" at 0.65 beside
     its "g", "Ūdris" with "a" at 0.65 beside its "d" (tuning forms 5190, 5215: right names sent to review).
 
     >>> other_letter([Glyph("Ķ", (0, 0, 9, 9)), Glyph("r", (9, 0, 19, 9), (("r", 0.97), ("i", 0.70))),
@@ -103,18 +103,19 @@ def other_letter(glyphs: Sequence[Glyph], pixels: np.ndarray | None = None) -> b
     >>> other_letter(d), other_letter(d, page)
     (True, False)
     """
-    line = measured_line(pixels) if pixels is not None else None
+    rivals = []
     for i, g in enumerate(glyphs):
         kin = {_base(g.text).lower()} | {_base(n.text).lower() for n in glyphs[max(0, i - 1):i + 2]}
-        if any(score >= OTHER_LETTER_AT and _base(a).lower() not in kin and not _reach_rules_out(g, a, line)
-               for a, score in g.alternatives):
-            return True
-    return False
+        rivals += [(g, a) for a, score in g.alternatives if score >= OTHER_LETTER_AT and _base(a).lower() not in kin]
+    if not rivals:
+        return False
+    line = measured_line(pixels) if pixels is not None else None  # measured only where a rival needs it
+    return any(not _reach_rules_out(g, a, line) for g, a in rivals)
 
 
 def _reach_rules_out(g: Glyph, rival: str, line) -> bool:
-    """Whether the ink in `g`'s box reaches past the x-height's band as `g`'s letter
-    does and the `rival` (of the x-height alone) cannot."""
+    """Whether the ink in `g`'s box reaches past the x-height's band as `g`'s letter does and the `rival`
+    (of the x-height alone) cannot."""
     letter = _base(g.text)
     if line is None or rival not in LOW or letter not in RISING | FALLING:
         return False

@@ -98,7 +98,6 @@ def mark_unsettled(first: str, second: str) -> bool:
         for i, (x, y) in enumerate(zip(first, second)))
 
 
-
 SAME_SHAPE = set("cosvwxzčšž")  # letters whose small form is the capital drawn smaller
 
 

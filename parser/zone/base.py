@@ -46,14 +46,14 @@ WORD_LIST_SURE = 0.85  # a word put right by the word list (`parser.wordfix`): s
 # the readings at 0.9 and above
 AGREED, AGREED_LEAST, AGREED_SURER = 0.85, 0.5, 0.6  # a number read alike at two sizes, each this sure
 # at least and one as sure as the third: this sure
+NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
+STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
 
 
 def sizes_agree(one: float, two: float) -> bool:
     """Whether two readings of a number alike at two sizes, at confidences `one` and `two`, confirm each other
     (each at least AGREED_LEAST, one at least AGREED_SURER): then the number is AGREED sure."""
     return min(one, two) >= AGREED_LEAST and max(one, two) >= AGREED_SURER
-NUMERIC = {"date", "time", "number", "money", "personal_code", "month", "phone"}
-STRAYS_OUTSIDE = {"date", "time", "number", "money", "personal_code", "month"}  # no mark before or after
 
 
 # a word that is only a dash (the model splits a long one in two, "—-"): the route convention decides it
