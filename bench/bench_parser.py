@@ -9,49 +9,18 @@
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 6 --reporting 48 \
         --reporting-seed-base 0 --reporting-seed-base 1000      # and a fresh reporting family, forms 1000–1047
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 11000                               # stop 9's figures of record (and 11048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 15000                               # stop 10's figures of record (and 15048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 17000                               # stop 11's figures of record (and 17048;
-                                                                  # 19000 and 19048 after its last changes)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 25000                               # stop 12's figures of record (and 25048;
-                                                                  # 21000/21048, 23000/23048 before its last
-                                                                  # changes)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 31000                               # stop 13's figures of record (and 31048;
-                                                                  # 27000/27048, 29000/29048 before its last
-                                                                  # changes)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 33000                               # stop 14's figures of record (and 33048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 35000                               # stop 15, parser 265a08c (and 35048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 37000                               # stop 15's figures of record (and 37048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 39000                               # stop 16, parser e617530 (and 39048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 41000                               # stop 16, parser acdf669 (and 41048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 43000                               # stop 16's figures of record (and 43048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 45000                               # stop 17, parser 9d7cf7f (and 45048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 47000                               # stop 17's figures of record (and 47048;
-                                                                  # 49000/49048 on the same parser)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 51000                               # stop 18's figures of record (and 51048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 53000                               # stop 19, parser 8a6e6e8 (and 53048)
-    .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 48 \
-        --reporting-seed-base 55000                               # stop 19's figures of record (and 55048)
+        --reporting-seed-base B                                   # one half of a fresh family (and B + 48)
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --viewer 24 \
         --viewer-seed-base 96                                     # a third route: poppler flattens the forms
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --magick 24 \
         --magick-seed-base 0                                      # a fourth: ImageMagick is the copier
     .venv/bin/python bench/bench_parser.py --independent-only --tuning 0 --reporting 0 --ghost 48 \
         --ghost-seed-base 0                                       # a fifth: reportlab, Ghostscript, ImageMagick
+
+The bases each stop's figures of record used (other runs of the stop in brackets): stop 9 11000; 10 15000;
+11 17000 (19000 after its last changes); 12 25000 (21000, 23000 before its last changes); 13 31000 (27000,
+29000); 14 33000; 15 37000 (35000, parser 265a08c); 16 43000 (39000, e617530; 41000, acdf669); 17 47000
+(45000, 9d7cf7f; 49000 on the same parser); 18 51000; 19 55000 (53000, 8a6e6e8).
 
 Tuning forms looked at so far: 0–5391 and 9000–9095 of the tuning family, magick forms 100000–100119,
 viewer forms 100000–100071, ghost forms 100000–101217.
