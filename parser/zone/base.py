@@ -41,6 +41,11 @@ LOW_DPI_TEXT_SURE = 0.93  # … and a name, place or street address only at this
 # "Jutēviča" for "Jurēviča", "Ērgli" for "Ērgļi", "Ābeļis" for "Ābelis"; forms 3696–3935, ghost 100222–100437).
 # The price, on the 200-dpi scans of tuning forms 3840–3935 and ghost 100366–100437: 96 right readings more
 # in review, against the 2 wrong ones caught there; review is a clerk's minute, a silent error is a letter.
+LOW_DPI_DATE_CHECK = 0.85  # … and a date only where its 3/4-size copy (150 dpi) is this sure too: nothing on a
+# form adds a date up, and two digits run together read as one sure shape at full size alone ("09.04.2024"
+# read "08.04.2024" at 0.95, at 0.78–0.80 at 3/4, 1.5×, 2× and 3×; the "9"'s tail touches the "0": ghost
+# tuning form 101327). The price on 200-dpi tuning forms 7192–7431 and ghost 101458–101697: 7 of 627 right
+# dates kept at 0.9 and above go to review.
 COLON_UNSEEN = 0.85  # a time read without its colon: its digits alone
 WORD_LIST_SURE = 0.85  # a word put right by the word list (`parser.wordfix`): sure enough to keep, not among
 # the readings at 0.9 and above

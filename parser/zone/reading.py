@@ -7,8 +7,8 @@ from parser.normalize import normalize
 from parser.result import FieldReading, Source
 from parser.zone import mail, numeric, text
 from parser.zone.agree import agree
-from parser.zone.base import (AGREED, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_SURE, LOW_DPI_TEXT_SURE, Zone,
-                              sizes_agree)
+from parser.zone.base import (AGREED, DASHES, EMAIL_TAIL, LOW_DPI, LOW_DPI_DATE_CHECK, LOW_DPI_SURE,
+                              LOW_DPI_TEXT_SURE, Zone, sizes_agree)
 from regulation import personal_code as pk
 
 
@@ -73,6 +73,7 @@ def reading(z: Zone, line: ocr.OcrLine, check: ocr.OcrLine | None = None,
         # amounts that add up are raised again by what confirms them (`assemble._corroborated`).
         sure = min(own, confidence)
         guessed = guessed or sure < (LOW_DPI_TEXT_SURE if z.type == "text" else LOW_DPI_SURE)
+        guessed = guessed or (z.type == "date" and check is not None and check.confidence < LOW_DPI_DATE_CHECK)
     if guessed:  # '"' may have been “ or ", and " - " a hyphen: the model cannot tell
         confidence = min(confidence, 0.6)
     if value is not None and z.type == "personal_code" and not value.startswith("32") and pk.check(value).valid:
