@@ -27,6 +27,8 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -213,6 +215,24 @@ class Registry:
 # ---------------------------------------------------------------- opening
 
 
+WAL_WAIT = 30.0  # seconds, as the busy timeout
+
+
+def _wal(cur) -> None:
+    """Put the file in WAL mode (kept in the file). Switching takes a lock SQLite does not wait for — it answers
+    "database is locked" at once where waiting could deadlock, busy timeout or not — so two processes opening
+    a fresh register together (the inbox and the web workbench) try again until one has switched it."""
+    deadline = time.monotonic() + WAL_WAIT
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_engine(url, echo: bool) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -227,7 +247,7 @@ def _sqlite_engine(url, echo: bool) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=30000")
         if url.database and url.database != ":memory:":
-            cur.execute("PRAGMA journal_mode=WAL")
+            _wal(cur)
         cur.close()
 
     @event.listens_for(engine, "begin")
