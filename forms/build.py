@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import threading
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,13 +49,21 @@ _FIELD_CHARS = (set(range(0x20, 0x7F))
 # ---------------------------------------------------------------- the printed page
 
 
+_FONTS_LOCK = threading.Lock()  # the web workbench draws blank forms (for crops) in its thread pool
+
+
 def _register_fonts() -> None:
+    """Register both faces with reportlab once. Under a lock: a thread that saw the regular face registered
+    while another was still loading the bold one drew with a bold face reportlab did not know (KeyError
+    'DejaVuSans-Bold', crops of a scan answered 500 in the web workbench under load)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_BOLD_FILE)))
+    with _FONTS_LOCK:
+        registered = pdfmetrics.getRegisteredFontNames()
+        for name, file in ((FONT, FONT_FILE), (FONT_BOLD, FONT_BOLD_FILE)):
+            if name not in registered:
+                pdfmetrics.registerFont(TTFont(name, str(file)))
 
 
 def _canvas(buf: io.BytesIO, d: FormDefinition):
