@@ -32,10 +32,10 @@ def page_crops(data: bytes, page: int, boxes: Mapping[str, Box], *, kind: str | 
     `kind` ("application" | "timesheet") with `scanned=True` aligns the page to that blank form first; a page
     that cannot be aligned is cropped unaligned (the clerk still sees the region)."""
     render_dpi = SCAN_DPI if scanned and kind is not None else dpi
-    with _PDFIUM:
+    with _PDFIUM:  # the blank form is rendered by pdfium too, the first time it is asked for
         gray, height_pt = _render_page(data, page, render_dpi, forms=not scanned)
-    if scanned and kind is not None:
-        blank = catalog().blank(kind)[page]
+        blank = catalog().blank(kind)[page] if scanned and kind is not None else None
+    if blank is not None:
         aligned = align.align(gray, blank.gray, blank.squares)
         if aligned is not None:
             gray = aligned.image
