@@ -20,6 +20,8 @@ import functools
 import io
 import math
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,34 +51,38 @@ _FIELD_CHARS = (set(range(0x20, 0x7F))
 # ---------------------------------------------------------------- the printed page
 
 
-_FONTS_LOCK = threading.Lock()  # the web workbench draws blank forms (for crops) in its thread pool
+# reportlab keeps process-wide state (the registered fonts, each font's subset per document) and is not safe
+# from two threads at once; the web workbench draws blank forms (for crops) in its thread pool. Two threads
+# drawing at once failed with KeyError 'DejaVuSans-Bold' (one found the regular face registered, the bold one
+# not yet) and, once fonts were registered under a lock, still 1 run in 34 of 6 threads × 8 processes.
+_REPORTLAB = threading.RLock()
 
 
 def _register_fonts() -> None:
-    """Register both faces with reportlab once. Under a lock: a thread that saw the regular face registered
-    while another was still loading the bold one drew with a bold face reportlab did not know (KeyError
-    'DejaVuSans-Bold', crops of a scan answered 500 in the web workbench under load)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    with _FONTS_LOCK:
-        registered = pdfmetrics.getRegisteredFontNames()
-        for name, file in ((FONT, FONT_FILE), (FONT_BOLD, FONT_BOLD_FILE)):
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(file)))
+    registered = pdfmetrics.getRegisteredFontNames()
+    for name, file in ((FONT, FONT_FILE), (FONT_BOLD, FONT_BOLD_FILE)):
+        if name not in registered:
+            pdfmetrics.registerFont(TTFont(name, str(file)))
 
 
-def _canvas(buf: io.BytesIO, d: FormDefinition):
+@contextmanager
+def _canvas(buf: io.BytesIO, d: FormDefinition) -> Iterator[Any]:
+    """A canvas for form `d` writing into `buf`, drawn and saved by one thread at a time (`_REPORTLAB`)."""
     from reportlab.pdfgen import canvas
 
-    _register_fonts()
-    c = canvas.Canvas(buf, pagesize=d.page_size, invariant=1, pageCompression=1, initialFontName=FONT)
-    c.setTitle(d.title_lv)
-    c.setSubject(d.version)
-    c.setKeywords(d.version)
-    c.setCreator(PRODUCER)
-    c.setAuthor("")
-    return c
+    with _REPORTLAB:
+        _register_fonts()
+        c = canvas.Canvas(buf, pagesize=d.page_size, invariant=1, pageCompression=1, initialFontName=FONT)
+        c.setTitle(d.title_lv)
+        c.setSubject(d.version)
+        c.setKeywords(d.version)
+        c.setCreator(PRODUCER)
+        c.setAuthor("")
+        yield c
+        c.save()
 
 
 def _draw_page(c, d: FormDefinition, page: int) -> None:
@@ -128,11 +134,10 @@ def _printed(kind: Kind) -> bytes:
     """The blank form as printed: every page drawn, no fields."""
     d = load(kind)
     buf = io.BytesIO()
-    c = _canvas(buf, d)
-    for page in range(d.pages):
-        _draw_page(c, d, page)
-        c.showPage()
-    c.save()
+    with _canvas(buf, d) as c:
+        for page in range(d.pages):
+            _draw_page(c, d, page)
+            c.showPage()
     return buf.getvalue()
 
 
@@ -347,31 +352,35 @@ def _fit(text: str, font: str, size: float, width: float) -> float:
     return size if wide <= width else max(4.0, size * width / wide)
 
 
+def _draw_values(c, d: FormDefinition, page: int, flat: dict[str, Any]) -> None:
+    """The values of page `page`'s fields drawn into their boxes: a cross for a ticked box, text fitted."""
+    for f in d.on_page(page):
+        value = flat.get(f.name)
+        x0, y0, x1, y1 = f.rect
+        if f.type == "checkbox":
+            if _is_on(f, value):
+                m = (x1 - x0) * 0.2
+                c.setLineWidth(1.3)
+                c.line(x0 + m, y0 + m, x1 - m, y1 - m)
+                c.line(x0 + m, y1 - m, x1 - m, y0 + m)
+            continue
+        text = "" if value is None else str(value)
+        if not text:
+            continue
+        size = _fit(text, FONT, f.font_size, x1 - x0 - 4)
+        c.setFont(FONT, size)
+        c.drawString(x0 + 2, y0 + (y1 - y0 - size * 0.72) / 2, text)
+
+
 def _fill_flat(d: FormDefinition, flat: dict[str, Any]) -> bytes:
     """The values printed into the boxes of the printed blank page (reportlab overlay merged with pypdf)."""
     from pypdf import PdfReader, PdfWriter
 
     buf = io.BytesIO()
-    c = _canvas(buf, d)
-    for page in range(d.pages):
-        for f in d.on_page(page):
-            value = flat.get(f.name)
-            x0, y0, x1, y1 = f.rect
-            if f.type == "checkbox":
-                if _is_on(f, value):
-                    m = (x1 - x0) * 0.2
-                    c.setLineWidth(1.3)
-                    c.line(x0 + m, y0 + m, x1 - m, y1 - m)
-                    c.line(x0 + m, y1 - m, x1 - m, y0 + m)
-                continue
-            text = "" if value is None else str(value)
-            if not text:
-                continue
-            size = _fit(text, FONT, f.font_size, x1 - x0 - 4)
-            c.setFont(FONT, size)
-            c.drawString(x0 + 2, y0 + (y1 - y0 - size * 0.72) / 2, text)
-        c.showPage()
-    c.save()
+    with _canvas(buf, d) as c:
+        for page in range(d.pages):
+            _draw_values(c, d, page, flat)
+            c.showPage()
     overlay = PdfReader(io.BytesIO(buf.getvalue()))
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_printed(d.kind))))
     for page, extra in zip(writer.pages, overlay.pages):

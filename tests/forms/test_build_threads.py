@@ -17,7 +17,8 @@ DRAW_TOGETHER = textwrap.dedent("""
     def draw(kind):
         start.wait()
         try:
-            build._printed.__wrapped__(kind)
+            build._printed.__wrapped__(kind)  # the blank as printed, drawn afresh (not from the cache)
+            build.fill(kind, {}, "flattened")  # and values printed over it
         except Exception as e:  # noqa: BLE001 - the test reports what went wrong
             errors.append(repr(e))
 
@@ -30,7 +31,8 @@ DRAW_TOGETHER = textwrap.dedent("""
 
 def test_blank_forms_drawn_by_threads_of_a_fresh_process_at_once_all_draw():
     """Each run is a fresh process, so the fonts are registered by the racing threads themselves (a thread
-    that found the regular face registered drew with a bold face not yet registered: KeyError)."""
+    that found the regular face registered drew with a bold face not yet registered: KeyError; reportlab
+    is not safe from two threads at once at all)."""
     for _ in range(8):
         done = subprocess.run([sys.executable, "-c", DRAW_TOGETHER, str(ROOT)], capture_output=True, text=True,
                               timeout=120)
