@@ -86,7 +86,7 @@ def twin(word: str) -> str | None:
     vouches for neither reading of such a pair: "Ērgļu koris" read "Ērgļu kons" at 0.85, a word, passed
     unflagged (ghost tuning form 101409). None without the word list.
 
-    >>> twin("kons"), twin("koris"), twin("Rīga") if available() else ("koris", "kons", None)
+    >>> (twin("kons"), twin("koris"), twin("Rīga")) if available() else ("koris", "kons", None)
     ('koris', 'kons', None)
     """
     if not is_word(word):

@@ -148,7 +148,8 @@ def lifted(z: Zone, raw: str, line: ocr.OcrLine, check: ocr.OcrLine | None, conf
 
 def latvian_where_unsure(line: ocr.OcrLine) -> bool:
     """Whether every word read below the review threshold is a Latvian word (hunspell-lv) and no other
-    word's twin (`spelling.twin`), punctuation around it aside; False without the word list or when such a word holds a digit."""
+    word's twin (`spelling.twin`), punctuation around it aside; False without the word list or when such a
+    word holds a digit."""
     unsure = [w for w, c in line.scored if c < assemble.UNCERTAIN_BELOW and w not in DASHES]
     cores = [w.strip(EDGE_DUST) for w in unsure]
     # a word with a twin ("kons" and "koris", ghost tuning form 101409) is one the list cannot choose
